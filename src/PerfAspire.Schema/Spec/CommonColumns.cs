@@ -1,0 +1,19 @@
+namespace PerfAspire.Schema.Spec;
+
+/// <summary>The global columns every hypertable starts with (seed §3.1, simplified metadata).</summary>
+public static class CommonColumns
+{
+    public const string Ts = "ts";
+    public const string BundleId = "bundle_id";
+    public const string Sptid = "sptid";
+    public const string MetricCategory = "metric_category";
+    public const string Host = "host";
+
+    public static readonly IReadOnlyList<string> All = [Ts, BundleId, Sptid, MetricCategory, Host];
+
+    /// <summary>The coarse load filters of seed §17.1.</summary>
+    public static readonly IReadOnlyList<string> Filters = ["CPU", "MEM", "DISK", "NET", "TOP", "SMAPS", "DB", "FASTPATH", "OTHER"];
+
+    /// <summary>Opaque plugin output and unknown prefixes (ptop-format.md §3.13).</summary>
+    public const string TextRecordsTable = "ptops_text_records";
+}

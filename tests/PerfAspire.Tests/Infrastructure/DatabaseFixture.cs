@@ -1,0 +1,65 @@
+using Npgsql;
+using PerfAspire.ServiceDefaults.Database;
+
+namespace PerfAspire.Tests.Infrastructure;
+
+/// <summary>
+/// One real PostgreSQL server per test run: <c>TEST_DATABASE_URL</c> when set, else a throw-away local
+/// server from the machine's binaries. Each test class asks for a fresh database with
+/// <see cref="CreateDatabaseAsync"/> so classes do not see each other's rows.
+/// </summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    LocalPostgresServer? _server;
+    string _adminConnectionString = "";
+
+    public bool TimescaleAvailable { get; private set; }
+
+    /// <summary>The running local server (null when TEST_DATABASE_URL is used); fault tests stop and restart it.</summary>
+    public LocalPostgresServer? Server => _server;
+
+    public string AdminConnectionString => _adminConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var url = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
+        if (!string.IsNullOrWhiteSpace(url))
+        {
+            _adminConnectionString = ConnectionStrings.Normalize(url);
+        }
+        else
+        {
+            _server = await LocalPostgresServer.StartAsync();
+            _adminConnectionString = _server.ConnectionString;
+        }
+
+        await using var conn = new NpgsqlConnection(_adminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'", conn);
+        TimescaleAvailable = (long)(await cmd.ExecuteScalarAsync())! > 0;
+        Console.WriteLine(TimescaleAvailable
+            ? "[tests] TimescaleDB is available on the test server: hypertable paths are exercised."
+            : "[tests] TimescaleDB is NOT available on the test server: plain PostgreSQL mode is exercised (timescale_unavailable).");
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null)
+    {
+        name ??= "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using var conn = new NpgsqlConnection(_adminConnectionString);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "database";
+}
