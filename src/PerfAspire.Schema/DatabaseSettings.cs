@@ -1,0 +1,47 @@
+namespace PerfAspire.Schema;
+
+/// <summary>
+/// The public settings of architecture.md §6 (env vars of seed §10 "Configuration" plus ours). Every service
+/// reads them the same way: environment variable first, then configuration key of the same name.
+/// </summary>
+public sealed record DatabaseSettings
+{
+    /// <summary>Schema holding every object (TIMESCALE_SCHEMA, default perf).</summary>
+    public string Schema { get; init; } = "perf";
+
+    /// <summary>Rows per COPY batch (TIMESCALE_BATCH_SIZE, default 1000).</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Hypertable chunk interval in days (TIMESCALE_CHUNK_DAYS, default 1).</summary>
+    public int ChunkDays { get; init; } = 1;
+
+    /// <summary>Compression policy age in days (TIMESCALE_COMPRESSION_AFTER_DAYS, default 7; Timescale only).</summary>
+    public int CompressionAfterDays { get; init; } = 7;
+
+    /// <summary>Bundles older than this since loaded_at are unloaded (TIMESCALE_RETENTION_DAYS, default 30; by load age).</summary>
+    public int RetentionDays { get; init; } = 30;
+
+    /// <summary>Create columns/views/catalog rows for metrics met at run time (SCHEMA_AUTO_UPDATE, default true).</summary>
+    public bool SchemaAutoUpdate { get; init; } = true;
+
+    public static DatabaseSettings FromEnvironment(Func<string, string?>? lookup = null)
+    {
+        lookup ??= Environment.GetEnvironmentVariable;
+        var d = new DatabaseSettings();
+        return new DatabaseSettings
+        {
+            Schema = ValidIdentifier(lookup("TIMESCALE_SCHEMA")) ?? d.Schema,
+            BatchSize = Int(lookup("TIMESCALE_BATCH_SIZE"), d.BatchSize, 1, 1_000_000),
+            ChunkDays = Int(lookup("TIMESCALE_CHUNK_DAYS"), d.ChunkDays, 1, 3650),
+            CompressionAfterDays = Int(lookup("TIMESCALE_COMPRESSION_AFTER_DAYS"), d.CompressionAfterDays, 0, 36500),
+            RetentionDays = Int(lookup("TIMESCALE_RETENTION_DAYS"), d.RetentionDays, 0, 36500),
+            SchemaAutoUpdate = lookup("SCHEMA_AUTO_UPDATE") is { } s ? !(s.Equals("false", StringComparison.OrdinalIgnoreCase) || s == "0") : d.SchemaAutoUpdate,
+        };
+    }
+
+    static int Int(string? text, int fallback, int min, int max) =>
+        int.TryParse(text, out var v) && v >= min && v <= max ? v : fallback;
+
+    static string? ValidIdentifier(string? s) =>
+        s is { Length: > 0 and <= 63 } && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(s[0]) ? s : null;
+}
