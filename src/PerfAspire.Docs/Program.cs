@@ -1,4 +1,8 @@
+using PerfAspire.Docs;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDocsServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "PerfAspire.Docs");
+app.MapDocsApi();
 app.Run();
