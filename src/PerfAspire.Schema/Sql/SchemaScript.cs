@@ -74,7 +74,7 @@ public static class SchemaScript
     public static string ForGroup(TableGroup group, SchemaScriptOptions options, bool tableExists = false,
         IReadOnlySet<string>? existingViews = null, CatalogWrite mode = CatalogWrite.InsertMissing)
     {
-        var errors = SpecValidator.Validate([group]);
+        var errors = SpecValidator.Validate([group], requireDocs: false);
         if (errors.Count > 0) throw new SchemaSpecException(errors);
         var o = options;
         existingViews ??= new HashSet<string>();

@@ -47,7 +47,7 @@ public sealed class SchemaAutoUpdater(NpgsqlDataSource dataSource, DatabaseSetti
             if (_known.TryGetValue(group.Table, out var known) && known.IsSupersetOf(wanted)) return new AutoUpdateResult(group.Table, [], []);
         }
 
-        var errors = SpecValidator.Validate([group]);
+        var errors = SpecValidator.Validate([group], requireDocs: false);
         if (errors.Count > 0)
         {
             SchemaMetrics.AutoCreateErrors.Add(1, new KeyValuePair<string, object?>("table", group.Table));
@@ -88,6 +88,12 @@ public sealed class SchemaAutoUpdater(NpgsqlDataSource dataSource, DatabaseSetti
             }
             if (state.Objects.Count > 0) logger?.LogInformation("Schema auto-update created {Objects}", string.Join(", ", state.Objects));
             return new AutoUpdateResult(group.Table, state.Objects, []);
+        }
+        catch (SchemaAutoUpdateException e)
+        {
+            SchemaMetrics.AutoCreateErrors.Add(1, new KeyValuePair<string, object?>("table", group.Table));
+            logger?.LogError("{Message}", e.Message);
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -149,12 +155,24 @@ public sealed class SchemaAutoUpdater(NpgsqlDataSource dataSource, DatabaseSetti
             while (await r.ReadAsync(ct)) views.Add(r.GetString(0));
         }
 
+        // A metric name already owned by another table/column (a discovered prefix clashing with a spec one)
+        // must fail loudly: creating nothing would silently drop the values, replacing would break the other metric.
         var metricNames = g.Metrics.Select(g.MetricName).ToArray();
-        long catalogRows;
-        await using (var cmd = new NpgsqlCommand($"SELECT count(*) FROM {SqlIdentifier.Qualify(settings.Schema, SchemaObjectNames.MetricCatalog)} WHERE metric_name = ANY($1)", conn))
+        var catalogRows = 0;
+        await using (var cmd = new NpgsqlCommand($"SELECT metric_name, base_table, column_name FROM {SqlIdentifier.Qualify(settings.Schema, SchemaObjectNames.MetricCatalog)} WHERE metric_name = ANY($1)", conn))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = metricNames });
-            catalogRows = (long)(await cmd.ExecuteScalarAsync(ct))!;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var name = r.GetString(0);
+                var owner = g.Metrics.First(m => g.MetricName(m) == name);
+                if (r.GetString(1) != g.Table || r.GetString(2) != owner.Column)
+                {
+                    throw new SchemaAutoUpdateException($"cannot extend table '{g.Table}': metric name '{name}' already belongs to {r.GetString(1)}.{r.GetString(2)}");
+                }
+                catalogRows++;
+            }
         }
 
         var missing = new List<string>();
