@@ -1,4 +1,10 @@
+using PerfAspire.Ingest;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIngestServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "PerfAspire.Ingest");
+app.MapDefaultEndpoints();
+app.MapIngestApi();
 app.Run();
