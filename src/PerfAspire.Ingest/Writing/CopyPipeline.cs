@@ -119,7 +119,8 @@ internal sealed class CopyPipeline : IAsyncDisposable
         return writer;
     }
 
-    void ThrowIfFailed()
+    /// <summary>Rethrows the first writer failure, if any.</summary>
+    public void ThrowIfFailed()
     {
         Exception? f;
         lock (_failureGate) f = _failure;
