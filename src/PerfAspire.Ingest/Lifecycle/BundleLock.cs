@@ -19,6 +19,9 @@ public sealed class BundleLock : IAsyncDisposable
         _key = key;
     }
 
+    /// <summary>Loads hold this key shared, purge_all exclusively: a purge never runs under a load.</summary>
+    public const long PurgeKey = 0x5045_5246_5055_5247; // "PERFPURG"
+
     public static long KeyOf(string hash) =>
         unchecked((long)ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 
@@ -30,6 +33,10 @@ public sealed class BundleLock : IAsyncDisposable
         try
         {
             await conn.OpenAsync(ct);
+            await using (var shared = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({PurgeKey})", conn))
+            {
+                await shared.ExecuteNonQueryAsync(ct);
+            }
             await using (var tryCmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn))
             {
                 tryCmd.Parameters.Add(new NpgsqlParameter { Value = key });
@@ -48,6 +55,32 @@ public sealed class BundleLock : IAsyncDisposable
             await conn.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The lock of <paramref name="hash"/> if nobody holds it, else null (unload of a bundle being loaded).</summary>
+    public static async Task<BundleLock?> TryAcquireAsync(string connectionString, string hash, CancellationToken ct) =>
+        await TryKeyAsync(connectionString, KeyOf(hash), ct);
+
+    /// <summary>The exclusive purge lock if no load runs, else null.</summary>
+    public static Task<BundleLock?> TryAcquirePurgeAsync(string connectionString, CancellationToken ct) => TryKeyAsync(connectionString, PurgeKey, ct);
+
+    static async Task<BundleLock?> TryKeyAsync(string connectionString, long key, CancellationToken ct)
+    {
+        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0, ApplicationName = "perfaspire-ingest-lock" }.ConnectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+            if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new BundleLock(conn, key);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+        await conn.DisposeAsync();
+        return null;
     }
 
     /// <summary>True when nobody holds the lock of <paramref name="hash"/> (a 'loading' bundle with a free lock is stale).</summary>

@@ -280,9 +280,9 @@ public sealed class BundleLoader
             foreach (var (prefix, p) in f.Stats.Prefixes)
             {
                 if (p.MalformedLines > 0) malformedByPrefix[prefix] = malformedByPrefix.GetValueOrDefault(prefix) + p.MalformedLines;
-                foreach (var s in p.MalformedSamples)
+                foreach (var sample in p.MalformedSamples)
                 {
-                    if (malformedSamples.Count < 10) malformedSamples.Add($"{f.Candidate.FileName}:{s.LineNo}: {s.Reason}: {s.Text}");
+                    if (malformedSamples.Count < 10) malformedSamples.Add($"{f.Candidate.FileName}:{sample.LineNo}: {sample.Reason}: {sample.Text}");
                 }
             }
             foreach (var (token, count) in f.Stats.Warnings)
