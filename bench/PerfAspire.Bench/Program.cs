@@ -1,1 +1,3 @@
+if (args.Length > 0 && args[0] == "docs") return await PerfAspire.Bench.Docs.DocsBenchmark.RunAsync(args[1..]);
 Console.WriteLine("bench");
+return 0;

@@ -8,6 +8,7 @@ if (args.Contains("--stdio"))
     stdio.Logging.ClearProviders();
     stdio.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     stdio.AddServiceDefaults();
+    stdio.AddPerfAspireMcpServices();
     stdio.AddMcpServices().WithStdioServerTransport();
     await stdio.Build().RunAsync();
     return 0;
@@ -25,6 +26,7 @@ catch (McpConfigurationException e)
     return 2;
 }
 builder.AddServiceDefaults();
+builder.AddPerfAspireMcpServices();
 builder.AddMcpServices().WithHttpTransport();
 
 var app = builder.Build();

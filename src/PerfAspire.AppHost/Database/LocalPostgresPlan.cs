@@ -18,7 +18,10 @@ public sealed record LocalPostgresPlan(string BinDir, string DataDir, int Port, 
     /// <summary>Finds the binaries (highest version, <c>PG_BIN</c> overrides) or explains how to get them.</summary>
     public static LocalPostgresPlan Create(string dataRoot, int port, string? binDir = null, bool? runAsPostgresUser = null)
     {
-        var bin = binDir ?? PostgresBinaries.Find() ?? throw new DatabaseConfigurationException(MissingBinariesMessage);
+        var bin = binDir ?? PostgresBinaries.Find() ?? throw new DatabaseConfigurationException(
+            Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin
+                ? $"PG_BIN={pgBin} does not contain the PostgreSQL server binaries (initdb, postgres): point it at e.g. /usr/lib/postgresql/15/bin, or unset it."
+                : MissingBinariesMessage);
         var dataDir = Path.Combine(dataRoot, "pg-" + Guid.NewGuid().ToString("N")[..12]);
         return new LocalPostgresPlan(bin, dataDir, port, runAsPostgresUser ?? PostgresBinaries.IsRoot, PostgresBinaries.HasTimescale(bin));
     }

@@ -8,7 +8,7 @@ internal static class ContainerGroups
     public static IEnumerable<TableGroup> All()
     {
         yield return G("CCPU", "ptops_ccpu", "ccpu", "container", "OTHER",
-            [L("container_id", "Container id."), L("container_name", "Container name."), L("cpu", "CPU number, or 'all' for the container total.")],
+            [L("container_id", "Container id.", indexed: true), L("container_name", "Container name."), L("cpu", "CPU number, or 'all' for the container total.")],
             [
                 Gauge("user_percent", "percent", "User-mode CPU used by the container."),
                 Gauge("system_percent", "percent", "Kernel-mode CPU used by the container."),
@@ -16,7 +16,7 @@ internal static class ContainerGroups
             "Per-container CPU usage from cgroup accounting, per CPU or for all CPUs.");
 
         yield return G("CMEM", "ptops_cmem", "cmem", "container", "OTHER",
-            [L("container_id", "Container id."), L("container_name", "Container name.")],
+            [L("container_id", "Container id.", indexed: true), L("container_name", "Container name.")],
             [
                 Gauge("page_cache_kb", "KiB", "Page cache charged to the container."),
                 Gauge("file_backed_kb", "KiB", "File-backed memory of the container."),
@@ -31,7 +31,7 @@ internal static class ContainerGroups
             "Per-container memory from cgroup memory.stat.");
 
         yield return G("CDISK", "ptops_cdisk", "cdisk", "container", "OTHER",
-            [L("container_id", "Container id."), L("container_name", "Container name."), L("device", "Block device name."), L("device_major", "Block device major number.")],
+            [L("container_id", "Container id.", indexed: true), L("container_name", "Container name."), L("device", "Block device name.", indexed: true), L("device_major", "Block device major number.")],
             [
                 Rate("reads_per_sec", "ops/s", "Read requests per second by the container."),
                 Rate("read_kb_per_sec", "KiB/s", "KiB read per second by the container."),

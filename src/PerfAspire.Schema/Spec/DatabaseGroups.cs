@@ -16,7 +16,7 @@ internal static class DatabaseGroups
         {
             var prefix = group.ToLowerInvariant();
             yield return G(group, "ptops_" + prefix, prefix, "db_histogram", "DB",
-                [L("bucket", "log2 latency bucket index; higher = slower.")],
+                [L("bucket", "log2 latency bucket index; higher = slower.", indexed: true)],
                 [
                     M("bucket_count_total", MetricKind.HistogramBucket, "operations",
                         $"Number of {what} that landed in this latency bucket during the interval. Sum it over time; do not difference it.",

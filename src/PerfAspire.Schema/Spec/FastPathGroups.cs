@@ -23,7 +23,7 @@ internal static class FastPathGroups
             "Fast path packet buffer (mbuf) pool usage.", extensible: true);
 
         yield return G("FPPORTS", "ptops_fp_ports", "fpports", Fp, Filter,
-            [L("port", "DPDK port name (port0, port1, ...).")],
+            [L("port", "DPDK port name (port0, port1, ...).", indexed: true)],
             [
                 K("ip", "rx_packets_total", "Packets received on the port.", unit: "packets", aliases: ["fpports_ip_total"]),
                 K("op", "tx_packets_total", "Packets transmitted on the port.", unit: "packets"),
@@ -38,7 +38,7 @@ internal static class FastPathGroups
             "DPDK port statistics per fast-path port: packets, bytes, errors, missed and no-mbuf drops (counters).", extensible: true);
 
         yield return G("FPPRXY", "ptops_fp_proxy", "fpprxy", Fp, Filter,
-            [L("msp_index", "Index of the upstream MSP connection (the 'hsc' value).")],
+            [L("msp_index", "Index of the upstream MSP connection (the 'hsc' value).", indexed: true)],
             [
                 K("ccs", "connected_cores", "Fast-path cores connected to this MSP upstream.", MetricKind.Gauge, "cores"),
                 K("cnc", "reconnects_total", "Reconnections to the MSP upstream; rising after timeouts means an unstable upstream."),
@@ -140,7 +140,7 @@ internal static class FastPathGroups
             "Fast path DNS packet status: in/out/dropped and cache miss/hit/bypass counters.");
 
         yield return G("FPC", "ptops_fp_cpu", "fpc", Fp, Filter,
-            [L("cpu", "Fast-path core number.")],
+            [L("cpu", "Fast-path core number.", indexed: true)],
             [
                 Gauge("cpu_busy_percent", "percent", "Share of the interval the fast-path core spent on packet work (it polls, so OS CPU shows 100%)."),
                 Counter("cycles_total", "cycles", "CPU cycles spent on packet work."),
@@ -164,8 +164,8 @@ internal static class FastPathGroups
         })
         {
             LabelSpec[] labels = protocol
-                ? [L("interface_address", "Listener address."), L("protocol", "TLS or DTLS.")]
-                : [L("interface_address", "Listener address.")];
+                ? [L("interface_address", "Listener address.", indexed: true), L("protocol", "TLS or DTLS.")]
+                : [L("interface_address", "Listener address.", indexed: true)];
             yield return G(group, table, prefix, Fp, Filter, labels,
                 [
                     Gauge("interfaces", "interfaces", $"Number of {what} listener interfaces."),
@@ -187,7 +187,7 @@ internal static class FastPathGroups
             "IMC API (subscriber management) request counters by request type.");
 
         yield return G("IMCAPI_RESP", "ptops_imcapi_resp", "imcapi_resp", Fp, Filter,
-            [L("request_type", "Request type (unspecified, sub_count, sub_add, ... or 'all')."), L("response_type", "Response slot: success, failure, r3..r7, or 'all'.")],
+            [L("request_type", "Request type (unspecified, sub_count, sub_add, ... or 'all').", indexed: true), L("response_type", "Response slot: success, failure, r3..r7, or 'all'.")],
             [Counter("responses_total", "responses", "IMC API responses of this response type to this request type.")],
             "IMC API responses: 9 request types x 7 response slots, plus the overall total.");
 
@@ -210,7 +210,7 @@ internal static class FastPathGroups
             "IMC data replication connection counters.");
 
         yield return G("IMCDR_FRR", "ptops_imcdr_frr", "imcdr_frr", Fp, Filter,
-            [L("phys_oid", "Physical object id of the peer."), L("peer_ip", "Peer IP address.")],
+            [L("phys_oid", "Physical object id of the peer."), L("peer_ip", "Peer IP address.", indexed: true)],
             [
                 Counter("timeout_replies_total", "replies", "Replication fetch requests that timed out."),
                 Counter("conn_lost_total", "events", "Replication connections lost."),
@@ -221,7 +221,7 @@ internal static class FastPathGroups
             "IMC data replication fetch-request (FRR) statistics per peer.");
 
         yield return G("IMCDR_FRS", "ptops_imcdr_frs", "imcdr_frs", Fp, Filter,
-            [L("phys_oid", "Physical object id of the peer."), L("peer_ip", "Peer IP address.")],
+            [L("phys_oid", "Physical object id of the peer."), L("peer_ip", "Peer IP address.", indexed: true)],
             [
                 Gauge("fd", "fd", "File descriptor of the replication socket."),
                 Counter("events_sent_total", "events", "Replication events sent to the peer."),

@@ -9,7 +9,7 @@ internal static class ProcessGroups
     {
         yield return G("TOP", "ptops_top", "top", "process", "TOP",
             [
-                L("pid", "Thread id (ptop prints one line per thread)."),
+                L("pid", "Thread id (ptop prints one line per thread).", indexed: true),
                 L("ppid", "Parent process id (the process the thread belongs to)."),
                 L("exec", "Executable / thread name, may contain spaces and brackets ([kworker/0:1])."),
                 L("container_id", "Container id when the thread runs in a container (cntr block)."),
@@ -26,7 +26,7 @@ internal static class ProcessGroups
             "The top N threads by CPU each interval (-T<N>), one line per thread with parent pid, CPU percent, cumulative CPU seconds and the executable name. A thread missing from an epoch was not in the top N, not idle-at-zero. Highest-cardinality group.");
 
         yield return G("SMAPS", "ptops_smaps", "smaps", "memory_map", "SMAPS",
-            [L("pid", "Process id."), L("command", "Command line of the process (NULL in quiet mode).")],
+            [L("pid", "Process id.", indexed: true), L("command", "Command line of the process (NULL in quiet mode).")],
             [
                 Gauge("vm_size_kb", "KiB", "Virtual size of all mappings."),
                 Gauge("rss_kb", "KiB", "Resident set size: memory of the process in RAM. Steady growth suggests a leak."),

@@ -10,7 +10,7 @@ internal static class SystemGroups
     public static IEnumerable<TableGroup> All()
     {
         yield return G("CPU", "ptops_cpu", "cpu", "cpu", "CPU",
-            [L("cpu", "CPU id: 'cpu' for the all-CPU summary line, 'cpuN' for one core.")],
+            [L("cpu", "CPU id: 'cpu' for the all-CPU summary line, 'cpuN' for one core.", indexed: true)],
             [
                 Gauge("utilization", "percent", "Share of the interval the CPU was busy (not idle and not waiting for I/O). Sustained values near 100 mean the CPU is saturated.", Jiffies, ["cpu_utilization_percent"]),
                 Gauge("idle_percent", "percent", "Share of the interval the CPU was idle with no I/O pending.", Jiffies),
@@ -45,7 +45,7 @@ internal static class SystemGroups
             "System memory from /proc/meminfo and /proc/vmstat: totals, free/available, cache, slab, anon, shared memory, swap, huge pages and paging rates.");
 
         yield return G("DISK", "ptops_disk", "disk", "disk", "DISK",
-            [L("device", "Block device name (sda, nvme0n1, dm-0)."), L("disk_index", "ptop's index of the device in /proc/diskstats.")],
+            [L("device", "Block device name (sda, nvme0n1, dm-0).", indexed: true), L("disk_index", "ptop's index of the device in /proc/diskstats.")],
             [
                 Rate("reads_per_sec", "ops/s", "Read requests completed per second."),
                 Rate("read_kb_per_sec", "KiB/s", "KiB read per second.", aliases: ["disk_read_kib_per_sec"]),
@@ -62,7 +62,7 @@ internal static class SystemGroups
             "Block device I/O from /proc/diskstats: request rates, throughput, request sizes, latency, service time, queue length and busy percent. Lines only exist for devices with I/O in the interval (absence = idle).");
 
         yield return G("NET", "ptops_net", "net", "network", "NET",
-            [L("interface", "Network interface name (eth0, bond0, ...).")],
+            [L("interface", "Network interface name (eth0, bond0, ...).", indexed: true)],
             [
                 Rate("rx_packets_per_sec", "packets/s", "Packets received per second.", aliases: ["net_rk_packets_per_sec"]),
                 Rate("rx_kb_per_sec", "KiB/s", "KiB received per second.", aliases: ["net_rk_kib_per_sec"]),
@@ -74,7 +74,7 @@ internal static class SystemGroups
             "Per-interface packet and byte rates and drops from /proc/net/dev deltas. Suppressed for interfaces with no packets in the interval.");
 
         yield return G("NET ifstat", "ptops_net_ifstat", "net", "network", "NET",
-            [L("interface", "Network interface name (eth0, bond0, ...).")],
+            [L("interface", "Network interface name (eth0, bond0, ...).", indexed: true)],
             [
                 Counter("rx_packets_total", "packets", "Packets received since boot."),
                 Counter("rx_bytes_total", "bytes", "Bytes received since boot."),
@@ -110,7 +110,7 @@ internal static class SystemGroups
             extensible: true);
 
         yield return G("SLAB", "ptops_slab", "slab", "memory", "MEM",
-            [L("cache", "Kernel slab cache name.")],
+            [L("cache", "Kernel slab cache name.", indexed: true)],
             [
                 Gauge("active_objects", "objects", "Objects in use in the slab cache."),
                 Gauge("total_objects", "objects", "Objects allocated in the slab cache."),
@@ -125,7 +125,7 @@ internal static class SystemGroups
 
         yield return G("UDP", "ptops_udp", "udp", "network", "NET",
             [
-                L("local_address", "Local IP address of the socket."), L("local_port", "Local UDP port."),
+                L("local_address", "Local IP address of the socket."), L("local_port", "Local UDP port.", indexed: true),
                 L("remote_address", "Remote IP address (0.0.0.0 when unconnected)."), L("remote_port", "Remote port."),
                 L("inode", "Socket inode; identifies the socket."),
             ],
