@@ -3,9 +3,7 @@ using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Ingest.Writing;
-using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
-using PerfAspire.Schema.Sql;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Ingest;
@@ -62,7 +60,7 @@ internal static class IngestTestBed
         connectionString ??= await db.CreateDatabaseAsync();
         var settings = new IngestSettings { CopyRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
         if (tweak is not null) settings = tweak(settings);
-        var rt = IngestRuntime.Create(settings, connectionString, null, null, null, new TestSchema.Ensurer(connectionString), (ds, ct) => TestSchema.CreateAsync(ds, ct));
+        var rt = IngestRuntime.Create(settings, connectionString);
         await rt.EnsureReadyAsync();
         return rt;
     }
@@ -100,51 +98,4 @@ internal static class IngestTestBed
 
     public static LoadRequest Request(GeneratedBundle b, bool force = false, IReadOnlyList<string>? categories = null, int? maxFiles = null) =>
         new(b.Path, force, categories, maxFiles);
-}
-
-/// <summary>
-/// The schema the ingestion tests write into: hypertable layouts of the spec (common columns, labels, metrics),
-/// text records and the lifecycle tables. Interim stand-in for the schema engineer's migrator and auto-updater.
-/// </summary>
-internal static class TestSchema
-{
-    public static async Task CreateAsync(NpgsqlDataSource ds, CancellationToken ct)
-    {
-        var sql = new System.Text.StringBuilder("CREATE SCHEMA IF NOT EXISTS perf;\n");
-        foreach (var g in SchemaSpec.Default.Groups) sql.Append(TableSql(g, g.Metrics)).Append('\n');
-        sql.Append($"""
-            CREATE TABLE IF NOT EXISTS perf.{CommonColumns.TextRecordsTable} (ts timestamptz, bundle_id text NOT NULL, sptid text,
-              metric_category text NOT NULL, host text NOT NULL, file_name text, prefix text, line_no bigint, text text);
-            CREATE INDEX IF NOT EXISTS ptops_text_records_bundle_idx ON perf.{CommonColumns.TextRecordsTable} (bundle_id, ts DESC);
-            """);
-        sql.Append(LifecycleDdl.Script.Replace("{schema}", "perf"));
-        await using var cmd = ds.CreateCommand(sql.ToString());
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    static string TableSql(TableGroup g, IEnumerable<MetricSpec> metrics)
-    {
-        var cols = new List<string> { "ts timestamptz NOT NULL", "bundle_id text NOT NULL", "sptid text", "metric_category text NOT NULL", "host text NOT NULL" };
-        cols.AddRange(g.Labels.Select(l => $"\"{l.Name}\" text"));
-        cols.AddRange(metrics.Select(m => $"\"{m.Column}\" {m.SqlType}"));
-        return $"""
-            CREATE TABLE IF NOT EXISTS perf."{g.Table}" ({string.Join(", ", cols)});
-            CREATE INDEX IF NOT EXISTS "{g.Table}_bundle_idx" ON perf."{g.Table}" (bundle_id, ts DESC);
-            CREATE INDEX IF NOT EXISTS "{g.Table}_category_idx" ON perf."{g.Table}" (metric_category, ts DESC);
-            CREATE INDEX IF NOT EXISTS "{g.Table}_host_idx" ON perf."{g.Table}" (host, ts DESC);
-            """;
-    }
-
-    public sealed class Ensurer(string connectionString) : ITableEnsurer
-    {
-        public async Task EnsureAsync(TableLayout layout, CancellationToken ct)
-        {
-            await using var conn = new NpgsqlConnection(connectionString);
-            await conn.OpenAsync(ct);
-            var sql = TableSql(layout.Group, layout.Metrics) + string.Concat(layout.Metrics.Select(m =>
-                $"ALTER TABLE perf.\"{layout.Table}\" ADD COLUMN IF NOT EXISTS \"{m.Column}\" {m.SqlType};"));
-            await using var cmd = new NpgsqlCommand(sql, conn);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-    }
 }
