@@ -18,4 +18,16 @@ public interface IRowSink
 
     /// <summary>A line kept verbatim in ptops_text_records (opaque plugins, unknown prefixes, headers).</summary>
     void OnText(long? tsMicros, string prefix, long lineNo, string text);
+
+    /// <summary>
+    /// IDENT or ARGS was read (normally before the first row): <c>host</c> falls back to
+    /// <see cref="PtopMetadata.HostId"/> when the bundle name has none. Called again when a later line adds to it.
+    /// </summary>
+    void OnMetadata(PtopMetadata metadata) { }
+
+    /// <summary>
+    /// A table or column was just created in the live layout by this parse (schema auto-update on). Called before
+    /// the first row that uses it, so the writer can create it in the database first.
+    /// </summary>
+    void OnSchemaChange(SchemaChange change) { }
 }
