@@ -10,5 +10,5 @@ ensure_prereqs
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
 say "building (first run restores NuGet packages)..."
 dotnet build src/PerfAspire.AppHost -v quiet -nologo -clp:ErrorsOnly
-say "starting: dashboard http://localhost:18888 (login link below), MCP http://localhost:5100/mcp once ready. Ctrl+C stops everything."
+say "starting: dashboard http://localhost:18888 (login link below), MCP http://127.0.0.1:5100/mcp once ready. Ctrl+C stops everything."
 exec dotnet run --project src/PerfAspire.AppHost --no-build -- "$@"

@@ -17,11 +17,13 @@ public static class StartupReport
         {
             builder.Eventing.Subscribe<ResourceReadyEvent>(resource, (e, _) =>
             {
+                var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
                 lock (gate)
                 {
-                    if (!pending.Remove(e.Resource.Name) || pending.Count > 0) return Task.CompletedTask;
+                    if (!pending.Remove(e.Resource.Name)) return Task.CompletedTask;
+                    Console.WriteLine($"PerfAspire: {e.Resource.Name} healthy after {elapsed.TotalSeconds:F1} s");
+                    if (pending.Count > 0) return Task.CompletedTask;
                 }
-                var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
                 // The dashboard is a resource of its own when enabled (not in tests).
                 var model = e.Services.GetRequiredService<DistributedApplicationModel>();
                 var dashboard = model.Resources.Any(r => r.Name == "aspire-dashboard") ? (builder.Configuration["ASPNETCORE_URLS"] ?? "").Split(';')[0] : "";

@@ -153,13 +153,16 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     async Task ActivateAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string bundleId, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand($"""
-            SELECT pg_advisory_xact_lock({ActiveSwitchLock});
-            UPDATE {_s}.bundles SET active = false WHERE active AND bundle_id <> $1;
-            UPDATE {_s}.bundles SET active = true WHERE bundle_id = $1;
-            """, conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(conn, tx)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ActiveSwitchLock})"),
+                new NpgsqlBatchCommand($"UPDATE {_s}.bundles SET active = false WHERE active AND bundle_id <> $1") { Parameters = { new() { Value = bundleId } } },
+                new NpgsqlBatchCommand($"UPDATE {_s}.bundles SET active = true WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async Task SetStateAsync(string bundleId, string state, CancellationToken ct = default)
@@ -204,12 +207,10 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     /// <summary>Removes the bundle's lifecycle rows (bundle, files by cascade, runs).</summary>
     public async Task DeleteBundleAsync(string bundleId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
-            DELETE FROM {_s}.ingest_runs WHERE bundle_id = $1;
-            DELETE FROM {_s}.bundles WHERE bundle_id = $1;
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {_s}.ingest_runs WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {_s}.bundles WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } });
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Empties every data table and the lifecycle tables.</summary>

@@ -220,7 +220,18 @@ public sealed class BundleLoader
             var previous = await _store.SummaryAsync(bundleId, ct) ?? FromInfo(target!);
             summary = Merge(previous, summary);
         }
-        await _store.MarkLoadedAsync(summary, [.. outcome.Files.Select(f => (ToLoadedFile(f), (long?)f.Candidate.Size, f.Candidate.Sha256))], ct);
+        try
+        {
+            await RetryOrThrow(() => _store.MarkLoadedAsync(summary, [.. outcome.Files.Select(f => (ToLoadedFile(f), (long?)f.Candidate.Size, f.Candidate.Sha256))], ct));
+        }
+        catch (Exception e)
+        {
+            // Without its 'loaded' mark the bundle must not keep rows that look half-finished.
+            if (incremental) await Retry(() => _store.DeleteRowsAsync(bundleId, CategorySelection.SpecTables(toIngest).Concat(outcome.Ledger.CommittedPerTable().Keys), CancellationToken.None));
+            else await CleanUpFailedAsync(bundleId, "ingest_failed: could not record the finished load: " + e.Message, CancellationToken.None);
+            await Retry(() => _store.FinishRunAsync(runId, "failed", null, e.Message, CancellationToken.None));
+            throw new IngestException(IngestErrors.DatabaseUnavailable, "database_unavailable: could not record the finished load: " + e.Message, 503, e);
+        }
         await Retry(() => _store.FinishRunAsync(runId, "succeeded", summary, null, CancellationToken.None));
         IngestTelemetry.BundlesLoadedTotal.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
         activity?.SetTag("bundle.rows", summary.MetricsIngested.Rows);
@@ -419,6 +430,22 @@ public sealed class BundleLoader
     }
 
     async Task Retry<T>(Func<Task<T>> action) => await Retry(async () => { await action(); });
+
+    async Task RetryOrThrow(Func<Task> action)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception e) when (CopyWriter.IsTransient(e) && attempt < _settings.CopyRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt))));
+            }
+        }
+    }
 
     /// <summary>Unique per load, readable, and starting with the content hash: <c>&lt;hash12&gt;-&lt;yyyyMMddTHHmmssZ&gt;-&lt;4 hex&gt;</c>.</summary>
     internal static string NewBundleId(string hash) =>

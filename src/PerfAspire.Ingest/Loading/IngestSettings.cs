@@ -41,6 +41,9 @@ public sealed record IngestSettings
     /// <summary>INGEST_RETENTION_CHECK_MINUTES: how often the retention job looks for bundles older than TIMESCALE_RETENTION_DAYS (default 60).</summary>
     public TimeSpan RetentionCheckInterval { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>Test seam: runs on the writer before each batch is written (fault-injection tests kill connections here).</summary>
+    internal Func<Writing.CopyBatch, CancellationToken, Task>? BeforeBatch { get; init; }
+
     public static IngestSettings FromEnvironment(Func<string, string?>? lookup = null)
     {
         lookup ??= Environment.GetEnvironmentVariable;

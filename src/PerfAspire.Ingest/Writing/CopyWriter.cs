@@ -59,6 +59,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
             }
             else _ensured[batch.Table] = known;
         }
+        if (settings.BeforeBatch is { } hook) await hook(batch, ct);
         int[]? offsets = null;
         var rejectedValues = await WriteRangeAsync(batch, 0, batch.Rows, () => offsets ??= batch.RowOffsets(), ct);
         ledger.CommittedValues(batch.Values - rejectedValues);
@@ -252,6 +253,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
         NpgsqlException => true,
         IOException or SocketException or TimeoutException => true,
         InvalidOperationException ioe => ioe.Message.Contains("connection", StringComparison.OrdinalIgnoreCase),
+        PerfAspire.ServiceDefaults.Database.SchemaAutoUpdateException { InnerException: { } inner } => IsTransient(inner),
         _ => false,
     };
 

@@ -13,6 +13,11 @@ public sealed class DocLookup(IHttpClientFactory clients, IConfiguration configu
 {
     public const string ConfigKey = "Mcp:DocsBaseAddress";
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(4);
+    static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    // Tool objects are created per call, so the "docs service is down" memory is per process: after a failure,
+    // calls in the next 30 s answer at once instead of each waiting out the timeout and retries.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> DownSince = new(StringComparer.Ordinal);
 
     public sealed record Doc(string Id, string? Title, string? Summary, string? Body, IReadOnlyList<string>? Related);
 
@@ -21,6 +26,18 @@ public sealed class DocLookup(IHttpClientFactory clients, IConfiguration configu
     public async Task<Outcome> GetAsync(string id, CancellationToken ct)
     {
         var baseAddress = configuration[ConfigKey] is { Length: > 0 } configured ? configured.TrimEnd('/') : "http://docs";
+        if (DownSince.TryGetValue(baseAddress, out var since) && System.Diagnostics.Stopwatch.GetElapsedTime(since) < RetryAfter)
+        {
+            return new Outcome(null, "docs_unavailable");
+        }
+        var outcome = await FetchAsync(baseAddress, id, ct);
+        if (outcome.Warning == "docs_unavailable") DownSince[baseAddress] = System.Diagnostics.Stopwatch.GetTimestamp();
+        else DownSince.TryRemove(baseAddress, out _);
+        return outcome;
+    }
+
+    async Task<Outcome> FetchAsync(string baseAddress, string id, CancellationToken ct)
+    {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(Timeout);
         try
