@@ -38,7 +38,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 say "installing the MCP client (npm)..."
-(cd "$here" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi) >&2
+# npm ci wipes node_modules: only when the lock file changed since the last install.
+(cd "$here" && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error; fi) >&2
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     say "building the services ($config)..."
