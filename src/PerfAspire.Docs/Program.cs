@@ -1,4 +1,10 @@
+using PerfAspire.Docs;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDocsServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "PerfAspire.Docs");
+app.MapDefaultEndpoints();
+app.MapDocsApi();
 app.Run();

@@ -1,5 +1,16 @@
-if (args is ["generate", ..]) { Environment.ExitCode = await PerfAspire.Ingest.Generation.GenerateCommand.RunAsync(args[1..]); return; }
+using PerfAspire.Ingest;
+using PerfAspire.Ingest.Cli;
+
+// The same executable is the ingest service and the CLI (perfaspire-ingest load|list|unload|purge|generate ...).
+if (args is ["generate", ..]) return await PerfAspire.Ingest.Generation.GenerateCommand.RunAsync(args[1..]);
+if (IngestCli.Handles(args)) return await IngestCli.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIngestServices();
+
 var app = builder.Build();
-app.MapGet("/", () => "PerfAspire.Ingest");
+app.MapDefaultEndpoints();
+app.MapIngestApi();
 app.Run();
+return 0;

@@ -3,11 +3,17 @@ namespace PerfAspire.ServiceDefaults.Database;
 /// <summary>Finds the machine's own PostgreSQL server binaries (Debian: /usr/lib/postgresql/&lt;ver&gt;/bin).</summary>
 public static class PostgresBinaries
 {
-    /// <summary>Highest installed server version's bin directory, or null. <c>PG_BIN</c> overrides.</summary>
+    /// <summary>
+    /// Highest installed server version's bin directory, or null. <c>PG_BIN</c> overrides; a <c>PG_BIN</c> without
+    /// the binaries gives null rather than silently falling back to another installation.
+    /// </summary>
     public static string? Find()
     {
         var overridden = Environment.GetEnvironmentVariable("PG_BIN");
-        if (!string.IsNullOrEmpty(overridden) && File.Exists(Path.Combine(overridden, "initdb"))) return overridden;
+        if (!string.IsNullOrEmpty(overridden))
+        {
+            return File.Exists(Path.Combine(overridden, "initdb")) && File.Exists(Path.Combine(overridden, "postgres")) ? overridden : null;
+        }
 
         const string root = "/usr/lib/postgresql";
         if (Directory.Exists(root))

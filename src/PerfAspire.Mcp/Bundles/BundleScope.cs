@@ -1,0 +1,74 @@
+using Npgsql;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.Mcp.Bundles;
+
+/// <summary>
+/// Resolves which bundle a call is about: the <c>bundle_id</c> given, else the active bundle. There is no
+/// "all bundles" fallback (seed §11): with no active bundle the answer is the <c>no_active_bundle</c> warning.
+/// </summary>
+public sealed class BundleScope(ReadOnlySessionFactory sessions)
+{
+    public const string NoActiveBundle = "no_active_bundle";
+
+    const string Columns = "bundle_id, sptid, host, state, active, time_start, time_end, sample_interval_seconds, loaded_at";
+
+    public async Task<BundleContext> ResolveAsync(string? bundleId, CancellationToken ct)
+    {
+        await using var session = await sessions.OpenAsync(ct);
+        return await ResolveAsync(session, bundleId, ct);
+    }
+
+    public async Task<BundleContext> ResolveAsync(ReadOnlySession session, string? bundleId, CancellationToken ct)
+    {
+        var schema = SqlIdentifier.Quote(sessions.Schema);
+        var wanted = bundleId?.Trim();
+        if (string.IsNullOrEmpty(wanted))
+        {
+            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE active LIMIT 1");
+            return await ReadOneAsync(cmd, ct) ?? throw NoActive();
+        }
+        if (wanted.Length <= 200)
+        {
+            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = wanted });
+            if (await ReadOneAsync(cmd, ct) is { } found) return found;
+        }
+        var known = new List<string>();
+        await using (var cmd = session.Command($"SELECT bundle_id FROM {schema}.bundles ORDER BY loaded_at DESC NULLS LAST LIMIT 200"))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) known.Add(r.GetString(0));
+        }
+        var closest = ClosestNames.Find(wanted, known, 3);
+        throw new ToolError("bundle_not_found",
+            known.Count == 0
+                ? $"No bundle '{CatalogSnapshot.Clip(wanted)}': no bundle is loaded at all."
+                : $"No bundle '{CatalogSnapshot.Clip(wanted)}'. Closest loaded bundle ids: {string.Join(", ", closest)}.",
+            closest,
+            known.Count == 0 ? "Load one with support_load_bundle {path}." : "Call support_list_bundles to see the loaded bundles, or omit bundle_id to use the active one.");
+    }
+
+    public static ToolError NoActive() => new(NoActiveBundle,
+        "No bundle is active, so there is nothing to query (queries never run across all bundles).",
+        next: "Load a bundle with support_load_bundle {path}, or make a loaded one active with support_switch_active {bundle_id} (support_list_bundles lists them).");
+
+    static async Task<BundleContext?> ReadOneAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new BundleContext(
+            r.GetString(0),
+            r.IsDBNull(1) ? null : r.GetString(1),
+            r.GetString(2),
+            r.GetString(3),
+            r.GetBoolean(4),
+            r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5),
+            r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6),
+            r.IsDBNull(7) ? null : r.GetInt32(7),
+            r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using PerfAspire.Mcp.Bundles;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Schema.Query;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.Mcp.Query;
+
+/// <summary>
+/// Distinct values of one label of one metric in one bundle, paged. A loaded bundle does not change (only a
+/// reload with more categories, which moves <c>loaded_at</c>), so pages are cached per bundle load: the first
+/// call on a high-cardinality label (TOP pid) scans, the next ones are memory reads.
+/// </summary>
+public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner)
+{
+    const int MaxCachedPages = 2_000;
+
+    readonly ConcurrentDictionary<string, IReadOnlyList<string>> _pages = new(StringComparer.Ordinal);
+
+    public sealed record Page(MetricEntry Metric, string? AliasUsed, string Label, BundleContext Bundle, IReadOnlyList<string> Values, bool Truncated, EmptyResult? Empty);
+
+    public async Task<Page> GetAsync(string? metricName, string? labelName, string? bundleId, int limit, int offset, CancellationToken ct)
+    {
+        var (_, metric, alias) = await catalog.ResolveAsync(metricName, ct);
+        var label = CatalogSnapshot.ResolveLabel(metric, labelName);
+        await using var session = await sessions.OpenAsync(ct);
+        var bundle = await bundles.ResolveAsync(session, bundleId, ct);
+        var key = string.Join('\u001f', bundle.BundleId, bundle.LoadedAt?.UtcTicks, bundle.State, metric.View, label, limit, offset);
+        if (!_pages.TryGetValue(key, out var values))
+        {
+            var view = SqlIdentifier.Qualify(sessions.Schema, metric.View);
+            var col = SqlIdentifier.Quote(label);
+            var rows = await runner.RunAsync(session, new ExecutableQuery(
+                $"SELECT DISTINCT {col} FROM {view} WHERE bundle_id = $1 AND {col} IS NOT NULL ORDER BY 1 LIMIT $2 OFFSET $3",
+                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)]), limit + 1, ct);
+            values = [.. rows.Rows.Select(r => r[0]?.ToString() ?? "")];
+            if (_pages.Count >= MaxCachedPages) _pages.Clear();
+            _pages[key] = values;
+        }
+        var truncated = values.Count > limit;
+        var shown = truncated ? values.Take(limit).ToList() : values;
+        EmptyResult? empty = null;
+        if (shown.Count == 0)
+        {
+            var view = SqlIdentifier.Qualify(sessions.Schema, metric.View);
+            var any = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = $1)", [bundle.BundleId], ct);
+            empty = !any
+                ? new EmptyResult(EmptyResult.NoDataForMetric,
+                    $"{metric.Name} has no samples in bundle {bundle.BundleId}, so {label} has no values there.",
+                    $"Call schema_list_metrics {{\"category\": \"{metric.Category}\"}} for metrics of this area, or check support_active_context.")
+                : offset > 0
+                    ? new EmptyResult("offset_past_end", $"offset {offset} is past the last value of {label}.", "Use a smaller offset (0 starts from the first value).")
+                    : new EmptyResult("label_always_null", $"{label} is empty (NULL) on every sample of {metric.Name} in this bundle.", "Query the metric without filtering on this label.");
+        }
+        return new Page(metric, alias, label, bundle, shown, truncated, empty);
+    }
+}

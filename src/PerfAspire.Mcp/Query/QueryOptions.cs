@@ -1,0 +1,34 @@
+namespace PerfAspire.Mcp.Query;
+
+/// <summary>
+/// Limits and identity of the MCP server's queries (configuration section <c>Mcp:Query</c>).
+/// The schema comes from <c>TIMESCALE_SCHEMA</c> like every other service.
+/// </summary>
+public sealed class QueryOptions
+{
+    public const string Section = "Mcp:Query";
+
+    /// <summary>The schema holding every PerfAspire object.</summary>
+    public string Schema { get; set; } = "perf";
+
+    /// <summary>
+    /// Read-only role every query runs as (SET LOCAL ROLE). Default: the migration's reader role of the schema
+    /// (<c>perf_reader</c>). Empty = no SET ROLE (the connection's own user is already read-only).
+    /// </summary>
+    public string? ReaderRole { get; set; }
+
+    /// <summary>statement_timeout of each query transaction.</summary>
+    public int StatementTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Rows a query returns when the caller does not say (keeps a response under ~8k tokens).</summary>
+    public int DefaultMaxRows { get; set; } = 500;
+
+    /// <summary>The most rows a caller may ask for.</summary>
+    public int HardMaxRows { get; set; } = 5_000;
+
+    /// <summary>Target points per series when the step is chosen automatically.</summary>
+    public int MaxPointsPerSeries { get; set; } = 500;
+
+    /// <summary>How long catalog and bundle lookups are cached before being re-read.</summary>
+    public int CatalogCacheSeconds { get; set; } = 30;
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using Npgsql;
+
+namespace PerfAspire.Mcp.Responses;
+
+/// <summary>
+/// Turns a tool's answer object (or its failure) into a <see cref="CallToolResult"/>: the JSON as text for
+/// text-only hosts and the same object as structured content. Failures become <c>isError</c> results with a
+/// code, a message and a next step — never a stack trace.
+/// </summary>
+public static class ToolResponse
+{
+    /// <summary>Soft ceiling for one response (~8k tokens at ~4 characters per token, quality bar U3).</summary>
+    public const int BudgetChars = 30_000;
+
+    public static CallToolResult Ok(object body)
+    {
+        var element = JsonSerializer.SerializeToElement(body, body.GetType(), ToolJson.Options);
+        return new CallToolResult
+        {
+            Content = [new TextContentBlock { Text = element.GetRawText() }],
+            StructuredContent = element,
+        };
+    }
+
+    public static CallToolResult Error(ToolError error)
+    {
+        var body = new ErrorBody(new ErrorDetail(error.Code, error.Message, error.Closest, error.Next));
+        var element = JsonSerializer.SerializeToElement(body, ToolJson.Options);
+        return new CallToolResult
+        {
+            IsError = true,
+            Content = [new TextContentBlock { Text = element.GetRawText() }],
+            StructuredContent = element,
+        };
+    }
+
+    /// <summary>Runs a tool body and maps the failures we understand to readable errors.</summary>
+    public static async Task<CallToolResult> RunAsync(ILogger logger, string tool, Func<Task<object>> body)
+    {
+        try
+        {
+            return Ok(await body());
+        }
+        catch (ToolError e) when (e.Code == Bundles.BundleScope.NoActiveBundle)
+        {
+            // Not a failure of the call: the honest answer is "nothing to query yet" plus the next step.
+            return Ok(new NoBundleBody([e.Code], e.Message, e.Next));
+        }
+        catch (ToolError e)
+        {
+            return Error(e);
+        }
+        catch (Http.ServiceCallException e)
+        {
+            logger.LogInformation("Tool {Tool}: {Service} answered {Code}", tool, e.Service, e.Code);
+            return Error(new ToolError(e.Code, e.Message, e.Suggestions,
+                e.Unreachable ? $"The {e.Service} service is down or not configured (services:{e.Service}:http:0); call system_health, then retry." : null));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e) when (DatabaseErrors.Describe(e) is { } described)
+        {
+            logger.LogWarning(e, "Tool {Tool} failed on the database: {Code}", tool, described.Code);
+            return Error(described);
+        }
+    }
+
+    sealed record ErrorBody(ErrorDetail Error);
+
+    sealed record NoBundleBody(IReadOnlyList<string> Warnings, string Message, string? Next);
+
+    sealed record ErrorDetail(string Code, string Message, IReadOnlyList<string>? Closest, string? Next);
+}

@@ -1,0 +1,249 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Tools;
+
+/// <summary>Schema discovery (seed §7.1): tables, metrics, label values, one metric in detail.</summary>
+[McpServerToolType]
+public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelValues, ILogger<SchemaTools> logger)
+{
+    const int DefaultMetricPage = 40;
+    const int MaxMetricPage = 200;
+
+    [McpServerTool(Name = "schema_list_tables", Title = "List tables (record groups)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Lists the hypertables, one per ptop record group (CPU, DISK, TOP, DBWR, FPPORTS, ...), with their category, label columns and metric count.
+        Use it first to see what kinds of data exist. Next: schema_list_metrics {"category": ...} for the metrics of a table's category, or schema_describe_metric for one metric.
+        """)]
+    public Task<CallToolResult> ListTables(
+        [Description("Optional metric_category to keep (e.g. cpu, disk, network, process, memory, db_histogram, fastpath, container).")] string? category = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "schema_list_tables", async () =>
+        {
+            var snapshot = await catalog.GetAsync(ct);
+            var tables = snapshot.Tables.AsEnumerable();
+            if (!string.IsNullOrWhiteSpace(category))
+            {
+                var c = Category(snapshot, category);
+                tables = tables.Where(t => t.Category == c);
+            }
+            var metricsByTable = snapshot.Metrics.GroupBy(m => m.BaseTable).ToDictionary(g => g.Key, g => g.ToList());
+            var rows = tables.Select(t =>
+            {
+                var metrics = metricsByTable.GetValueOrDefault(t.Name) ?? [];
+                return new
+                {
+                    table_name = t.Name,
+                    record_group = t.RecordGroup,
+                    metric_category = t.Category,
+                    local_labels = t.LocalColumns.Select(c => c.Key).ToList(),
+                    local_label_count = t.LocalColumns.Count,
+                    metric_count = metrics.Count,
+                    is_histogram = metrics.Any(m => m.Kind == "histogram_bucket"),
+                };
+            }).ToList();
+            return new
+            {
+                tables = rows,
+                count = rows.Count,
+                warnings = Warnings(),
+                next = "schema_list_metrics {\"category\": \"<metric_category>\"} lists a category's metrics; schema_describe_metric {\"metric_name\": ...} shows one.",
+            };
+        });
+
+    [McpServerTool(Name = "schema_list_metrics", Title = "List metrics", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Lists metrics from the catalog with kind, unit, table, labels and a one-line description, filtered by category and/or name prefix, a page at a time (cursor paging).
+        Use it to find the exact metric name before querying. If you only know what you want to measure, docs_search_metrics is better.
+        Next: schema_describe_metric for labels and details, then query_run. When 'truncated' is true, call again with the returned next_cursor.
+        """)]
+    public Task<CallToolResult> ListMetrics(
+        [Description("Optional category: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...), a record group (CPU, DBWR, FPPORTS) or a load filter (CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER).")] string? category = null,
+        [Description("Optional metric name prefix, e.g. 'disk_' or 'fpports_rx'.")] string? prefix = null,
+        [Description("Optional metric kind: gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
+        [Description("Continue after this cursor (the next_cursor of the previous page). Omit for the first page.")] string? cursor = null,
+        [Description("Metrics per page (1-200, default 40).")] int? limit = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "schema_list_metrics", async () =>
+        {
+            var snapshot = await catalog.GetAsync(ct);
+            var pageSize = limit ?? DefaultMetricPage;
+            if (pageSize is < 1 or > MaxMetricPage) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxMetricPage}.");
+            IEnumerable<MetricEntry> metrics = snapshot.Metrics;
+            if (!string.IsNullOrWhiteSpace(category))
+            {
+                var tables = TablesOf(snapshot, category);
+                metrics = metrics.Where(m => tables.Contains(m.BaseTable));
+            }
+            if (!string.IsNullOrWhiteSpace(prefix))
+            {
+                var p = prefix.Trim().ToLowerInvariant();
+                metrics = metrics.Where(m => m.Name.StartsWith(p, StringComparison.Ordinal));
+            }
+            if (!string.IsNullOrWhiteSpace(kind))
+            {
+                var k = kind.Trim().ToLowerInvariant();
+                var kinds = snapshot.Metrics.Select(m => m.Kind).Distinct().Order().ToList();
+                if (!kinds.Contains(k)) throw new ToolError("invalid_argument", $"Unknown kind '{Text.Clip(kind)}'. Kinds: {string.Join(", ", kinds)}.", ClosestNames.Find(kind, kinds, 3));
+                metrics = metrics.Where(m => m.Kind == k);
+            }
+            var matching = metrics.ToList();
+            if (!string.IsNullOrWhiteSpace(cursor)) matching = [.. matching.Where(m => string.CompareOrdinal(m.Name, cursor.Trim()) > 0)];
+            var page = matching.Take(pageSize + 1).ToList();
+            var truncated = page.Count > pageSize;
+            if (truncated) page.RemoveAt(page.Count - 1);
+            var empty = page.Count == 0;
+            return new
+            {
+                metrics = page.Select(m => new
+                {
+                    metric_name = m.Name,
+                    metric_kind = m.Kind,
+                    unit = m.Unit,
+                    base_table = m.BaseTable,
+                    local_labels = m.Labels,
+                    description = FirstSentence(m.Description),
+                }).ToList(),
+                count = page.Count,
+                truncated,
+                next_cursor = truncated ? page[^1].Name : null,
+                hint = truncated
+                    ? $"More metrics match: call schema_list_metrics again with cursor \"{page[^1].Name}\" (same filters)."
+                    : empty
+                        ? "Nothing matched: drop or change the prefix/category/kind filters, or use docs_search_metrics with a description of what you want."
+                        : "schema_describe_metric {\"metric_name\": ...} shows labels and patterns; query_run runs a query.",
+                warnings = Warnings(),
+            };
+        });
+
+    [McpServerTool(Name = "schema_list_label_values", Title = "List label values", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Lists the distinct values of one label of a metric in a bundle (the active one unless bundle_id is given), e.g. the devices of disk_busy_percent or the pids of top_cpu_percent. Paged with limit/offset; 'truncated' means more values exist.
+        Use it to pick filter values before query_run / query_build_sql (filters {"label": "value"}).
+        """)]
+    public Task<CallToolResult> ListLabelValues(
+        [Description("Metric name or alias, e.g. disk_busy_percent.")] string metric,
+        [Description("Label column of that metric, e.g. device, cpu, pid, bucket, port (schema_describe_metric lists them).")] string label,
+        [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Values per page (1-1000, default 100).")] int? limit = null,
+        [Description("Values to skip (for the next page use offset + limit).")] int? offset = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "schema_list_label_values", async () =>
+        {
+            var n = limit ?? 100;
+            var o = offset ?? 0;
+            if (n is < 1 or > 1000) throw new ToolError("invalid_argument", "limit must be between 1 and 1000.");
+            if (o is < 0 or > 10_000_000) throw new ToolError("invalid_argument", "offset must be 0 or more.");
+            var page = await labelValues.GetAsync(metric, label, bundle_id, n, o, ct);
+            return new
+            {
+                metric = page.Metric.Name,
+                resolved_from_alias = page.AliasUsed,
+                label = page.Label,
+                bundle_id = page.Bundle.BundleId,
+                values = page.Values,
+                count = page.Values.Count,
+                offset = o,
+                truncated = page.Truncated,
+                next_offset = page.Truncated ? o + page.Values.Count : (int?)null,
+                hint = page.Truncated
+                    ? $"More values exist: call again with offset {o + page.Values.Count}."
+                    : page.Empty?.Next ?? $"Filter a query with {{\"{page.Label}\": \"<value>\"}} or {{\"{page.Label}\": [\"<v1>\", \"<v2>\"]}}.",
+                empty_reason = page.Empty?.Reason,
+                explanation = page.Empty?.Explanation,
+            };
+        });
+
+    [McpServerTool(Name = "schema_describe_metric", Title = "Describe a metric", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Everything about one metric: kind, unit, meaning, how ptop computes it, its table and view, label columns, aliases, the table's columns, the patterns that fit it, and the id of its documentation (docs_get). Accepts aliases (legacy names); an unknown name is an error listing the closest names.
+        Next: schema_list_label_values for filter values, then query_run (or query_build_sql to see the SQL).
+        """)]
+    public Task<CallToolResult> DescribeMetric(
+        [Description("Metric name or alias, e.g. cpu_utilization or cpu_utilization_percent.")] string metric_name,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "schema_describe_metric", async () =>
+        {
+            var (snapshot, m, alias) = await catalog.ResolveAsync(metric_name, ct);
+            var table = snapshot.Table(m.BaseTable);
+            var spec = PerfAspire.Schema.Spec.SchemaSpec.Default.ByTable(m.BaseTable)?.Metrics.FirstOrDefault(x => x.Column == m.Column);
+            var kind = m.ParsedKind ?? PerfAspire.Schema.Spec.MetricKind.Gauge;
+            var patterns = PerfAspire.Schema.Query.QueryPatterns.For(kind).Select(p => p.Name).ToList();
+            var defaultPattern = PerfAspire.Schema.Query.QueryPatterns.DefaultFor(kind).Name;
+            return new
+            {
+                metric_name = m.Name,
+                resolved_from_alias = alias,
+                metric_kind = m.Kind,
+                unit = m.Unit,
+                description = m.Description,
+                computation = string.IsNullOrEmpty(spec?.Computation) ? null : spec.Computation,
+                base_table = m.BaseTable,
+                column_name = m.Column,
+                view = m.View,
+                record_group = m.RecordGroup,
+                metric_category = m.Category,
+                local_labels = m.Labels,
+                aliases = m.Aliases,
+                global_columns = table?.GlobalColumns,
+                local_columns = table?.LocalColumns.ToDictionary(c => c.Key, c => c.Value),
+                metric_columns = table?.MetricColumns.ToDictionary(c => c.Key, c => c.Value),
+                doc = new { id = m.DocId, get_with = $"docs_get {{\"id\": \"{m.DocId}\"}}" },
+                patterns,
+                default_pattern = defaultPattern,
+                how_to_read = KindAdvice(m.Kind),
+                example = $"query_run {{\"pattern_name\": \"{defaultPattern}\", \"metric_name\": \"{m.Name}\"}}",
+                warnings = Warnings(),
+            };
+        });
+
+    List<string>? Warnings() => catalog.Warning is { } w ? [w] : null;
+
+    static string KindAdvice(string kind) => kind switch
+    {
+        "gauge" => "A point value: average it (timeseries_avg) or take the maximum (timeseries_max).",
+        "rate" => "Already per second (or percent of interval) as computed by ptop: average it, never difference it.",
+        "counter" => "Cumulative since process/boot start: use counter_rate for a per-second rate; raw values only grow.",
+        "delta" => "A count for the sampling interval: sum it (timeseries_sum).",
+        "histogram_bucket" => "Operations in one latency bucket during the interval: sum it; histogram_ops_per_sec and histogram_latency_percentile use it.",
+        "histogram_avg" => "Mean latency of the operations in one bucket; combine with the bucket counts (histogram_latency_percentile).",
+        _ => "See the description.",
+    };
+
+    static string? FirstSentence(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return s;
+        var i = s.IndexOf(". ", StringComparison.Ordinal);
+        return i > 0 ? s[..(i + 1)] : s;
+    }
+
+    static string Category(CatalogSnapshot snapshot, string category)
+    {
+        var c = category.Trim().ToLowerInvariant();
+        var categories = snapshot.Tables.Select(t => t.Category).Distinct().Order().ToList();
+        if (categories.Contains(c)) return c;
+        throw new ToolError("category_not_found", $"Unknown category '{Text.Clip(category)}'. Categories: {string.Join(", ", categories)}.",
+            ClosestNames.Find(category, categories, 3), "Use one of the listed categories, or omit category.");
+    }
+
+    /// <summary>Tables matching a category, a record group or a load filter group (all case-insensitive).</summary>
+    static HashSet<string> TablesOf(CatalogSnapshot snapshot, string category)
+    {
+        var c = category.Trim();
+        var byCategory = snapshot.Tables.Where(t => string.Equals(t.Category, c, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name);
+        var byGroup = snapshot.Tables.Where(t => string.Equals(t.RecordGroup, c, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name);
+        var byFilter = PerfAspire.Schema.Spec.SchemaSpec.Default.Groups
+            .Where(g => string.Equals(g.Filter, c, StringComparison.OrdinalIgnoreCase)).Select(g => g.Table);
+        var tables = byCategory.Concat(byGroup).Concat(byFilter).ToHashSet(StringComparer.Ordinal);
+        if (tables.Count > 0) return tables;
+        var names = snapshot.Tables.Select(t => t.Category).Distinct().Order().ToList();
+        throw new ToolError("category_not_found",
+            $"Unknown category '{Text.Clip(c)}'. Categories: {string.Join(", ", names)}; load filters: {string.Join(", ", PerfAspire.Schema.Spec.CommonColumns.Filters)}.",
+            ClosestNames.Find(c, names, 3), "Use one of the listed categories, or omit category.");
+    }
+}

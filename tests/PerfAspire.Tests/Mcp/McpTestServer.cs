@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using PerfAspire.Mcp;
+using PerfAspire.Mcp.Security;
+
+namespace PerfAspire.Tests.Mcp;
+
+/// <summary>
+/// The MCP server composed as Program.cs composes it (service defaults, access policy, tools from the assembly,
+/// Streamable HTTP at /mcp), in process on 127.0.0.1 with a free port; clients are the SDK's own.
+/// </summary>
+public sealed class McpTestServer : IAsyncDisposable
+{
+    readonly WebApplication _app;
+
+    McpTestServer(WebApplication app, Uri endpoint, IServiceProvider services)
+    {
+        _app = app;
+        Endpoint = endpoint;
+        Services = services;
+    }
+
+    public Uri Endpoint { get; }
+
+    public IServiceProvider Services { get; }
+
+    public static async Task<McpTestServer> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:timescale"] = connectionString,
+            ["DATABASE_MODE"] = "local",
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.AddPerfAspireMcpServices();
+        builder.AddMcpServices().WithHttpTransport();
+        var app = builder.Build();
+        app.UseHttpAccessPolicy(HttpAccessPolicy.FromUrls(["http://127.0.0.1:0"], null));
+        app.MapMcp("/mcp");
+        await app.StartAsync();
+        var address = app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal));
+        return new McpTestServer(app, new Uri(address + "/mcp"), app.Services);
+    }
+
+    public Task<McpClient> ConnectAsync(CancellationToken ct = default) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
