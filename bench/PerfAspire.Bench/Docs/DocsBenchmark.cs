@@ -44,6 +44,7 @@ public static class DocsBenchmark
             using var gen = new MiniLmEmbeddingGenerator();
             var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, file, MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
             Console.WriteLine($"index: {idx.Sync.FromCache} vectors cached, {idx.Sync.Embedded} computed in {idx.Sync.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine("corpus: " + string.Join(", ", idx.Corpus.Docs.GroupBy(d => d.Level).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}")));
             var explain = Array.IndexOf(args, "--explain");
             if (explain >= 0)
             {
