@@ -1,3 +1,4 @@
+using PerfAspire.AppHost;
 using PerfAspire.AppHost.Database;
 
 // Topology only: the "timescale" database in the chosen mode, and the three services that reference it.
@@ -34,7 +35,11 @@ var mcp = builder.AddProject<Projects.PerfAspire_Mcp>("mcp")
     .WithReference(docs)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health")
-    .WithUrlForEndpoint("http", u => u.DisplayText = "MCP (Streamable HTTP)");
+    .WithUrlForEndpoint("http", u =>
+    {
+        u.Url = u.Url.TrimEnd('/') + "/mcp";
+        u.DisplayText = "MCP (Streamable HTTP)";
+    });
 
 if (waitForDb)
 {
@@ -44,12 +49,9 @@ if (waitForDb)
     mcp.WaitFor(db, WaitBehavior.StopOnResourceUnavailable);
 }
 
-builder.Eventing.Subscribe<ResourceReadyEvent>(mcp.Resource, (e, _) =>
-{
-    var url = mcp.GetEndpoint("http").Url;
-    Console.WriteLine($"PerfAspire: MCP server ready at {url}/mcp (database mode {selection.Name})");
-    return Task.CompletedTask;
-});
+// Resources with a health check; a connection string of external mode has none.
+IResource[] watched = waitForDb ? [db.Resource, ingest.Resource, docs.Resource, mcp.Resource] : [ingest.Resource, docs.Resource, mcp.Resource];
+builder.AnnounceWhenReady(mcp, selection.Name, watched);
 
 builder.Build().Run();
 return 0;

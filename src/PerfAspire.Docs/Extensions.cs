@@ -1,3 +1,11 @@
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using PerfAspire.Docs.Apis;
+using PerfAspire.Docs.Embeddings;
+using PerfAspire.Docs.Hosting;
+using PerfAspire.Docs.Search;
+using PerfAspire.Docs.SemanticKernel;
+
 namespace PerfAspire.Docs;
 
 /// <summary>
@@ -8,12 +16,30 @@ public static class Extensions
 {
     public static TBuilder AddDocsServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var services = builder.Services;
+        services.AddOptions<SearchSettings>()
+            .Bind(builder.Configuration.GetSection(SearchSettings.Section))
+            .Validate(s => { s.Validate(); return true; })
+            .ValidateOnStart();
+
+        // One model instance for the whole process: loading it costs about a second and 90 MB.
+        services.AddEmbeddingGenerator(_ => new MiniLmEmbeddingGenerator());
+        services.AddSingleton<EmbeddingStoreFactory>();
+        services.AddSingleton<DocsIndexHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocsIndexHost>());
+        services.AddSingleton<DocsQueries>();
+        services.AddHealthChecks().AddCheck<DocsIndexHealthCheck>("docs-index", tags: ["ready"]);
+
+        // Semantic Kernel callers in this process get the search as a plugin ("docs").
+        services.AddSingleton<DocsPlugin>();
+        services.AddKernel().Plugins.AddFromType<DocsPlugin>(DocsPlugin.PluginName);
         return builder;
     }
 
     public static WebApplication MapDocsApi(this WebApplication app)
     {
-        app.MapGet("/", () => "PerfAspire.Docs");
+        app.MapGet("/", () => "PerfAspire.Docs: GET /api/search, /api/docs/{id}, /api/metrics/search, /api/concepts, /api/aliases/{name}");
+        app.MapDocsApiEndpoints();
         return app;
     }
 }

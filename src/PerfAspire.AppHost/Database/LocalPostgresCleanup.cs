@@ -15,7 +15,7 @@ public sealed class LocalPostgresCleanup(LocalPostgresPlan plan, IHostApplicatio
             var pidFile = Path.Combine(plan.DataDir, "postmaster.pid");
             // The postmaster removes its pid file as the last step of shutdown.
             for (var i = 0; i < 50 && File.Exists(pidFile); i++) Thread.Sleep(100);
-            if (!File.Exists(pidFile)) LocalPostgresSetup.TryDelete(plan.DataDir);
+            if (!File.Exists(pidFile)) LocalPostgresSetup.Remove(plan);
         });
         return Task.CompletedTask;
     }

@@ -16,38 +16,48 @@ public static class LocalPostgresSetup
     }
 
     /// <summary>
-    /// Removes data directories left by earlier runs that were killed before they could clean up (their
-    /// postmaster is gone). Directories of a live server are kept.
+    /// Marks the data directory as belonging to this process (a file beside it: initdb wants an empty
+    /// directory), so concurrent AppHosts sharing the data root never sweep each other's servers.
+    /// </summary>
+    public static void ClaimOwnership(LocalPostgresPlan plan)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(plan.DataDir)!);
+        File.WriteAllText(OwnerFile(plan.DataDir), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Removes data directories of earlier runs whose AppHost is gone (killed before it could clean up; the
+    /// orchestrator stops their server when the AppHost dies).
     /// </summary>
     public static void RemoveStale(string dataRoot)
     {
         if (!Directory.Exists(dataRoot)) return;
-        foreach (var dir in Directory.GetDirectories(dataRoot, "pg-*"))
+        foreach (var owner in Directory.GetFiles(dataRoot, "pg-*.owner"))
         {
-            if (IsServerAlive(dir)) continue;
-            TryDelete(dir);
+            try
+            {
+                if (int.TryParse(File.ReadAllText(owner).Trim(), out var pid) && Directory.Exists($"/proc/{pid}")) continue;
+                var dir = owner[..^".owner".Length];
+                if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+                File.Delete(owner);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 
-    public static void TryDelete(string dir)
+    public static void Remove(LocalPostgresPlan plan)
     {
-        try { Directory.Delete(dir, recursive: true); }
+        try
+        {
+            if (Directory.Exists(plan.DataDir)) Directory.Delete(plan.DataDir, recursive: true);
+            File.Delete(OwnerFile(plan.DataDir));
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
 
-    static bool IsServerAlive(string dir)
-    {
-        var pidFile = Path.Combine(dir, "postmaster.pid");
-        try
-        {
-            if (!File.Exists(pidFile)) return false;
-            var first = File.ReadLines(pidFile).FirstOrDefault();
-            return int.TryParse(first, out var pid) && Directory.Exists($"/proc/{pid}");
-        }
-        catch (IOException) { return true; }
-        catch (UnauthorizedAccessException) { return true; }
-    }
+    static string OwnerFile(string dataDir) => dataDir + ".owner";
 
     static async Task RunAsync(string file, IEnumerable<string> args, bool asPostgres, CancellationToken ct)
     {

@@ -43,6 +43,7 @@ public static class TimescaleResourceExtensions
                 "local database mode runs PostgreSQL as the 'postgres' user when started as root, but that user does not exist. Install the server package (apt-get install -y postgresql) or run as a normal user.");
         }
         LocalPostgresSetup.RemoveStale(dataRoot);
+        LocalPostgresSetup.ClaimOwnership(plan);
 
         var resource = new LocalPostgresResource(DatabaseTarget.ResourceName, plan);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (_, ct) => LocalPostgresSetup.InitAsync(plan, ct));

@@ -3,7 +3,7 @@ namespace PerfAspire.Schema.Spec;
 /// <summary>Terse constructors so the spec files read like the format document.</summary>
 internal static class SpecBuilder
 {
-    public static LabelSpec L(string name, string description) => new(name, description);
+    public static LabelSpec L(string name, string description, bool indexed = false) => new(name, description, Indexed: indexed);
 
     public static MetricSpec M(string column, MetricKind kind, string unit, string description,
         string computation = "", string[]? aliases = null, string? key = null, string sqlType = "double precision")

@@ -36,7 +36,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     {
         var bin = PostgresBinaries.Find()
             ?? throw new InvalidOperationException("PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and PATH). Install them: apt-get install -y postgresql, or set PG_BIN.");
-        dataDir ??= Path.Combine(Path.GetTempPath(), "perfaspire-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        if (dataDir is null)
+        {
+            SweepOrphans();
+            dataDir = Path.Combine(Path.GetTempPath(), OrphanPrefix + Guid.NewGuid().ToString("N")[..12]);
+            // Beside the data directory: initdb wants an empty one.
+            await File.WriteAllTextAsync(dataDir + ".owner", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        }
         Directory.CreateDirectory(dataDir);
         var timescale = PostgresBinaries.HasTimescale(bin);
         var port = FreePort();
@@ -119,6 +125,35 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     {
         await StopAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        File.Delete(DataDir + ".owner");
+    }
+
+    const string OrphanPrefix = "perfaspire-pg-";
+
+    /// <summary>
+    /// A test run that was killed (hang timeout, Ctrl+C) leaves its server running. Servers whose owning process
+    /// is gone are stopped (immediate shutdown: the data is throw-away) and their directories removed.
+    /// </summary>
+    static void SweepOrphans()
+    {
+        foreach (var owner in Directory.GetFiles(Path.GetTempPath(), OrphanPrefix + "*.owner"))
+        {
+            try
+            {
+                if (int.TryParse(File.ReadAllText(owner).Trim(), out var pid) && Directory.Exists($"/proc/{pid}")) continue;
+                var dir = owner[..^".owner".Length];
+                var pidFile = Path.Combine(dir, "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster) && Directory.Exists($"/proc/{postmaster}"))
+                {
+                    using var kill = Process.Start("kill", ["-QUIT", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    kill.WaitForExit();
+                }
+                if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+                File.Delete(owner);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     static (string File, List<string> Args) Wrap(string file, IEnumerable<string> args, bool asPostgres)

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace PerfAspire.Docs.Embeddings;
+
+/// <summary>What a sync did: vectors per unit (same order as the units), and how many came from the cache.</summary>
+public sealed record EmbeddingSyncResult(float[][] Vectors, int FromCache, int Embedded, string Store, IReadOnlyList<string> Warnings, TimeSpan Elapsed);
+
+/// <summary>
+/// Brings the vectors of the corpus up to date: reuse cached vectors whose content hash still matches,
+/// embed the rest (only changed or new passages), write them back. A cache that cannot be read or written
+/// costs time, never availability: the service then works from vectors computed in memory.
+/// </summary>
+public sealed class EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> generator, IEmbeddingStore? store, ILogger logger)
+{
+    const int BatchSize = 32;
+
+    public async Task<EmbeddingSyncResult> SyncAsync(IReadOnlyList<EmbeddingUnit> units, string modelId, CancellationToken cancellationToken)
+    {
+        var sw = Stopwatch.StartNew();
+        var warnings = new List<string>();
+        IReadOnlyDictionary<string, CachedEmbedding> cached = new Dictionary<string, CachedEmbedding>();
+        var storeUsable = store is not null;
+        if (store is not null)
+        {
+            try
+            {
+                cached = await store.LoadAsync(modelId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                storeUsable = false;
+                warnings.Add("embedding_cache_unavailable");
+                logger.LogWarning("Embedding cache ({Store}) unavailable: {Message}. Computing every vector in memory; search works, start-up is slower.", store.Description, e.Message);
+            }
+        }
+
+        var vectors = new float[units.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (cached.TryGetValue(units[i].UnitId, out var c) && c.ContentHash == units[i].ContentHash && c.Vector.Length > 0)
+            {
+                vectors[i] = c.Vector;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        // Similar lengths in one batch waste less padding.
+        missing.Sort((a, b) => units[a].Text.Length.CompareTo(units[b].Text.Length));
+        for (var start = 0; start < missing.Count; start += BatchSize)
+        {
+            var batch = missing.Skip(start).Take(BatchSize).ToArray();
+            var embeddings = await generator.GenerateAsync(batch.Select(i => units[i].Text), null, cancellationToken);
+            for (var k = 0; k < batch.Length; k++) vectors[batch[k]] = Normalise(embeddings[k].Vector.ToArray());
+        }
+
+        if (storeUsable && store is not null)
+        {
+            var liveIds = units.Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+            var changed = missing.Select(i => (units[i].UnitId, new CachedEmbedding(units[i].ContentHash, vectors[i]))).ToList();
+            var stale = cached.Keys.Any(k => !liveIds.Contains(k));
+            if (changed.Count > 0 || stale)
+            {
+                try
+                {
+                    await store.SaveAsync(modelId, changed, liveIds, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    warnings.Add("embedding_cache_write_failed");
+                    logger.LogWarning("Could not write {Count} vectors to the embedding cache ({Store}): {Message}. They will be recomputed next start.", changed.Count, store.Description, e.Message);
+                }
+            }
+        }
+
+        logger.LogInformation("Embeddings ready: {Total} passages, {Cached} from {Store}, {Embedded} computed in {Elapsed} ms.",
+            units.Count, units.Count - missing.Count, store?.Description ?? "no cache", missing.Count, sw.ElapsedMilliseconds);
+        return new EmbeddingSyncResult(vectors, units.Count - missing.Count, missing.Count, store?.Description ?? "none", warnings, sw.Elapsed);
+    }
+
+    /// <summary>Unit length, so cosine similarity is a dot product (MiniLM's output already is; other generators may not be).</summary>
+    public static float[] Normalise(float[] v)
+    {
+        var sum = 0.0;
+        foreach (var x in v) sum += x * x;
+        if (sum <= 0 || Math.Abs(sum - 1) < 1e-6) return v;
+        var inv = (float)(1 / Math.Sqrt(sum));
+        for (var i = 0; i < v.Length; i++) v[i] *= inv;
+        return v;
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using PerfAspire.Docs.Client;
+using PerfAspire.Docs.Search;
+
+namespace PerfAspire.Docs.SemanticKernel;
+
+/// <summary>
+/// The docs search as a Semantic Kernel plugin, for SK-based agents running in this process: the same
+/// operations and answers as the HTTP API.
+/// </summary>
+public sealed class DocsPlugin(DocsQueries docs)
+{
+    public const string PluginName = "docs";
+
+    [KernelFunction("search_docs")]
+    [Description("Searches the PerfAspire documentation (metric docs, ptop plugin docs, concept docs) with keyword + semantic ranking.")]
+    public Task<SearchResponse> SearchDocsAsync(
+        [Description("The question or words to search for.")] string query,
+        [Description("Optional level: L1 (metric docs), L2 (plugin docs) or L4 (concept docs).")] string? level = null,
+        [Description("Optional ptop record group, e.g. DISK or FPPRXY.")] string? group = null,
+        [Description("Maximum number of results (1-100).")] int limit = DocsQueries.DefaultLimit,
+        CancellationToken cancellationToken = default) =>
+        docs.SearchAsync(query, level, group, null, null, limit, 0, cancellationToken);
+
+    [KernelFunction("search_metrics")]
+    [Description("Finds the metric that answers a question. decision 'auto' means use 'metric'; 'ambiguous' means choose among the candidates; 'no_match' means none fits.")]
+    public Task<MetricSearchResponse> SearchMetricsAsync(
+        [Description("A question such as 'is the disk saturated' or a metric name.")] string query,
+        [Description("Maximum number of candidates (1-50).")] int limit = DocsQueries.DefaultMetricLimit,
+        CancellationToken cancellationToken = default) =>
+        docs.SearchMetricsAsync(query, limit, cancellationToken);
+
+    [KernelFunction("get_doc")]
+    [Description("Returns one doc in full (markdown body) by id: field:<GROUP>:<metric>, plugin:<GROUP> or concept:<slug>.")]
+    public DocResponse GetDoc([Description("The doc id.")] string id) => docs.GetDoc(id);
+
+    [KernelFunction("list_concepts")]
+    [Description("Lists the concept docs: architecture, troubleshooting correlations, labels, histograms, querying, bundle lifecycle.")]
+    public ConceptListResponse ListConcepts() => docs.ListConcepts();
+
+    [KernelFunction("resolve_alias")]
+    [Description("Resolves a legacy metric alias (e.g. cpu_utilization_percent) to its canonical metric name.")]
+    public AliasResponse ResolveAlias([Description("The alias or metric name.")] string name) => docs.ResolveAlias(name);
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PerfAspire.Schema;
+using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.ServiceDefaults.Database;
+
+/// <summary>Optional knobs of <see cref="SchemaMigrator"/>.</summary>
+/// <param name="Spec">The spec to apply (default: <see cref="SchemaSpec.Default"/>; tests pass smaller ones).</param>
+/// <param name="Force">Run the script even when the schema_version hash says it is current.</param>
+/// <param name="Logger">Where the loud timescale_unavailable warning and the summary go.</param>
+public sealed record MigrationOptions(SchemaSpec? Spec = null, bool Force = false, ILogger? Logger = null);
+
+/// <summary>
+/// Brings a database to the schema generated from the spec. Runs at start-up of whichever service comes
+/// first: one transaction under an advisory lock (so concurrent starters queue and the later ones find the
+/// schema current), idempotent, upgrade-in-place, never drops anything. Tries
+/// <c>CREATE EXTENSION IF NOT EXISTS timescaledb</c> and, when that fails, creates the same schema on plain
+/// PostgreSQL and records <c>timescale_unavailable</c>.
+/// </summary>
+public static class SchemaMigrator
+{
+    public static async Task<MigrationResult> MigrateAsync(string connectionString, DatabaseSettings settings, CancellationToken ct = default)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionStrings.Normalize(connectionString));
+        return await MigrateAsync(dataSource, settings, new MigrationOptions(), ct);
+    }
+
+    public static Task<MigrationResult> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSettings settings, CancellationToken ct = default) =>
+        MigrateAsync(dataSource, settings, new MigrationOptions(), ct);
+
+    public static async Task<MigrationResult> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSettings settings, MigrationOptions options, CancellationToken ct = default)
+    {
+        var started = Stopwatch.StartNew();
+        var spec = options.Spec ?? SchemaSpec.Default;
+        var schema = settings.Schema;
+        var warnings = new List<string>();
+        var notes = new List<string>();
+
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await ExecAsync(conn, "SELECT pg_advisory_xact_lock($1)", ct, SchemaLock.KeyFor(schema));
+
+        var (tsVersion, tsSchema, tsDetail) = await EnsureTimescaleAsync(conn, ct);
+        var timescale = tsVersion is not null;
+        if (!timescale)
+        {
+            warnings.Add(DatabaseCapabilities.WarningTimescaleUnavailable);
+            notes.Add($"TimescaleDB is not available ({tsDetail}); the schema runs on plain PostgreSQL: ordinary tables with the same indexes, no compression, time_bucket defined with date_bin.");
+            options.Logger?.LogWarning("timescale_unavailable: TimescaleDB is not available ({Detail}). Running on plain PostgreSQL (no hypertables, no compression; time_bucket via date_bin).", tsDetail);
+        }
+
+        var script = SchemaScript.Generate(spec, SchemaScriptOptions.From(settings, timescale));
+        var hash = SchemaScript.Sha256(script);
+        var (currentVersion, currentHash) = await CurrentVersionAsync(conn, schema, ct);
+
+        var applied = false;
+        var version = currentVersion;
+        if (options.Force || currentHash != hash)
+        {
+            await ExecAsync(conn, script, ct);
+            version = currentVersion + 1;
+            await ExecAsync(conn,
+                $"INSERT INTO {SqlIdentifier.Qualify(schema, SchemaObjectNames.SchemaVersion)} (version, generator_version, script_sha256, timescale, group_count, metric_count) VALUES ($1, $2, $3, $4, $5, $6)",
+                ct, version, SchemaScript.GeneratorVersion, hash, timescale, spec.Groups.Count, spec.Metrics.Count());
+            applied = true;
+        }
+
+        var rolesDetail = await SchemaRoleSetup.ApplyAsync(conn, schema, ct);
+        if (rolesDetail is not null)
+        {
+            warnings.Add(DatabaseCapabilities.WarningRolesSkipped);
+            notes.Add(rolesDetail);
+            options.Logger?.LogWarning("roles_skipped: {Detail}", rolesDetail);
+        }
+
+        var caps = new DatabaseCapabilities(tsVersion, tsSchema, timescale, timescale ? "timescaledb" : "date_bin", tsDetail, rolesDetail);
+        await WriteCapabilitiesAsync(conn, schema, caps, ct);
+        await tx.CommitAsync(ct);
+
+        options.Logger?.LogInformation(
+            "Schema {Schema} {Action} (version {Version}, {Groups} groups, {Metrics} metrics, {Mode}) in {Ms} ms",
+            schema, applied ? "migrated" : "already current", version, spec.Groups.Count, spec.Metrics.Count(),
+            timescale ? $"TimescaleDB {tsVersion}" : "plain PostgreSQL", started.ElapsedMilliseconds);
+        return new MigrationResult(applied, version, caps, warnings, notes, spec.Groups.Count, spec.Metrics.Count(), hash, started.Elapsed);
+    }
+
+    /// <summary>Tries to create the extension inside a savepoint so a failure leaves the transaction usable.</summary>
+    static async Task<(string? Version, string? Schema, string? Detail)> EnsureTimescaleAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        string? detail = null;
+        await ExecAsync(conn, "SAVEPOINT perfaspire_timescale", ct);
+        try
+        {
+            await ExecAsync(conn, "CREATE EXTENSION IF NOT EXISTS timescaledb", ct);
+            await ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_timescale", ct);
+        }
+        catch (PostgresException e)
+        {
+            await ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_timescale", ct);
+            detail = $"{e.SqlState}: {e.MessageText}";
+        }
+
+        await using var cmd = new NpgsqlCommand(
+            "SELECT e.extversion, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'timescaledb'", conn);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (await r.ReadAsync(ct)) return (r.GetString(0), r.GetString(1), null);
+        return (null, null, detail ?? "extension not installed");
+    }
+
+    static async Task<(int Version, string? Hash)> CurrentVersionAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
+    {
+        var table = SqlIdentifier.Qualify(schema, SchemaObjectNames.SchemaVersion);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", conn))
+        {
+            exists.Parameters.Add(new NpgsqlParameter { Value = table });
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return (0, null);
+        }
+        await using var cmd = new NpgsqlCommand($"SELECT version, script_sha256 FROM {table} ORDER BY version DESC LIMIT 1", conn);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetInt32(0), r.GetString(1)) : (0, null);
+    }
+
+    static Task WriteCapabilitiesAsync(NpgsqlConnection conn, string schema, DatabaseCapabilities c, CancellationToken ct) => ExecAsync(conn, $"""
+        INSERT INTO {SqlIdentifier.Qualify(schema, SchemaObjectNames.DatabaseCapabilities)} AS c
+          (id, timescale_version, timescale_schema, compression_enabled, time_bucket_source, timescale_detail, roles_detail)
+        VALUES (true, $1, $2, $3, $4, $5, $6)
+        ON CONFLICT (id) DO UPDATE SET
+          timescale_version = EXCLUDED.timescale_version, timescale_schema = EXCLUDED.timescale_schema,
+          compression_enabled = EXCLUDED.compression_enabled, time_bucket_source = EXCLUDED.time_bucket_source,
+          timescale_detail = EXCLUDED.timescale_detail, roles_detail = EXCLUDED.roles_detail, updated_at = now()
+        WHERE (c.timescale_version, c.timescale_schema, c.compression_enabled, c.time_bucket_source, c.timescale_detail, c.roles_detail)
+          IS DISTINCT FROM (EXCLUDED.timescale_version, EXCLUDED.timescale_schema, EXCLUDED.compression_enabled, EXCLUDED.time_bucket_source, EXCLUDED.timescale_detail, EXCLUDED.roles_detail)
+        """, ct, (object?)c.TimescaleVersion ?? DBNull.Value, (object?)c.TimescaleSchema ?? DBNull.Value, c.CompressionEnabled, c.TimeBucketSource,
+        (object?)c.TimescaleDetail ?? DBNull.Value, (object?)c.RolesDetail ?? DBNull.Value);
+
+    internal static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params object[] args)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

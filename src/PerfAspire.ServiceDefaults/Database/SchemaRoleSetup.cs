@@ -1,0 +1,101 @@
+using Npgsql;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.ServiceDefaults.Database;
+
+/// <summary>
+/// Creates the reader and writer roles (when the connecting user may create roles) and grants them their
+/// rights on the schema, including tables and views created later (default privileges of the migrating user,
+/// who also runs run-time auto-updates). Everything is repeatable: re-granting an existing privilege changes nothing.
+/// </summary>
+internal static class SchemaRoleSetup
+{
+    /// <summary>Returns null when both roles are in place, else a note saying what was skipped and why.</summary>
+    public static async Task<string?> ApplyAsync(NpgsqlConnection conn, string schema, CancellationToken ct)
+    {
+        var s = SqlIdentifier.Quote(schema);
+        var reader = SchemaRoles.ReaderFor(schema);
+        var writer = SchemaRoles.WriterFor(schema);
+        bool superuser, createRole;
+        await using (var cmd = new NpgsqlCommand("SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            await r.ReadAsync(ct);
+            superuser = r.GetBoolean(0);
+            createRole = r.GetBoolean(1);
+        }
+
+        var skipped = new List<string>();
+        foreach (var (role, grants) in new[]
+        {
+            (reader, new[]
+            {
+                $"GRANT USAGE ON SCHEMA {s} TO {SqlIdentifier.Quote(reader)}",
+                $"GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {SqlIdentifier.Quote(reader)}",
+                $"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT ON TABLES TO {SqlIdentifier.Quote(reader)}",
+            }),
+            (writer, new[]
+            {
+                $"GRANT USAGE ON SCHEMA {s} TO {SqlIdentifier.Quote(writer)}",
+                $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {SqlIdentifier.Quote(writer)}",
+                $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {SqlIdentifier.Quote(writer)}",
+                $"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {SqlIdentifier.Quote(writer)}",
+                $"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {SqlIdentifier.Quote(writer)}",
+            }),
+        })
+        {
+            if (!await RoleExistsAsync(conn, role, ct))
+            {
+                if (!superuser && !createRole)
+                {
+                    skipped.Add($"role {role} does not exist and the migrating user may not create roles (needs CREATEROLE); create it once as an administrator: CREATE ROLE {role} NOLOGIN, then restart");
+                    continue;
+                }
+                // Roles are cluster-wide: a migration of another database may create it at the same moment.
+                if (!await TryAsync(conn, $"CREATE ROLE {SqlIdentifier.Quote(role)} NOLOGIN", ct) && !await RoleExistsAsync(conn, role, ct))
+                {
+                    skipped.Add($"role {role} could not be created");
+                    continue;
+                }
+            }
+            foreach (var g in grants) await SchemaMigrator.ExecAsync(conn, g, ct);
+            // SET ROLE needs membership; superusers have it implicitly.
+            if (!superuser && !await IsMemberAsync(conn, role, ct) && !await TryAsync(conn, $"GRANT {SqlIdentifier.Quote(role)} TO CURRENT_USER", ct))
+            {
+                skipped.Add($"the migrating user is not a member of {role}, so it cannot SET ROLE {role}; grant it: GRANT {role} TO <service user>");
+            }
+        }
+        return skipped.Count == 0 ? null : string.Join("; ", skipped);
+    }
+
+    static async Task<bool> RoleExistsAsync(NpgsqlConnection conn, string role, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = role });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    static async Task<bool> IsMemberAsync(NpgsqlConnection conn, string role, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT pg_has_role(current_user, $1, 'MEMBER')", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = role });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Runs one statement in a savepoint; false (transaction still usable) when it fails.</summary>
+    static async Task<bool> TryAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await SchemaMigrator.ExecAsync(conn, "SAVEPOINT perfaspire_role", ct);
+        try
+        {
+            await SchemaMigrator.ExecAsync(conn, sql, ct);
+            await SchemaMigrator.ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_role", ct);
+            return true;
+        }
+        catch (PostgresException)
+        {
+            await SchemaMigrator.ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_role", ct);
+            return false;
+        }
+    }
+}

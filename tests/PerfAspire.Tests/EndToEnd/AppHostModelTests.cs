@@ -1,0 +1,64 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using PerfAspire.Tests.Infrastructure;
+
+namespace PerfAspire.Tests.EndToEnd;
+
+/// <summary>The application model each database mode builds (nothing is started: no Docker needed).</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class AppHostModelTests(DatabaseFixture db)
+{
+    static async Task<IDistributedApplicationTestingBuilder> ModelAsync(params string[] args)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await DistributedApplicationTestingBuilder.CreateAsync<Projects.PerfAspire_AppHost>(args, (o, _) => o.DisableDashboard = true, cts.Token);
+    }
+
+    /// <summary>A plain-string environment variable as the resource's callbacks set it (endpoints are not needed).</summary>
+    static async Task<string?> EnvValue(IResource resource, string name)
+    {
+        var env = new Dictionary<string, object>();
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, env);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+        return env.TryGetValue(name, out var v) ? v as string : null;
+    }
+
+    [Fact]
+    public async Task Container_mode_runs_the_timescale_pg17_image_with_a_data_volume()
+    {
+        var builder = await ModelAsync("--Database:Mode=container");
+        var container = Assert.Single(builder.Resources.OfType<ContainerResource>());
+        var image = container.Annotations.OfType<ContainerImageAnnotation>().Last();
+        Assert.Equal("timescale/timescaledb", image.Image);
+        Assert.Equal("latest-pg17", image.Tag);
+        Assert.Contains(container.Annotations.OfType<ContainerMountAnnotation>(), m => m.Type == ContainerMountType.Volume && m.Target == "/var/lib/postgresql/data");
+        var database = Assert.Single(builder.Resources.OfType<IResourceWithConnectionString>(), r => r.Name == "timescale");
+        Assert.IsNotType<ContainerResource>(database);
+        Assert.Equal("container", await EnvValue(builder.Resources.Single(r => r.Name == "mcp"), "DATABASE_MODE"));
+    }
+
+    [Fact]
+    public async Task External_mode_declares_no_database_process_and_passes_the_given_connection_string()
+    {
+        var dsn = await db.CreateDatabaseAsync();
+        var builder = await ModelAsync("--Database:Mode=external", $"--ConnectionStrings:timescale={dsn}");
+        Assert.DoesNotContain(builder.Resources, r => r is ContainerResource || r is PerfAspire.AppHost.Database.LocalPostgresResource);
+        var cs = Assert.Single(builder.Resources.OfType<IResourceWithConnectionString>(), r => r.Name == "timescale");
+        Assert.Equal(dsn, await cs.GetConnectionStringAsync());
+        foreach (var service in new[] { "ingest", "docs", "mcp" })
+        {
+            Assert.Equal("external", await EnvValue(builder.Resources.Single(r => r.Name == service), "DATABASE_MODE"));
+        }
+    }
+
+    [Fact]
+    public async Task Mcp_references_the_database_ingest_and_docs()
+    {
+        var builder = await ModelAsync("--Database:Mode=local");
+        var mcp = builder.Resources.Single(r => r.Name == "mcp");
+        var related = mcp.Annotations.OfType<ResourceRelationshipAnnotation>().Where(a => a.Type == "Reference").Select(a => a.Resource.Name).Order();
+        Assert.Equal(["docs", "ingest", "timescale"], related);
+        Assert.Equal("local", await EnvValue(mcp, "DATABASE_MODE"));
+    }
+}
