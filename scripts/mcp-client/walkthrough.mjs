@@ -140,7 +140,7 @@ async function session(kind) {
 
     // 5. Docs.
     await call("docs_search", { q: "disk queue length high but service time modest" }, (j) => {
-      const hits = j.results ?? j.hits ?? j.items ?? [];
+      const hits = j.result?.results ?? j.results ?? [];
       expect(Array.isArray(hits) && hits.length > 0, `no docs hit (${j.error?.code ?? JSON.stringify(j).slice(0, 200)})`);
       return `${hits.length} hits: ${hits.slice(0, 3).map((h) => h.id ?? h.title).join(", ")}`;
     });
@@ -197,7 +197,7 @@ function expect(condition, message) {
 }
 
 function sumRows(summary) {
-  const rows = summary?.rows_total ?? summary?.total_rows ?? summary?.rows;
+  const rows = summary?.metrics_ingested?.rows ?? summary?.rows_per_table;
   if (typeof rows === "number") return rows;
   if (rows && typeof rows === "object") return Object.values(rows).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
   return "?";
