@@ -1,3 +1,11 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+using PerfAspire.Ingest.Apis;
+using PerfAspire.Ingest.Lifecycle;
+using PerfAspire.Ingest.Loading;
+using PerfAspire.ServiceDefaults.Database;
+
 namespace PerfAspire.Ingest;
 
 /// <summary>
@@ -8,12 +16,39 @@ public static class Extensions
 {
     public static TBuilder AddIngestServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var config = builder.Configuration;
+        var settings = IngestSettings.FromEnvironment(name => config[name]);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(sp =>
+        {
+            var server = sp.GetService<IServer>();
+            return IngestRuntime.Create(settings, sp.GetRequiredService<DatabaseTarget>().ConnectionString, sp.GetRequiredService<NpgsqlDataSource>(),
+                () => ListensOnLoopbackOnly(server), sp.GetRequiredService<ILoggerFactory>());
+        });
+        builder.Services.AddHostedService<RetentionService>();
         return builder;
     }
 
     public static WebApplication MapIngestApi(this WebApplication app)
     {
         app.MapGet("/", () => "PerfAspire.Ingest");
+        app.MapBundlesApi();
         return app;
+    }
+
+    /// <summary>True when every address the server listens on is a loopback one (BUNDLE_ROOTS may then stay empty).</summary>
+    internal static bool ListensOnLoopbackOnly(IServer? server)
+    {
+        var addresses = server?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0) return false;
+        foreach (var a in addresses)
+        {
+            if (!Uri.TryCreate(a.Replace("://+", "://any").Replace("://*", "://any"), UriKind.Absolute, out var uri)) return false;
+            var host = uri.Host.Trim('[', ']');
+            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+            if (!loopback) return false;
+        }
+        return true;
     }
 }

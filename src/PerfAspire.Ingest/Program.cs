@@ -1,4 +1,9 @@
 using PerfAspire.Ingest;
+using PerfAspire.Ingest.Cli;
+
+// The same executable is the ingest service and the CLI (perfaspire-ingest load|list|unload|purge|generate ...).
+if (args is ["generate", ..]) return await PerfAspire.Ingest.Generation.GenerateCommand.RunAsync(args[1..]);
+if (IngestCli.Handles(args)) return await IngestCli.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,3 +13,4 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIngestApi();
 app.Run();
+return 0;

@@ -25,6 +25,7 @@ public static class Extensions
                     "PerfAspire serves ptop performance data from appliance support bundles stored in TimescaleDB. " +
                     "Call system_health first when something fails.";
             })
-            .WithToolsFromAssembly(typeof(Extensions).Assembly);
+            .WithToolsFromAssembly(typeof(Extensions).Assembly)
+            .WithPromptsFromAssembly(typeof(Extensions).Assembly);
     }
 }

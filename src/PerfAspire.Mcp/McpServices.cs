@@ -2,12 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Npgsql;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Docs;
+using PerfAspire.Mcp.Ingest;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Sql;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp;
@@ -21,7 +25,11 @@ public static class McpServices
         var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
         services.AddOptions<QueryOptions>()
             .Bind(builder.Configuration.GetSection(QueryOptions.Section))
-            .PostConfigure(o => o.Schema = settings.Schema);
+            .PostConfigure(o =>
+            {
+                o.Schema = settings.Schema;
+                o.ReaderRole ??= SchemaRoles.ReaderFor(settings.Schema);
+            });
 
         // The host (foundation) normally registers the shared NpgsqlDataSource; this fallback keeps the services
         // usable on their own (tests, the benchmark) with the same configuration names.
@@ -44,6 +52,46 @@ public static class McpServices
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<LabelValuesService>();
+
+        services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));
+        services.TryAddSingleton<IngestApi>();
+        services.TryAddSingleton<DocsApi>();
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the documented way to replace the
+        // service-defaults pipeline for one client, which both clients below need (different timeouts/retries).
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient(IngestApi.ClientName, c =>
+            {
+                c.BaseAddress = new Uri(builder.Configuration["Mcp:IngestUrl"] is { Length: > 0 } u ? u : "http://ingest");
+                c.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline below owns the timeouts
+            })
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o =>
+            {
+                // Unloading a large bundle deletes millions of rows: minutes, not the default 10 s per attempt.
+                // A load must never be sent twice by a retry, so unsafe methods are not retried.
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(10);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(15);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
+            });
+        services.AddHttpClient(DocsApi.ClientName, c =>
+            {
+                c.BaseAddress = new Uri(builder.Configuration["Mcp:DocsUrl"] is { Length: > 0 } u ? u : "http://docs");
+                c.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o =>
+            {
+                // Docs are optional: answer docs_unavailable within seconds instead of retrying for half a minute.
+                o.Retry.MaxRetryAttempts = 1;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(12);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
+            });
+#pragma warning restore EXTEXP0001
         return builder;
     }
 

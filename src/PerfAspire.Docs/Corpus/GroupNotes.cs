@@ -100,7 +100,7 @@ public static class GroupNotes
         ["FPVLSTATS"] = new("Policy enforcement and violations", "policy, violations, blocking, parental control, blacklist, RPZ, fast path vs named",
             FastPathPresence + " One line per epoch.",
             "How many queries are blocked by policy, and where: on the fast path (F-*) or in named (N-*)?"),
-        ["FPS"] = new("Fast path DNS packet status", "fast path packets, cache hit, cache miss, bypass, dropped DNS packets",
+        ["FPS"] = new("Fast path DNS packet status", "fast path packets, DNS queries, cache hit, cache miss, bypass, dropped DNS packets",
             FastPathPresence + " One line per epoch.",
             "How many DNS packets does the fast path take in, answer from cache, miss, bypass to named or drop?"),
         ["FPC"] = new("Fast path CPU", "fast path cores, DPDK lcore busy, cycles per packet, poll mode",

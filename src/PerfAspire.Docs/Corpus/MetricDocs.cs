@@ -14,7 +14,7 @@ public static class MetricDocs
         var note = GroupNotes.For(group.RecordGroup);
         var guidance = KindGuidance.For(spec.Kind);
         var reading = Interpretation.For(metric, spec);
-        var synonyms = Vocabulary.ForColumn(spec.Column);
+        var synonyms = Vocabulary.For(metric, spec.Column);
         var human = Humanize(spec.Column);
         var kind = spec.Kind.ToSql();
         var correlations = Correlations.For(metric).ToList();
@@ -100,7 +100,8 @@ public static class MetricDocs
             new(string.Join(", ", synonyms), 1.5f),
             new(spec.Description, 1.5f),
             new(spec.Unit + " " + kind.Replace('_', ' '), 1f),
-            new(spec.Computation + " " + group.Summary, 0.5f),
+            new(spec.Computation + " " + group.Summary + " " + note.Questions, 0.5f),
+            new(string.Join(' ', group.Labels.Select(l => l.Name + " " + l.Description)), 0.5f),
         };
 
         var embed = new StringBuilder();

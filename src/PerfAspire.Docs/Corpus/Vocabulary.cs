@@ -18,8 +18,8 @@ public static class Vocabulary
         ["irq"] = ["hardware interrupts", "hardirq", "interrupt load"],
         ["softirq"] = ["soft interrupts", "network receive processing", "ksoftirqd", "kernel packet processing"],
         ["nice"] = ["low priority processes", "niced"],
-        ["free"] = ["unused memory", "headroom", "spare"],
-        ["available"] = ["headroom", "memory left", "memory pressure", "running out of memory", "OOM risk"],
+        ["free"] = ["unused", "headroom", "spare"],
+        ["available"] = ["headroom", "left", "remaining"],
         ["cached"] = ["page cache", "file cache"],
         ["buffers"] = ["block buffers"],
         ["slab"] = ["kernel memory", "kernel memory leak", "slabinfo"],
@@ -38,7 +38,7 @@ public static class Vocabulary
         ["kb"] = ["throughput", "bandwidth", "volume"],
         ["ms"] = ["latency", "response time", "how slow", "await"],
         ["service"] = ["device latency", "svctm", "how slow the device is"],
-        ["queue"] = ["queue depth", "backlog", "outstanding requests", "requests waiting", "aqu-sz"],
+        ["queue"] = ["queue depth", "backlog", "outstanding requests", "requests waiting", "aqu-sz", "saturation"],
         ["avg"] = ["average", "mean"],
         ["rx"] = ["receive", "received", "inbound", "incoming", "ingress"],
         ["tx"] = ["transmit", "sent", "outbound", "outgoing", "egress"],
@@ -51,7 +51,7 @@ public static class Vocabulary
         ["vm"] = ["virtual memory", "address space"],
         ["private"] = ["private memory", "owned by the process"],
         ["shared"] = ["shared pages", "shared libraries"],
-        ["bucket"] = ["histogram", "latency distribution"],
+        ["bucket"] = ["histogram", "latency distribution", "latency percentiles", "p50 p95 p99"],
         ["latency"] = ["how slow", "response time", "delay", "slowness"],
         ["hits"] = ["hit ratio", "cache efficiency", "served from cache"],
         ["misses"] = ["miss ratio", "cache too small", "cache misses"],
@@ -109,6 +109,34 @@ public static class Vocabulary
         ["requests"] = ["API calls"],
         ["interfaces"] = ["listeners"],
     };
+
+    // How engineers ask for the metrics they ask for most, when the name's tokens alone do not say it.
+    static readonly Dictionary<string, string[]> ByMetric = new(StringComparer.Ordinal)
+    {
+        ["cpu_utilization"] = ["CPU usage", "how busy the CPUs are", "CPU saturated", "CPU bound"],
+        ["top_cpu_percent"] = ["which thread uses the CPU", "CPU hog", "busiest thread", "top CPU consumer", "per-thread CPU usage"],
+        ["mem_available_percent"] = ["memory pressure", "running out of memory", "low memory", "OOM risk"],
+        ["smaps_rss_kb"] = ["memory hog", "biggest memory consumer", "per-process memory usage"],
+        ["fps_hit_dns_packets"] = ["queries answered from the cache", "cache hit ratio", "cache efficiency"],
+        ["fps_missed_dns_packets"] = ["cache miss ratio", "queries not in the cache"],
+        ["fpports_rx_nombuf_drops_total"] = ["packet loss for lack of mbufs", "mbuf exhaustion drops"],
+        ["fpprxy_query_timeouts_total"] = ["upstream not answering", "proxy timeouts", "MSP timeouts"],
+        ["disk_busy_percent"] = ["disk saturated", "disk utilization", "%util"],
+        ["buddy_avg_block_bytes"] = ["memory fragmentation", "fragmented memory"],
+        ["imcapi_resp_responses_total"] = ["API failures", "failed subscriber requests", "API errors"],
+        ["node_used_percent"] = ["NUMA imbalance", "memory per NUMA node"],
+    };
+
+    /// <summary>Plain-language phrases for a metric: its own ones first, then those of its name's tokens.</summary>
+    public static IReadOnlyList<string> For(string metric, string column)
+    {
+        var phrases = new List<string>(ByMetric.GetValueOrDefault(metric) ?? []);
+        foreach (var p in ForColumn(column))
+        {
+            if (!phrases.Contains(p, StringComparer.OrdinalIgnoreCase)) phrases.Add(p);
+        }
+        return phrases;
+    }
 
     /// <summary>Plain-language phrases for the tokens of a metric column (distinct, in first-seen order).</summary>
     public static IReadOnlyList<string> ForColumn(string column)

@@ -55,14 +55,16 @@ public sealed class Bm25Index
     float Idf(int df) => MathF.Log(1f + (_docCount - df + 0.5f) / (df + 0.5f));
 
     /// <summary>
-    /// Scores every doc against the query tokens and returns them normalised to [0, 1]: the raw BM25 score
-    /// divided by the sum of the query terms' IDF (what a doc of average length holding each query term
-    /// once would score), capped at 1. Terms unknown to the corpus count with the highest IDF, so a query
-    /// the corpus cannot explain lexically gets a low lexical score instead of a perfect one.
+    /// Scores every doc against the query tokens, normalised to [0, 1] as
+    /// (BM25 / best BM25 of this query) × coverage, where coverage = IDF of the query terms the doc contains /
+    /// IDF of all query terms. The first factor keeps BM25's ranking; the second keeps the score absolute:
+    /// a doc holding only the common half of a query cannot score high, and terms unknown to the corpus
+    /// count with the highest IDF, so a query the corpus cannot explain lexically scores low everywhere.
     /// </summary>
     public float[] ScoreNormalised(IReadOnlyCollection<string> queryTokens)
     {
         var scores = new float[_docCount];
+        var covered = new float[_docCount];
         var idfSum = 0f;
         foreach (var token in queryTokens.Distinct(StringComparer.Ordinal))
         {
@@ -78,10 +80,13 @@ public sealed class Bm25Index
             {
                 var norm = K1 * (1 - B + B * _docLength[doc] / _avgLength);
                 scores[doc] += idf * tf * (K1 + 1) / (tf + norm);
+                // A term met only in low-weight context (group summary, labels) covers the query only partly.
+                covered[doc] += idf * Math.Min(1f, tf);
             }
         }
-        if (idfSum <= 0) return scores;
-        for (var i = 0; i < scores.Length; i++) scores[i] = Math.Min(1f, scores[i] / idfSum);
+        var best = scores.Length == 0 ? 0 : scores.Max();
+        if (idfSum <= 0 || best <= 0) return new float[_docCount];
+        for (var i = 0; i < scores.Length; i++) scores[i] = scores[i] / best * Math.Min(1f, covered[i] / idfSum);
         return scores;
     }
 }

@@ -14,18 +14,18 @@ public static class TextNormalizer
     {
         "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing",
         "of", "for", "to", "in", "into", "on", "at", "by", "with", "from", "as", "or", "and", "if", "then", "than",
-        "it", "its", "it's", "this", "that", "these", "those", "there", "here", "we", "our", "us", "i", "me", "my",
-        "you", "your", "they", "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "whose",
+        "it", "its", "this", "that", "these", "those", "there", "here", "we", "our", "us", "i", "my",
+        "you", "your", "they", "them", "their", "he", "she", "his", "her", "what", "which", "who", "whom", "whose", "me",
         "why", "how", "when", "where", "can", "could", "should", "would", "will", "shall", "may", "might", "must",
         "have", "has", "had", "any", "some", "so", "such", "very", "too", "just", "also", "about", "get", "got",
-        "show", "tell", "give", "see", "look", "find", "me", "please", "whether", "one", "s", "t", "let",
+        "show", "tell", "give", "see", "look", "find", "please", "whether", "one", "s", "t", "let",
+        "most", "more", "much", "many", "lot", "lots", "really", "currently", "now", "use", "uses", "using",
     };
 
     // Spelling variants and unit words mapped to one form before stemming.
     static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
     {
         ["utilisation"] = "utilization", ["utilised"] = "utilized", ["utilise"] = "utilize", ["util"] = "utilization",
-        ["saturate"] = "saturated", ["saturation"] = "saturated",
         ["behaviour"] = "behavior", ["analyse"] = "analyze", ["optimise"] = "optimize", ["normalise"] = "normalize",
         ["kib"] = "kb", ["kbytes"] = "kb", ["kilobyte"] = "kb", ["kilobytes"] = "kb",
         ["mib"] = "mb", ["mbytes"] = "mb", ["megabyte"] = "mb", ["megabytes"] = "mb",
@@ -68,10 +68,11 @@ public static class TextNormalizer
             {
                 sb.Append(" percent ");
             }
-            else if (c == '/' && i + 1 < lower.Length && IsPerSecond(lower, i + 1) && i > 0 && char.IsLetterOrDigit(lower[i - 1]))
+            else if (c == '/' && i > 0 && char.IsLetterOrDigit(lower[i - 1]) && PerSecondUnitLength(lower, i + 1) is > 0 and var unit)
             {
-                // "kb/s", "ops/sec", "pages/s": the slash means "per" and the unit is seconds.
-                sb.Append(" per ");
+                // "kb/s", "ops/sec", "pages/second": the slash means "per" and the unit is seconds.
+                sb.Append(" per second ");
+                i += unit;
             }
             else if (c == 'i' && i + 2 < lower.Length && lower[i + 1] == '/' && lower[i + 2] == 'o'
                      && (i == 0 || !char.IsLetterOrDigit(lower[i - 1])) && (i + 3 == lower.Length || !char.IsLetterOrDigit(lower[i + 3])))
@@ -87,18 +88,18 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    static bool IsPerSecond(string s, int start)
+    /// <summary>Length of "s", "sec" or "second" at <paramref name="start"/> when followed by a non-letter; else 0.</summary>
+    static int PerSecondUnitLength(string s, int start)
     {
-        // "s", "sec" or "second" followed by a non-letter.
         foreach (var unit in new[] { "second", "sec", "s" })
         {
-            if (string.CompareOrdinal(s, start, unit, 0, unit.Length) == 0
+            if (start + unit.Length <= s.Length && string.CompareOrdinal(s, start, unit, 0, unit.Length) == 0
                 && (start + unit.Length == s.Length || !char.IsLetter(s[start + unit.Length])))
             {
-                return true;
+                return unit.Length;
             }
         }
-        return false;
+        return 0;
     }
 
     /// <summary>Splits on everything that is not a letter or digit: spaces, underscores, hyphens, dots, slashes.</summary>
@@ -148,18 +149,22 @@ public static class TextNormalizer
         else if (t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal) && !t.EndsWith("us", StringComparison.Ordinal)
                  && !t.EndsWith("is", StringComparison.Ordinal)) t = t[..^1];
 
-        if (t.EndsWith("ization", StringComparison.Ordinal) && t.Length > 9) return t[..^7] + "ize";
-        if (t.EndsWith("ation", StringComparison.Ordinal) && t.Length > 7) return t[..^5] + "ate";
+        // -ation/-ate/-ated and -ization/-ize/-ized meet on one stem: "saturation", "saturated", "saturate" -> "satur".
+        if (t.EndsWith("ization", StringComparison.Ordinal) && t.Length > 9) return t[..^5];
+        if (t.EndsWith("ation", StringComparison.Ordinal) && t.Length > 7) return t[..^5];
         if (t.EndsWith("ing", StringComparison.Ordinal) && t.Length >= 7) return Restore(t[..^3]);
         if (t.EndsWith("ed", StringComparison.Ordinal) && t.Length >= 6) return Restore(t[..^2]);
+        if (t.EndsWith("ate", StringComparison.Ordinal) && t.Length >= 6) return t[..^3];
+        // A final e goes, so "cache"/"cached" and "queue"/"queued" meet ("cach", "queu").
+        if (t.EndsWith('e') && t.Length >= 5) return t[..^1];
         return t;
     }
 
-    /// <summary>"dropp" -> "drop"; "saturat" -> "saturate"; "utiliz" -> "utilize".</summary>
+    /// <summary>"dropp" -> "drop"; "saturat" -> "satur" (as "saturation" and "saturate" stem).</summary>
     static string Restore(string s)
     {
         if (s.Length >= 3 && s[^1] == s[^2] && s[^1] is not ('l' or 's' or 'z') && !"aeiou".Contains(s[^1])) return s[..^1];
-        if (s.EndsWith("at", StringComparison.Ordinal) || s.EndsWith("iz", StringComparison.Ordinal)) return s + "e";
+        if (s.EndsWith("at", StringComparison.Ordinal) && s.Length >= 5) return s[..^2];
         return s;
     }
 }

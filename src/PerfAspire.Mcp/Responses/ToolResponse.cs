@@ -53,6 +53,12 @@ public static class ToolResponse
         {
             return Error(e);
         }
+        catch (Http.ServiceCallException e)
+        {
+            logger.LogInformation("Tool {Tool}: {Service} answered {Code}", tool, e.Service, e.Code);
+            return Error(new ToolError(e.Code, e.Message, e.Suggestions,
+                e.Unreachable ? $"The {e.Service} service is down or not configured (services:{e.Service}:http:0); call system_health, then retry." : null));
+        }
         catch (OperationCanceledException)
         {
             throw;

@@ -12,7 +12,11 @@ public static class SpecValidator
     /// <summary>SQL types a metric column may have (values arrive as doubles; counts may be stored as bigint).</summary>
     public static readonly IReadOnlyList<string> MetricSqlTypes = ["double precision", "bigint", "integer", "real"];
 
-    public static IReadOnlyList<string> Validate(IEnumerable<TableGroup> groups)
+    /// <summary>
+    /// Every problem of <paramref name="groups"/>. <paramref name="requireDocs"/> = false skips the documentation
+    /// checks (summary, unit, description) for layouts discovered at run time, whose names still must be sound.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(IEnumerable<TableGroup> groups, bool requireDocs = true)
     {
         var errors = new List<string>();
         var list = groups.ToList();
@@ -37,7 +41,7 @@ public static class SpecValidator
             if (!SqlIdentifier.IsValid(g.Prefix)) errors.Add($"{where}: metric prefix '{g.Prefix}' is not a valid identifier");
             if (!SqlIdentifier.IsValid(g.Category)) errors.Add($"{where}: metric_category '{g.Category}' is not a valid identifier");
             if (!CommonColumns.Filters.Contains(g.Filter)) errors.Add($"{where}: filter '{g.Filter}' is not one of {string.Join(", ", CommonColumns.Filters)}");
-            if (string.IsNullOrWhiteSpace(g.Summary)) errors.Add($"{where}: summary is empty");
+            if (requireDocs && string.IsNullOrWhiteSpace(g.Summary)) errors.Add($"{where}: summary is empty");
             if (g.Metrics.Count == 0) errors.Add($"{where}: has no metrics");
 
             var columns = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +52,7 @@ public static class SpecValidator
                 else if (CommonColumns.All.Contains(l.Name)) errors.Add($"{where}: label '{l.Name}' is a common column");
                 else if (!labels.Add(l.Name)) errors.Add($"{where}: label '{l.Name}' is defined twice");
                 if (!string.Equals(l.SqlType, "text", StringComparison.Ordinal)) errors.Add($"{where}: label '{l.Name}' has type '{l.SqlType}'; labels are text");
-                if (string.IsNullOrWhiteSpace(l.Description)) errors.Add($"{where}: label '{l.Name}' has no description");
+                if (requireDocs && string.IsNullOrWhiteSpace(l.Description)) errors.Add($"{where}: label '{l.Name}' has no description");
             }
 
             var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -62,8 +66,8 @@ public static class SpecValidator
                 if (!columns.Add(m.Column)) errors.Add($"{mw}: column '{m.Column}' is defined twice in the group");
                 if (m.SourceKey is { } key && !keys.Add(key)) errors.Add($"{mw}: source key '{key}' is used by two columns");
                 if (!MetricSqlTypes.Contains(m.SqlType)) errors.Add($"{mw}: SQL type '{m.SqlType}' is not one of {string.Join(", ", MetricSqlTypes)}");
-                if (string.IsNullOrWhiteSpace(m.Unit)) errors.Add($"{mw}: unit is empty");
-                if (string.IsNullOrWhiteSpace(m.Description)) errors.Add($"{mw}: description is empty");
+                if (requireDocs && string.IsNullOrWhiteSpace(m.Unit)) errors.Add($"{mw}: unit is empty");
+                if (requireDocs && string.IsNullOrWhiteSpace(m.Description)) errors.Add($"{mw}: description is empty");
 
                 if (!SqlIdentifier.IsValid(name)) errors.Add($"{mw}: metric name is not a valid identifier (at most {SqlIdentifier.MaxLength} characters)");
                 else if (metricOwners.TryGetValue(name, out var owner)) errors.Add($"{mw}: duplicate metric name (also defined by group '{owner}')");

@@ -60,5 +60,14 @@ public static class LifecycleDdl
           error TEXT
         );
         CREATE INDEX IF NOT EXISTS ingest_runs_bundle_idx ON {schema}.ingest_runs (bundle_id, started_at DESC);
+
+        -- Added by ingestion (additive, idempotent): what a bundle was made from and which job ran a load.
+        ALTER TABLE {schema}.bundles ADD COLUMN IF NOT EXISTS source_kind TEXT;
+        ALTER TABLE {schema}.bundles ADD COLUMN IF NOT EXISTS max_files INTEGER;
+        ALTER TABLE {schema}.bundles ADD COLUMN IF NOT EXISTS ptop_args TEXT;
+        ALTER TABLE {schema}.bundles ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ;
+        CREATE INDEX IF NOT EXISTS bundles_loaded_at_idx ON {schema}.bundles (loaded_at);
+        ALTER TABLE {schema}.ingest_runs ADD COLUMN IF NOT EXISTS job_id TEXT;
+        CREATE INDEX IF NOT EXISTS ingest_runs_job_idx ON {schema}.ingest_runs (job_id);
         """;
 }

@@ -66,17 +66,21 @@ public static class SchemaScript
     }
 
     /// <summary>
-    /// The objects of one group as a runtime layout sees it (table, missing columns, indexes, compression,
-    /// views, catalog rows). Used by the schema auto-updater; assumes the full script ran once before.
+    /// The DDL that brings one group's objects up to a runtime layout: the table (when
+    /// <paramref name="tableExists"/> is false, with its indexes and compression), the missing columns, the views
+    /// not in <paramref name="existingViews"/> and the catalog rows. Used by the schema auto-updater, which passes
+    /// what it found so that nothing already there is touched (no index or view lock while ingestion runs).
     /// </summary>
-    public static string ForGroup(TableGroup group, SchemaScriptOptions options, CatalogWrite mode = CatalogWrite.InsertMissing)
+    public static string ForGroup(TableGroup group, SchemaScriptOptions options, bool tableExists = false,
+        IReadOnlySet<string>? existingViews = null, CatalogWrite mode = CatalogWrite.InsertMissing)
     {
-        var errors = SpecValidator.Validate([group]);
+        var errors = SpecValidator.Validate([group], requireDocs: false);
         if (errors.Count > 0) throw new SchemaSpecException(errors);
         var o = options;
+        existingViews ??= new HashSet<string>();
         var sb = new StringBuilder(16 * 1024);
         sb.Append("SET LOCAL client_min_messages = warning;\n\n");
-        if (o.Timescale)
+        if (o.Timescale && !tableExists)
         {
             // The extension's API (create_hypertable, add_compression_policy) is called unqualified.
             sb.Append("""
@@ -92,13 +96,16 @@ public static class SchemaScript
 
                 """);
         }
-        TableDdl.AppendCreate(sb, group, o);
+        if (!tableExists) TableDdl.AppendCreate(sb, group, o);
         TableDdl.AppendMissingColumns(sb, TableDdl.Columns(group), o);
-        TableDdl.AppendIndexes(sb, group, o);
-        if (o.Timescale) TableDdl.AppendCompression(sb, group, o);
+        if (!tableExists)
+        {
+            TableDdl.AppendIndexes(sb, group, o);
+            if (o.Timescale) TableDdl.AppendCompression(sb, group, o);
+        }
         sb.Append('\n');
-        foreach (var m in group.Metrics) ViewDdl.AppendMetricView(sb, group, m, o);
-        foreach (var m in group.Metrics) ViewDdl.AppendAliasViews(sb, group, m, o);
+        foreach (var m in group.Metrics.Where(m => !existingViews.Contains(group.MetricName(m)))) ViewDdl.AppendMetricView(sb, group, m, o);
+        foreach (var m in group.Metrics) ViewDdl.AppendAliasViews(sb, group, m, o, existingViews);
         sb.Append('\n');
         CatalogDdl.AppendTableSchemaRows(sb, [group], includeTextRecords: false, o, mode);
         CatalogDdl.AppendMetricRows(sb, [group], o, mode);

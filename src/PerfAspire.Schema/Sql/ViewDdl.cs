@@ -19,10 +19,11 @@ internal static class ViewDdl
           .Append("  FROM ").Append(SqlIdentifier.Qualify(o.Schema, g.Table)).Append(" WHERE ").Append(col).Append(" IS NOT NULL;\n");
     }
 
-    public static void AppendAliasViews(StringBuilder sb, TableGroup g, MetricSpec m, SchemaScriptOptions o)
+    public static void AppendAliasViews(StringBuilder sb, TableGroup g, MetricSpec m, SchemaScriptOptions o, IReadOnlySet<string>? skip = null)
     {
         foreach (var alias in m.AliasList)
         {
+            if (skip?.Contains(alias) == true) continue;
             sb.Append("CREATE OR REPLACE VIEW ").Append(SqlIdentifier.Qualify(o.Schema, alias))
               .Append(" AS SELECT * FROM ").Append(SqlIdentifier.Qualify(o.Schema, g.MetricName(m))).Append(";\n");
         }

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# U2: drives PerfAspire with the official TypeScript MCP SDK client over Streamable HTTP and over stdio.
+#
+#   scripts/mcp-client/run.sh                 start everything itself: a throw-away PostgreSQL, the ingest, docs and
+#                                             MCP services on free loopback ports, the small sample bundle
+#   MCP_URL=http://127.0.0.1:5100/mcp scripts/mcp-client/run.sh
+#                                             use a running product over HTTP (e.g. ./run.sh); the bundle is generated
+#                                             under samples/ (the server must be allowed to read it). The stdio pass
+#                                             also runs when TIMESCALE_DSN, MCP_INGEST_URL and MCP_DOCS_URL are set.
+# Options (environment): SKIP_BUILD=1 (already built, e.g. by ./test.sh), WALKTHROUGH_OUT=DIR (transcripts + chart
+# PNG, default a temp dir), CONFIGURATION=Debug|Release.
+# Exits non-zero when any step fails; the services' logs are printed then.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$root/scripts/mcp-client"
+cd "$root"
+. scripts/prereqs.sh
+ensure_prereqs
+command -v node >/dev/null 2>&1 || { say "Node.js 20+ is required for the MCP client (apt-get install -y nodejs npm)"; exit 1; }
+
+config=${CONFIGURATION:-Debug}
+work=$(mktemp -d /tmp/perfaspire-u2.XXXXXX)
+out=${WALKTHROUGH_OUT:-$work/out}
+pids=()
+pgdata=""
+cleanup() {
+    local status=$?
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ -n "$pgdata" ]; then as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; fi
+    if [ "$status" -ne 0 ]; then
+        for log in "$work"/*.log; do [ -f "$log" ] && { echo "----- $log (last 40 lines)" >&2; tail -n 40 "$log" >&2; }; done
+    fi
+    rm -rf "$work/pg" "$work/bundle"
+    [ "$status" -eq 0 ] && [ -z "${WALKTHROUGH_OUT:-}" ] && rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT INT TERM
+
+say "installing the MCP client (npm)..."
+# npm ci wipes node_modules: only when the lock file changed since the last install.
+(cd "$here" && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error; fi) >&2
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    say "building the services ($config)..."
+    for p in Ingest Docs Mcp; do dotnet build "src/PerfAspire.$p" -c "$config" -v quiet -nologo -clp:ErrorsOnly; done
+fi
+# Assembly names are perfaspire-<service>; docs builds for a runtime identifier (a deeper folder).
+dll() { # Ingest|Docs|Mcp
+    local name; name="perfaspire-$(echo "$1" | tr '[:upper:]' '[:lower:]').dll"
+    local f; f=$(find "$root/src/PerfAspire.$1/bin/$config" -name "$name" -path '*net10.0*' 2>/dev/null | head -1)
+    [ -n "$f" ] || { say "$name not found under src/PerfAspire.$1/bin/$config: build first (or unset SKIP_BUILD)"; return 1; }
+    echo "$f"
+}
+
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+wait_http() { # url name pid
+    for _ in $(seq 1 3000); do   # at most ~300 s: a cold docs service embeds its corpus first
+        if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+        kill -0 "$3" 2>/dev/null || { say "$2 exited during start-up"; return 1; }
+        sleep 0.1
+    done
+    say "$2 not healthy at $1 within 300 s"; return 1
+}
+
+as_pg() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi; }
+
+say "generating the small sample bundle..."
+mkdir -p "$work/bundle"
+dotnet "$(dll Ingest)" generate --preset small --format tar.gz --out "$work/bundle" >"$work/generate.log" 2>&1
+bundle=$(ls "$work"/bundle/*.tar.gz | head -1)
+chmod -R a+rX "$work"
+
+if [ -n "${MCP_URL:-}" ]; then
+    # A running product reads the bundle from its own file system: keep it under samples/ of this checkout.
+    mkdir -p samples && cp "$bundle" samples/ && bundle="$root/samples/$(basename "$bundle")"
+    http_url="$MCP_URL"
+    stdio_ok=""
+    if [ -n "${TIMESCALE_DSN:-}" ] && [ -n "${MCP_INGEST_URL:-}" ] && [ -n "${MCP_DOCS_URL:-}" ]; then stdio_ok=1; fi
+    export Mcp__IngestUrl="${MCP_INGEST_URL:-}" Mcp__DocsUrl="${MCP_DOCS_URL:-}" Logging__LogLevel__Default=Warning
+else
+    pgbin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+    pgport=$(free_port)
+    pgdata="$work/pg/data"
+    mkdir -p "$work/pg"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$work/pg"; fi
+    say "starting a throw-away PostgreSQL on 127.0.0.1:$pgport..."
+    as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1
+    as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg/server.log" -w -t 60 \
+        -o "-p $pgport -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+    as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres ptops
+    export TIMESCALE_DSN="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=ptops"
+    export DATABASE_MODE=local ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+    # The database is new every run; a file cache spares the docs service re-embedding its corpus each time.
+    export Docs__EmbeddingCacheFile="${XDG_CACHE_HOME:-$HOME/.cache}/perfaspire/docs-embeddings.bin"
+    mkdir -p "$(dirname "$Docs__EmbeddingCacheFile")"
+
+    ingest_port=$(free_port); docs_port=$(free_port); mcp_port=$(free_port)
+    export Mcp__IngestUrl="http://127.0.0.1:$ingest_port" Mcp__DocsUrl="http://127.0.0.1:$docs_port"
+    start_service() { # project port
+        local d; d=$(dll "$1")
+        (cd "$(dirname "$d")" && exec dotnet "$d" --urls "http://127.0.0.1:$2") >"$work/$1.log" 2>&1 &
+        pids+=($!)
+    }
+    say "starting ingest :$ingest_port, docs :$docs_port, mcp :$mcp_port..."
+    start_service Ingest "$ingest_port"
+    start_service Docs "$docs_port"
+    start_service Mcp "$mcp_port"
+    wait_http "http://127.0.0.1:$ingest_port/health" ingest "${pids[0]}"
+    wait_http "http://127.0.0.1:$docs_port/health" docs "${pids[1]}"
+    wait_http "http://127.0.0.1:$mcp_port/health" mcp "${pids[2]}"
+    http_url="http://127.0.0.1:$mcp_port/mcp"
+    stdio_ok=1
+fi
+
+args=(--bundle "$bundle" --http "$http_url" --out "$out")
+if [ -n "$stdio_ok" ]; then
+    args+=(--stdio "dotnet $(dll Mcp) --stdio")
+else
+    say "skipping the stdio pass: set TIMESCALE_DSN, MCP_INGEST_URL and MCP_DOCS_URL to run it against a running product"
+fi
+say "running the walk-through (transcripts and chart in $out)..."
+node "$here/walkthrough.mjs" "${args[@]}"

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace PerfAspire.Ingest.Client;
+
+/// <summary>
+/// Typed client of the ingest HTTP API (for the MCP server: register with
+/// <c>services.AddHttpClient&lt;IngestClient&gt;(c =&gt; c.BaseAddress = new("http://ingest"))</c>). Every method maps one
+/// endpoint; a non-success answer throws <see cref="IngestApiException"/> carrying the API's error code.
+/// </summary>
+public sealed class IngestClient(HttpClient http)
+{
+    /// <summary><c>POST /api/bundles/load</c>: starts a load job (or, with <paramref name="wait"/>, waits up to the timeout for it).</summary>
+    public async Task<LoadJobStatus> LoadAsync(LoadRequest request, bool wait = false, TimeSpan? timeout = null, CancellationToken ct = default)
+    {
+        var url = "/api/bundles/load" + (wait ? $"?wait=true&timeout_seconds={(int)(timeout ?? TimeSpan.FromMinutes(10)).TotalSeconds}" : "");
+        using var response = await http.PostAsJsonAsync(url, request, IngestJson.Options, ct);
+        return await ReadAsync<LoadJobStatus>(response, ct);
+    }
+
+    /// <summary><c>GET /api/bundles/jobs/{job_id}</c>; null when the job is unknown.</summary>
+    public async Task<LoadJobStatus?> GetJobAsync(string jobId, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/bundles/jobs/{Uri.EscapeDataString(jobId)}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync<LoadJobStatus>(response, ct);
+    }
+
+    /// <summary>Polls a job until it succeeds or fails, reporting its progress on the way.</summary>
+    public async Task<LoadJobStatus> WaitForJobAsync(string jobId, IProgress<LoadProgress>? progress = null, TimeSpan? pollInterval = null,
+        CancellationToken ct = default)
+    {
+        var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            var job = await GetJobAsync(jobId, ct) ?? throw new IngestApiException(404, "job_not_found", $"job_not_found: no job {jobId}");
+            if (job.Progress is { } p) progress?.Report(p);
+            if (job.State is "succeeded" or "failed") return job;
+            await Task.Delay(interval, ct);
+        }
+    }
+
+    /// <summary><c>GET /api/bundles</c>.</summary>
+    public async Task<BundleList> ListAsync(CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync("/api/bundles", ct);
+        return await ReadAsync<BundleList>(response, ct);
+    }
+
+    /// <summary><c>GET /api/bundles/{bundle_id}</c>; null when unknown.</summary>
+    public async Task<BundleDetail?> GetAsync(string bundleId, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/bundles/{Uri.EscapeDataString(bundleId)}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync<BundleDetail>(response, ct);
+    }
+
+    /// <summary><c>GET /api/bundles/active</c>.</summary>
+    public async Task<ActiveBundle> ActiveAsync(CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync("/api/bundles/active", ct);
+        return await ReadAsync<ActiveBundle>(response, ct);
+    }
+
+    /// <summary><c>POST /api/bundles/active</c>.</summary>
+    public async Task<ActiveBundle> SwitchActiveAsync(string bundleId, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsJsonAsync("/api/bundles/active", new SwitchActiveRequest(bundleId), IngestJson.Options, ct);
+        return await ReadAsync<ActiveBundle>(response, ct);
+    }
+
+    /// <summary><c>DELETE /api/bundles/{bundle_id}</c>.</summary>
+    public async Task<UnloadResult> UnloadAsync(string bundleId, CancellationToken ct = default)
+    {
+        using var response = await http.DeleteAsync($"/api/bundles/{Uri.EscapeDataString(bundleId)}", ct);
+        return await ReadAsync<UnloadResult>(response, ct);
+    }
+
+    /// <summary><c>POST /api/bundles/purge</c> (purge_all).</summary>
+    public async Task<UnloadResult> PurgeAsync(CancellationToken ct = default)
+    {
+        using var response = await http.PostAsync("/api/bundles/purge", null, ct);
+        return await ReadAsync<UnloadResult>(response, ct);
+    }
+
+    static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            ErrorResponse? error = null;
+            try { error = await response.Content.ReadFromJsonAsync<ErrorResponse>(IngestJson.Options, ct); }
+            catch (System.Text.Json.JsonException) { }
+            catch (NotSupportedException) { }
+            throw new IngestApiException((int)response.StatusCode, error?.Error ?? "http_" + (int)response.StatusCode,
+                error?.Message ?? $"ingest API answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+        return await response.Content.ReadFromJsonAsync<T>(IngestJson.Options, ct)
+            ?? throw new IngestApiException((int)response.StatusCode, "empty_response", "ingest API answered with an empty body");
+    }
+}
+
+/// <summary>A non-success answer of the ingest API: HTTP status, the API's error code and message.</summary>
+public sealed class IngestApiException(int status, string code, string message) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Npgsql;
+
+namespace PerfAspire.Ingest.Lifecycle;
+
+/// <summary>
+/// A PostgreSQL session advisory lock on a bundle's content hash, held on its own connection for the whole of a
+/// load: two loads of the same content — in one process or two — serialise on it, so the second finds the first's
+/// bundle and reuses it (R3). The lock dies with its session, so a crashed loader never blocks anyone.
+/// </summary>
+public sealed class BundleLock : IAsyncDisposable
+{
+    readonly NpgsqlConnection _conn;
+    readonly long _key;
+
+    BundleLock(NpgsqlConnection conn, long key)
+    {
+        _conn = conn;
+        _key = key;
+    }
+
+    /// <summary>Loads hold this key shared, purge_all exclusively: a purge never runs under a load.</summary>
+    public const long PurgeKey = 0x5045_5246_5055_5247; // "PERFPURG"
+
+    public static long KeyOf(string hash) =>
+        unchecked((long)ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+
+    /// <summary>Waits for the lock. <paramref name="onWait"/> runs once if another session holds it.</summary>
+    public static async Task<BundleLock> AcquireAsync(string connectionString, string hash, Action? onWait, CancellationToken ct)
+    {
+        var key = KeyOf(hash);
+        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0, ApplicationName = "perfaspire-ingest-lock" }.ConnectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+            await using (var shared = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({PurgeKey})", conn))
+            {
+                await shared.ExecuteNonQueryAsync(ct);
+            }
+            await using (var tryCmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn))
+            {
+                tryCmd.Parameters.Add(new NpgsqlParameter { Value = key });
+                if ((bool)(await tryCmd.ExecuteScalarAsync(ct))!) return new BundleLock(conn, key);
+            }
+            onWait?.Invoke();
+            await using (var cmd = new NpgsqlCommand("SELECT pg_advisory_lock($1)", conn))
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            return new BundleLock(conn, key);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The lock of <paramref name="hash"/> if nobody holds it, else null (unload of a bundle being loaded).</summary>
+    public static async Task<BundleLock?> TryAcquireAsync(string connectionString, string hash, CancellationToken ct) =>
+        await TryKeyAsync(connectionString, KeyOf(hash), ct);
+
+    /// <summary>The exclusive purge lock if no load runs, else null.</summary>
+    public static Task<BundleLock?> TryAcquirePurgeAsync(string connectionString, CancellationToken ct) => TryKeyAsync(connectionString, PurgeKey, ct);
+
+    static async Task<BundleLock?> TryKeyAsync(string connectionString, long key, CancellationToken ct)
+    {
+        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0, ApplicationName = "perfaspire-ingest-lock" }.ConnectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+            if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new BundleLock(conn, key);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+        await conn.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>True when nobody holds the lock of <paramref name="hash"/> (a 'loading' bundle with a free lock is stale).</summary>
+    public static async Task<bool> IsFreeAsync(NpgsqlDataSource dataSource, string hash, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1) AS got; ", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = KeyOf(hash) });
+        var got = (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        if (got)
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", conn);
+            unlock.Parameters.Add(new NpgsqlParameter { Value = KeyOf(hash) });
+            await unlock.ExecuteNonQueryAsync(ct);
+        }
+        return got;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_conn.State == System.Data.ConnectionState.Open)
+            {
+                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", _conn);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = _key });
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+        {
+            // Closing the session releases the lock anyway.
+        }
+        await _conn.DisposeAsync();
+    }
+}

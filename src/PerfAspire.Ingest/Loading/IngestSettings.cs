@@ -1,0 +1,69 @@
+using System.Globalization;
+using PerfAspire.Ingest.Bundles;
+using PerfAspire.Schema;
+
+namespace PerfAspire.Ingest.Loading;
+
+/// <summary>
+/// Every knob of ingestion. Database ones are the public TIMESCALE_* settings (<see cref="DatabaseSettings"/>);
+/// the rest are ours and documented in docs/readme-fragments/ingest.md.
+/// </summary>
+public sealed record IngestSettings
+{
+    public DatabaseSettings Database { get; init; } = new();
+
+    public BundleLimits Limits { get; init; } = new();
+
+    /// <summary>BUNDLE_ROOTS: directories bundles may be loaded from (empty: any path while bound to loopback).</summary>
+    public IReadOnlyList<string> BundleRoots { get; init; } = [];
+
+    /// <summary>INGEST_WORK_DIR: where private work areas are created (default: the system temp directory).</summary>
+    public string? WorkDirectory { get; init; }
+
+    /// <summary>INGEST_COPY_WRITERS: concurrent COPY connections per load (default 2, one table never uses two).</summary>
+    public int CopyWriters { get; init; } = 2;
+
+    /// <summary>INGEST_COPY_RETRIES: attempts after the first for a batch that failed on a connection/server error (default 6).</summary>
+    public int CopyRetries { get; init; } = 6;
+
+    /// <summary>INGEST_RETRY_BASE_MS: first backoff delay, doubled per attempt up to 5 s (default 200).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>INGEST_MAX_REJECTED_RATIO: rows the server rejects (after batch splitting) beyond this share fail the load (default 0.001).</summary>
+    public double MaxRejectedRatio { get; init; } = 0.001;
+
+    /// <summary>INGEST_MAX_BATCH_BYTES: a batch is also sealed at this size, whatever TIMESCALE_BATCH_SIZE says (default 8 MiB).</summary>
+    public int MaxBatchBytes { get; init; } = 8 << 20;
+
+    /// <summary>INGEST_MAX_INFLIGHT_BYTES: encoded bytes allowed to wait for the writers before the parser blocks (default 32 MiB).</summary>
+    public long MaxInFlightBytes { get; init; } = 32L << 20;
+
+    /// <summary>INGEST_RETENTION_CHECK_MINUTES: how often the retention job looks for bundles older than TIMESCALE_RETENTION_DAYS (default 60).</summary>
+    public TimeSpan RetentionCheckInterval { get; init; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Test seam: runs on the writer before each batch is written (fault-injection tests kill connections here).</summary>
+    internal Func<Writing.CopyBatch, CancellationToken, Task>? BeforeBatch { get; init; }
+
+    public static IngestSettings FromEnvironment(Func<string, string?>? lookup = null)
+    {
+        lookup ??= Environment.GetEnvironmentVariable;
+        var d = new IngestSettings();
+        return new IngestSettings
+        {
+            Database = DatabaseSettings.FromEnvironment(lookup),
+            Limits = BundleLimits.FromEnvironment(lookup),
+            BundleRoots = BundlePathPolicy.ParseRoots(lookup("BUNDLE_ROOTS")),
+            WorkDirectory = lookup("INGEST_WORK_DIR") is { Length: > 0 } w ? w : null,
+            CopyWriters = Int(lookup("INGEST_COPY_WRITERS"), d.CopyWriters, 1, 16),
+            CopyRetries = Int(lookup("INGEST_COPY_RETRIES"), d.CopyRetries, 0, 100),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(Int(lookup("INGEST_RETRY_BASE_MS"), (int)d.RetryBaseDelay.TotalMilliseconds, 1, 60_000)),
+            MaxRejectedRatio = double.TryParse(lookup("INGEST_MAX_REJECTED_RATIO"), CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1 ? r : d.MaxRejectedRatio,
+            MaxBatchBytes = Int(lookup("INGEST_MAX_BATCH_BYTES"), d.MaxBatchBytes, 64 << 10, 1 << 30),
+            MaxInFlightBytes = long.TryParse(lookup("INGEST_MAX_INFLIGHT_BYTES"), out var f) && f >= 1 << 20 ? f : d.MaxInFlightBytes,
+            RetentionCheckInterval = TimeSpan.FromMinutes(Int(lookup("INGEST_RETENTION_CHECK_MINUTES"), 60, 1, 7 * 24 * 60)),
+        };
+    }
+
+    static int Int(string? text, int fallback, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
+}

@@ -1,0 +1,152 @@
+using PerfAspire.Ingest.Parsing;
+using PerfAspire.Schema.Runtime;
+using PerfAspire.Schema.Spec;
+
+namespace PerfAspire.Ingest.Writing;
+
+/// <summary>
+/// The parser's <see cref="IRowSink"/> during a load: keeps rows of the selected categories, encodes them straight
+/// into per-table binary COPY buffers (no per-row objects) and hands full batches to the writers. Runs on the parser
+/// thread only; the counters are read by the progress reporter (64-bit reads are atomic on the supported platforms).
+/// </summary>
+internal sealed class IngestSink : IRowSink, IDisposable
+{
+    readonly string _schema;
+    readonly BundleColumns _bundle;
+    readonly int _batchRows;
+    readonly int _batchBytes;
+    readonly Func<TableGroup, bool> _include;
+    readonly Func<TableLayout, int> _maxColumns;
+    readonly Func<CopyBatch, int, int> _submit;
+    readonly Dictionary<TableLayout, TableBatchBuilder?> _builders = new(ReferenceEqualityComparer.Instance);
+    readonly TextBatchBuilder? _text;
+    TableLayout? _lastLayout;
+    TableBatchBuilder? _lastBuilder;
+    string _fileName = "";
+    long _minTs = long.MaxValue;
+    long _maxTs = long.MinValue;
+
+    /// <param name="include">Whether a group's rows are kept (the load's categories).</param>
+    /// <param name="includeText">Whether text records are kept (the first ingestion of a bundle only).</param>
+    /// <param name="maxColumns">How many of a layout's metric columns may be written (all, unless schema auto-update is off).</param>
+    /// <param name="submit">Queues a sealed batch for the writer it names (-1: not yet assigned) and returns the writer used.</param>
+    public IngestSink(string schema, BundleColumns bundle, int batchRows, int batchBytes, Func<TableGroup, bool> include, bool includeText,
+        Func<TableLayout, int> maxColumns, Func<CopyBatch, int, int> submit)
+    {
+        _schema = schema;
+        _bundle = bundle;
+        _batchRows = batchRows;
+        _batchBytes = batchBytes;
+        _include = include;
+        _maxColumns = maxColumns;
+        _submit = submit;
+        _text = includeText ? new TextBatchBuilder(schema, bundle, batchRows, batchBytes) : null;
+    }
+
+    public long RowsKept { get; private set; }
+
+    public long RowsFilteredOut { get; private set; }
+
+    public long TextRecords { get; private set; }
+
+    public long TextFilteredOut { get; private set; }
+
+    /// <summary>Rows kept while reading the current file.</summary>
+    public long FileRows { get; private set; }
+
+    public long FileText { get; private set; }
+
+    public DateTimeOffset? TimeStart => _minTs == long.MaxValue ? null : DateTimeOffset.UnixEpoch.AddTicks(_minTs * 10);
+
+    public DateTimeOffset? TimeEnd => _maxTs == long.MinValue ? null : DateTimeOffset.UnixEpoch.AddTicks(_maxTs * 10);
+
+    public long ValuesKept
+    {
+        get
+        {
+            long v = 0;
+            foreach (var b in _builders.Values) v += b?.ValuesEncoded ?? 0;
+            return v;
+        }
+    }
+
+    /// <summary>Rows encoded per table (tables with at least one row).</summary>
+    public Dictionary<string, long> RowsPerTable()
+    {
+        var d = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var b in _builders.Values)
+        {
+            if (b is { RowsEncoded: > 0 }) d[b.Layout.Table] = d.GetValueOrDefault(b.Layout.Table) + b.RowsEncoded;
+        }
+        if (_text is { RowsEncoded: > 0 }) d[TextBatchBuilder.Table] = _text.RowsEncoded;
+        return d;
+    }
+
+    /// <summary>Text records carry the file they came from.</summary>
+    public void BeginFile(string fileName)
+    {
+        _fileName = fileName;
+        FileRows = 0;
+        FileText = 0;
+    }
+
+    public void OnRow(TableLayout layout, long tsMicros, ReadOnlySpan<string?> labels, ReadOnlySpan<double> values)
+    {
+        TableBatchBuilder? b;
+        if (ReferenceEquals(layout, _lastLayout)) b = _lastBuilder;
+        else
+        {
+            if (!_builders.TryGetValue(layout, out b))
+            {
+                b = _include(layout.Group)
+                    ? new TableBatchBuilder(_schema, layout, _bundle, _batchRows, _batchBytes, _maxColumns(layout))
+                    : null;
+                _builders[layout] = b;
+            }
+            _lastLayout = layout;
+            _lastBuilder = b;
+        }
+        if (b is null)
+        {
+            RowsFilteredOut++;
+            return;
+        }
+        var full = b.Append(tsMicros, labels, values, out var sealedBefore);
+        if (sealedBefore is not null) b.Writer = _submit(sealedBefore, b.Writer);
+        if (full is not null) b.Writer = _submit(full, b.Writer);
+        RowsKept++;
+        FileRows++;
+        if (tsMicros < _minTs) _minTs = tsMicros;
+        if (tsMicros > _maxTs) _maxTs = tsMicros;
+    }
+
+    public void OnText(long? tsMicros, string prefix, long lineNo, string text)
+    {
+        if (_text is null)
+        {
+            TextFilteredOut++;
+            return;
+        }
+        var full = _text.Append(tsMicros, _fileName, prefix, lineNo, text);
+        if (full is not null) _text.Writer = _submit(full, _text.Writer);
+        TextRecords++;
+        FileText++;
+    }
+
+    /// <summary>Seals and submits every partly filled batch (end of the load).</summary>
+    public void Flush()
+    {
+        foreach (var b in _builders.Values)
+        {
+            if (b?.Seal() is { } batch) b.Writer = _submit(batch, b.Writer);
+        }
+        if (_text?.Seal() is { } t) _text.Writer = _submit(t, _text.Writer);
+    }
+
+    public void Dispose()
+    {
+        foreach (var b in _builders.Values) b?.Release();
+        _builders.Clear();
+        _text?.Release();
+    }
+}

@@ -1,0 +1,136 @@
+using PerfAspire.Schema.Runtime;
+
+namespace PerfAspire.Ingest.Writing;
+
+/// <summary>
+/// Encodes the rows of one hypertable into binary COPY tuples as the parser hands them over, and seals a
+/// <see cref="CopyBatch"/> every <c>TIMESCALE_BATCH_SIZE</c> rows (or at the byte cap, for huge labels). When the
+/// live layout grows (a metric discovered mid-run) the open batch is sealed first so a batch has one column list.
+/// </summary>
+internal sealed class TableBatchBuilder
+{
+    readonly string _schema;
+    readonly byte[] _common;
+    readonly int _batchRows;
+    readonly int _batchBytes;
+    readonly int _maxColumns;
+    readonly int _labelCount;
+    BatchBuffer _buf;
+    ColumnEncoding[] _enc = [];
+    string _command = "";
+    int _columns = -1;
+    int _rows;
+    long _values;
+
+    public TableBatchBuilder(string schema, TableLayout layout, BundleColumns bundle, int batchRows, int batchBytes, int maxColumns)
+    {
+        _schema = schema;
+        Layout = layout;
+        _common = bundle.EncodeCommon(layout.Group.Category);
+        _batchRows = batchRows;
+        _batchBytes = batchBytes;
+        _maxColumns = maxColumns;
+        _labelCount = layout.Group.Labels.Count;
+        _buf = new BatchBuffer(Math.Min(batchBytes, 64 * 1024));
+    }
+
+    public TableLayout Layout { get; }
+
+    /// <summary>Rows this builder encoded (sealed or not).</summary>
+    public long RowsEncoded { get; private set; }
+
+    /// <summary>Non-null metric values this builder encoded.</summary>
+    public long ValuesEncoded { get; private set; }
+
+    /// <summary>The writer this table's batches go to (assigned on the first batch; one writer per table keeps them ordered).</summary>
+    public int Writer { get; set; } = -1;
+
+    /// <summary>Encodes one row; returns a sealed batch when the batch is full, else null.</summary>
+    public CopyBatch? Append(long tsMicros, ReadOnlySpan<string?> labels, ReadOnlySpan<double> values, out CopyBatch? sealedBefore)
+    {
+        sealedBefore = null;
+        var columns = Math.Min(Layout.MetricCount, _maxColumns);
+        if (columns > _columns)
+        {
+            if (_rows > 0) sealedBefore = Seal();
+            SetColumns(columns);
+        }
+
+        var fields = 5 + _labelCount + _columns;
+        _buf.Ensure(2 + 12 + _common.Length);
+        _buf.Int16((short)fields);
+        _buf.Int64Field(tsMicros - PgBinary.PostgresEpochMicros);
+        _buf.Raw(_common);
+        for (var i = 0; i < _labelCount; i++)
+        {
+            var label = i < labels.Length ? labels[i] : null;
+            if (label is null) { _buf.Ensure(4); _buf.Null(); }
+            else _buf.TextField(label);
+        }
+        _buf.Ensure(12 * _columns);
+        var enc = _enc;
+        long written = 0;
+        for (var i = 0; i < _columns; i++)
+        {
+            var v = i < values.Length ? values[i] : double.NaN;
+            if (double.IsNaN(v))
+            {
+                _buf.Null();
+                continue;
+            }
+            written++;
+            switch (enc[i])
+            {
+                case ColumnEncoding.Float8: _buf.Float8Field(v); break;
+                case ColumnEncoding.Int8: _buf.Int64Field(ToInt64(v)); break;
+                case ColumnEncoding.Float4: _buf.Float4Field((float)v); break;
+                case ColumnEncoding.Int4: _buf.Int32Field((int)Math.Clamp(Math.Round(v), int.MinValue, int.MaxValue)); break;
+                default: _buf.Int16Field((short)Math.Clamp(Math.Round(v), short.MinValue, short.MaxValue)); break;
+            }
+        }
+        _values += written;
+        ValuesEncoded += written;
+        _rows++;
+        RowsEncoded++;
+        return _rows >= _batchRows || _buf.Length >= _batchBytes ? Seal() : null;
+    }
+
+    static long ToInt64(double v)
+    {
+        if (double.IsInfinity(v)) return v > 0 ? long.MaxValue : long.MinValue;
+        var r = Math.Round(v);
+        return r >= 9.2233720368547758E18 ? long.MaxValue : r <= -9.2233720368547758E18 ? long.MinValue : (long)r;
+    }
+
+    void SetColumns(int columns)
+    {
+        _columns = columns;
+        var metrics = Layout.Metrics;
+        _enc = new ColumnEncoding[columns];
+        for (var i = 0; i < columns; i++) _enc[i] = ColumnEncodings.Of(metrics[i].SqlType);
+        _command = CopyCommands.ForTable(_schema, Layout, columns);
+    }
+
+    /// <summary>The open batch, or null when empty.</summary>
+    public CopyBatch? Seal()
+    {
+        if (_rows == 0) return null;
+        var (data, length) = _buf.Detach(Math.Min(_buf.Capacity, _batchBytes + (1 << 16)));
+        var batch = new CopyBatch
+        {
+            Table = Layout.Table,
+            Layout = Layout,
+            MetricColumns = _columns,
+            CopyCommand = _command,
+            Data = data,
+            Length = length,
+            Rows = _rows,
+            Values = _values,
+        };
+        _rows = 0;
+        _values = 0;
+        return batch;
+    }
+
+    public void Release() => _buf.Release();
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PerfAspire.Mcp.Analysis;
+using PerfAspire.Mcp.Bundles;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Insights;
+
+/// <summary>
+/// compare_windows: for every metric of every table (optionally one category) in one bundle, the count, mean and
+/// standard deviation of each series in window A and window B, one statement per table, then
+/// <see cref="WindowChange"/> per series. Counters are compared by their per-second rate between consecutive samples of
+/// the same window (LAG per series; a decrease is a restart), never by raw value. Identifiers come from the catalog
+/// (quoted), times and the bundle are bind parameters.
+/// </summary>
+public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner)
+{
+    const int MaxSeriesPerTable = 20_000;
+
+    public sealed record SeriesChange(CatalogMetric Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
+
+    public sealed record Result(
+        BundleContext Bundle, QueryWindow A, QueryWindow B, IReadOnlyList<SeriesChange> Changes,
+        int Tables, int TablesWithData, IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes);
+
+    public async Task<Result> CompareAsync(JsonElement? aStart, JsonElement? aEnd, JsonElement? bStart, JsonElement? bEnd,
+        string? bundleId, string? category, CancellationToken ct)
+    {
+        var snapshot = await catalog.GetAsync(ct);
+        await using var session = await sessions.OpenAsync(ct);
+        var bundle = await bundles.ResolveAsync(session, bundleId, ct);
+        var notes = new List<string>();
+        var warnings = new List<string>();
+        if (IsMissing(aStart) || IsMissing(aEnd) || IsMissing(bStart) || IsMissing(bEnd))
+        {
+            throw new ToolError("invalid_window", "window_a and window_b each need a start and an end.",
+                next: "e.g. window_a {\"start\": \"bundle_start\", \"end\": \"bundle_start+1h\"}, window_b {\"start\": \"bundle_end-1h\", \"end\": \"bundle_end\"}.");
+        }
+        var a = QueryWindow.Resolve(aStart, aEnd, bundle, notes);
+        var b = QueryWindow.Resolve(bStart, bEnd, bundle, notes);
+        if (a.Start <= b.End && b.Start <= a.End) warnings.Add("windows_overlap: samples in both windows count for window A only.");
+
+        var metricsByTable = snapshot.Metrics.GroupBy(m => m.BaseTable).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var tables = snapshot.Tables.Where(t => metricsByTable.ContainsKey(t.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            var c = category.Trim();
+            tables = tables.Where(t => string.Equals(t.Category, c, StringComparison.OrdinalIgnoreCase)
+                                       || string.Equals(t.RecordGroup, c, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (tables.Count == 0)
+            {
+                var known = snapshot.Tables.Select(t => t.Category).Distinct().Order().ToList();
+                throw new ToolError("category_not_found", $"Unknown category '{Text.Clip(c)}'. Categories: {string.Join(", ", known)}.",
+                    ClosestNames.Find(c, known, 3), "Use one of the listed categories, or omit category to compare everything.");
+            }
+        }
+
+        var changes = new List<SeriesChange>();
+        var withData = 0;
+        foreach (var table in tables)
+        {
+            var metrics = metricsByTable[table.Name];
+            var labels = metrics[0].Labels;
+            var query = Render(sessions.Schema, table.Name, labels, metrics, bundle.BundleId, a, b);
+            var rows = await runner.RunAsync(session, query, MaxSeriesPerTable, ct);
+            if (rows.Truncated) warnings.Add($"series_truncated:{table.Name} (more than {MaxSeriesPerTable} series; narrow with category)");
+            var any = false;
+            foreach (var row in rows.Rows)
+            {
+                var labelValues = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var i = 0; i < labels.Count; i++) labelValues[labels[i]] = row[i]?.ToString();
+                for (var m = 0; m < metrics.Count; m++)
+                {
+                    var at = labels.Count + m * 6;
+                    var sa = Stats(row, at);
+                    var sb = Stats(row, at + 3);
+                    if (sa.Count == 0 && sb.Count == 0) continue;
+                    any = true;
+                    changes.Add(new SeriesChange(metrics[m], labelValues, WindowChange.Compare(sa, sb)));
+                }
+            }
+            if (any) withData++;
+        }
+        return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes);
+    }
+
+    internal static RenderedQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<CatalogMetric> metrics,
+        string bundleId, QueryWindow a, QueryWindow b)
+    {
+        var labelList = string.Join(", ", labels.Select(SqlIdentifier.Quote));
+        var labelHead = labels.Count == 0 ? "" : labelList + ", ";
+        var cols = metrics.Select(m => SqlIdentifier.Quote(m.Column)).ToList();
+        var hasCounter = metrics.Any(m => m.Kind == "counter");
+        var sb = new StringBuilder();
+        sb.Append("WITH base AS (\n  SELECT ts, ").Append(labelHead).Append(string.Join(", ", cols))
+          .Append(",\n    CASE WHEN ts >= @a_start AND ts <= @a_end THEN 1 ELSE 2 END AS win\n  FROM ")
+          .Append(SqlIdentifier.Qualified(schema, table))
+          .Append("\n  WHERE bundle_id = @bundle_id AND ((ts >= @a_start AND ts <= @a_end) OR (ts >= @b_start AND ts <= @b_end))\n),\n");
+        sb.Append("s AS (\n  SELECT ").Append(labelHead).Append("win");
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            var c = cols[i];
+            sb.Append(",\n    ");
+            if (metrics[i].Kind == "counter")
+            {
+                sb.Append("CASE WHEN lag(win) OVER w = win AND ts > lag(ts) OVER w THEN ((CASE WHEN ").Append(c).Append(" >= lag(").Append(c)
+                  .Append(") OVER w THEN ").Append(c).Append(" - lag(").Append(c).Append(") OVER w ELSE ").Append(c)
+                  .Append(" END) / extract(epoch FROM ts - lag(ts) OVER w))::double precision END");
+            }
+            else
+            {
+                sb.Append(c).Append("::double precision");
+            }
+            sb.Append(" AS v").Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+        sb.Append("\n  FROM base");
+        if (hasCounter) sb.Append("\n  WINDOW w AS (").Append(labels.Count == 0 ? "" : "PARTITION BY " + labelList + " ").Append("ORDER BY ts)");
+        sb.Append("\n)\nSELECT ").Append(labelHead.TrimEnd(' ', ','));
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            var v = "v" + i.ToString(CultureInfo.InvariantCulture);
+            foreach (var win in new[] { 1, 2 })
+            {
+                if (i > 0 || win > 1 || labels.Count > 0) sb.Append(", ");
+                sb.Append($"count({v}) FILTER (WHERE win = {win}), avg({v}) FILTER (WHERE win = {win}), stddev_samp({v}) FILTER (WHERE win = {win})");
+            }
+        }
+        sb.Append("\nFROM s");
+        if (labels.Count > 0) sb.Append("\nGROUP BY ").Append(labelList);
+        sb.Append("\nLIMIT @row_limit");
+        return new RenderedQuery(sb.ToString(),
+        [
+            new("bundle_id", bundleId),
+            new("a_start", a.Start.UtcDateTime), new("a_end", a.End.UtcDateTime),
+            new("b_start", b.Start.UtcDateTime), new("b_end", b.End.UtcDateTime),
+            new("row_limit", MaxSeriesPerTable + 1),
+        ]);
+    }
+
+    static WindowStats Stats(object?[] row, int at)
+    {
+        var n = row[at] is long l ? l : 0;
+        if (n == 0) return new WindowStats(0, double.NaN, double.NaN);
+        var mean = row[at + 1] is double m ? m : double.NaN;
+        var sd = row[at + 2] is double s ? s : 0;
+        return new WindowStats(n, mean, sd);
+    }
+
+    static bool IsMissing(JsonElement? v) =>
+        v is not { } x || x.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+        || (x.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(x.GetString()));
+}

@@ -1,0 +1,24 @@
+using PerfAspire.Mcp.Charts;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Legacy;
+
+/// <summary>Chart size arguments of the graph tools, checked with a clear message.</summary>
+public static class ChartSize
+{
+    public const string Help = "Chart size in pixels (default 1000 x 560; 200-4000).";
+
+    public static (int Width, int Height) Read(int? width, int? height, int defaultHeight = TimeSeriesChart.DefaultHeight)
+    {
+        var w = width ?? TimeSeriesChart.DefaultWidth;
+        var h = height ?? defaultHeight;
+        if (w is < 200 or > 4000 || h is < 150 or > 4000)
+        {
+            throw new ToolError("invalid_argument", "width must be 200-4000 and height 150-4000 pixels.", next: "Omit width/height for the default 1000 x 560.");
+        }
+        return (w, h);
+    }
+
+    public static object Describe(int width, int height, int lines, int legendEntries) =>
+        new { mime_type = "image/png", width, height, lines, legend_entries = legendEntries };
+}

@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Docs;
+using PerfAspire.Mcp.Http;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Tools;
+
+/// <summary>
+/// Documentation search served by the docs service. When it is down these tools answer with the warning
+/// <c>docs_unavailable</c> (not an error) and every other tool keeps working.
+/// </summary>
+[McpServerToolType]
+public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsTools> logger)
+{
+    public const string DocsUnavailable = "docs_unavailable";
+
+    [McpServerTool(Name = "docs_search", Title = "Search the documentation", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Searches the metric, plugin and concept documentation (keyword + semantic): what a metric means, how ptop computes it, how things correlate, how to troubleshoot. Filters by level (L1 metric, L2 plugin, L4 concept), record group, category, kind; paged.
+        Use it for "what does X mean / how do I diagnose Y". Next: docs_get {id} for the full text; for picking a metric to query, docs_search_metrics is more direct.
+        """)]
+    public Task<CallToolResult> Search(
+        [Description("What to look for, in plain words.")] string q,
+        [Description("Optional level: L1 (metric docs), L2 (plugin/record group docs), L4 (concept docs).")] string? level = null,
+        [Description("Optional record group, e.g. CPU, DISK, FPPRXY.")] string? group = null,
+        [Description("Optional metric_category, e.g. cpu, disk, fastpath.")] string? category = null,
+        [Description("Optional metric kind, e.g. gauge, counter.")] string? kind = null,
+        [Description("Results per page (default 10).")] int? limit = null,
+        [Description("Results to skip (next page: next_offset of the previous answer).")] int? offset = null,
+        CancellationToken ct = default) =>
+        Relay("docs_search", () => docs.SearchAsync(q ?? "", level, group, category, kind, limit, offset, ct),
+            "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
+
+    [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Returns one documentation page in full (markdown): field:<GROUP>:<metric> (a metric), plugin:<GROUP> (a record group) or concept:<slug> (a concept). schema_describe_metric gives a metric's doc id.
+        Next: query_run for the metric, or docs_search for related topics.
+        """)]
+    public Task<CallToolResult> Get(
+        [Description("Doc id, e.g. field:CPU:cpu_utilization, plugin:FPPRXY, concept:troubleshooting-correlations.")] string id,
+        CancellationToken ct = default) =>
+        Relay("docs_get", async () => ClipBody(await docs.GetDocAsync(id ?? "", ct)),
+            "schema_describe_metric and query_run work with the metric named in the doc.");
+
+    [McpServerTool(Name = "docs_search_metrics", Title = "Find metrics for a question", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Finds the metrics that answer a question in plain words ("is the disk saturated", "DNS proxy timing out", "which thread eats the CPU"), ranked with scores and a decision: auto (use 'metric'), ambiguous (choose among candidates), no_match.
+        Use it when you do not know the exact metric name. Next: schema_describe_metric or query_run with the chosen metric.
+        """)]
+    public Task<CallToolResult> SearchMetrics(
+        [Description("The question or description of what to measure.")] string q,
+        [Description("Candidates to return (default 5).")] int? limit = null,
+        CancellationToken ct = default) =>
+        Relay("docs_search_metrics", () => docs.SearchMetricsAsync(q ?? "", limit, ct),
+            "query_run {\"metric_name\": <metric>} queries it; schema_describe_metric shows its labels.");
+
+    [McpServerTool(Name = "docs_list_concepts", Title = "List concept docs", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Lists the concept documents (fast path architecture, troubleshooting correlations, label taxonomy, histograms and percentiles, how to query, bundle lifecycle) with a summary each.
+        Use it to get oriented before a diagnosis. Next: docs_get {id}.
+        """)]
+    public Task<CallToolResult> ListConcepts(CancellationToken ct = default) =>
+        Relay("docs_list_concepts", () => docs.ConceptsAsync(ct), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
+
+    [McpServerTool(Name = "docs_resolve_alias", Title = "Resolve a metric alias", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Resolves a legacy or alternative metric name (e.g. cpu_utilization_percent) to its canonical metric, with the doc id and the other aliases.
+        Use it when a name from an old query or dashboard does not match. Next: schema_describe_metric or query_run with the canonical name.
+        """)]
+    public Task<CallToolResult> ResolveAlias(
+        [Description("The alias or metric name to resolve.")] string name,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "docs_resolve_alias", async () =>
+        {
+            try
+            {
+                return new { result = await docs.AliasAsync(name ?? "", ct), next = "query_run {\"metric_name\": <canonical>} queries it." };
+            }
+            catch (ServiceCallException e) when (e.Unreachable)
+            {
+                // The catalog knows every alias too: answer from it and say the docs were not consulted.
+                var (m, alias) = (await catalog.GetAsync(ct)).Resolve(name);
+                return new
+                {
+                    result = new { name = (alias ?? m.Name), canonical = m.Name, is_alias = alias is not null, doc_id = m.DocId, group = m.RecordGroup, table = m.BaseTable, aliases = m.Aliases },
+                    warnings = new[] { DocsUnavailable },
+                    message = "Resolved from the metric catalog; the docs service is not reachable.",
+                    next = "query_run {\"metric_name\": <canonical>} queries it.",
+                };
+            }
+        });
+
+    Task<CallToolResult> Relay(string tool, Func<Task<JsonElement>> call, string next) =>
+        ToolResponse.RunAsync(logger, tool, async () =>
+        {
+            try
+            {
+                return new { result = await call(), next };
+            }
+            catch (ServiceCallException e) when (e.Unreachable)
+            {
+                logger.LogInformation("{Tool}: docs service unavailable ({Code})", tool, e.Code);
+                return new
+                {
+                    warnings = new[] { DocsUnavailable },
+                    message = "The docs service is not reachable right now; documentation search is unavailable. Every other tool works.",
+                    next = "Use schema_list_metrics and schema_describe_metric (the catalog carries each metric's description), then retry docs later.",
+                };
+            }
+        });
+
+    static JsonElement ClipBody(JsonElement doc)
+    {
+        if (doc.ValueKind != JsonValueKind.Object || !doc.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.String) return doc;
+        var text = body.GetString()!;
+        const int max = ToolResponse.BudgetChars - 4_000;
+        if (text.Length <= max) return doc;
+        var node = JsonNode.Parse(doc.GetRawText())!.AsObject();
+        node["body"] = text[..max];
+        node["truncated"] = true;
+        node["hint"] = "The doc was cut to fit the response budget; docs_search with a narrower question finds the relevant part.";
+        return JsonSerializer.SerializeToElement(node);
+    }
+}

@@ -1,0 +1,520 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Analysis;
+using PerfAspire.Mcp.Charts;
+using PerfAspire.Mcp.Insights;
+using PerfAspire.Mcp.Legacy;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Tools;
+
+/// <summary>
+/// Chart tools: each answers with a one-line summary, the data (structured content and JSON text, in the legacy
+/// series shape where one exists) and a PNG chart as image content. Data are fitted into the response budget; the
+/// chart keeps the full query resolution.
+/// </summary>
+[McpServerToolType]
+public sealed class GraphTools(
+    SeriesQueryService series, ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, ILogger<GraphTools> logger)
+{
+    // Built here from the shared query services (cheap, stateless), so the tools need no registrations of their own.
+    readonly TopSeries top = new(sessions, planner, runner, series);
+    readonly LatencyHistogram histograms = new(series);
+
+    const int MaxMetrics = 8;
+    const int MaxSeriesTotal = 40;
+    const int MaxPercentilePoints = 250;
+
+    [McpServerTool(Name = "graph_timeseries", Title = "Chart metrics over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Charts one or more metrics over time (PNG image) and returns their data as one legacy series array in the requested order: {series: [{metric: {__name__, ..labels}, samples: [{ts, value}]}], expressions, warnings}.
+        Each metric may carry equality filters (disk_busy_percent{device="sda"}). Series per metric are capped (max_series_per_metric, default 10); a metric that does not exist is reported in warnings and skipped.
+        Use it to look at a period; graph_compare overlays metrics with different scales, graph_topk picks the busiest series.
+        """)]
+    public Task<CallToolResult> Timeseries(
+        [Description("Metric names (or selectors) in the order to show, e.g. [\"cpu_utilization{cpu=\\\"cpu\\\"}\", \"disk_busy_percent\"]. At most 8.")] JsonElement metrics,
+        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
+        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(StepArgument.Help)] JsonElement? step = null,
+        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
+        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Series per metric (1-20, default 10).")] int? max_series_per_metric = null,
+        [Description(ChartSize.Help)] int? width = null,
+        [Description(ChartSize.Help)] int? height = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "graph_timeseries", async () =>
+        {
+            var selectors = MetricList.Parse(metrics, "metrics", MaxMetrics);
+            var perMetric = max_series_per_metric ?? 10;
+            if (perMetric is < 1 or > 20) throw new ToolError("invalid_argument", "max_series_per_metric must be between 1 and 20.");
+            var (w, h) = ChartSize.Read(width, height);
+            var stepSeconds = StepArgument.Seconds(step, step_ms);
+
+            var results = new List<SeriesResult>();
+            var warnings = new List<string>();
+            var perMetricInfo = new List<object>();
+            foreach (var selector in selectors)
+            {
+                try
+                {
+                    var r = await SeriesFetch.RunAsync(series, selector, null, bundle_id, start, end, stepSeconds, null, perMetric, ct);
+                    results.Add(r);
+                    warnings.AddRange(r.Warnings);
+                    if (r.Truncated) warnings.Add("series_truncated:" + r.Metric);
+                    perMetricInfo.Add(MetricInfo(selector, r));
+                }
+                catch (ToolError e) when (e.Code == "metric_not_found")
+                {
+                    warnings.Add("metric_not_found:" + selector.Metric);
+                    perMetricInfo.Add(new { requested = selector.Metric, error = e.Code, closest = e.Closest });
+                }
+            }
+            if (results.Count == 0)
+            {
+                throw new ToolError("metric_not_found", $"None of the metrics exist: {string.Join(", ", selectors.Select(s => s.Metric))}.",
+                    next: "Call metrics_list or docs_search_metrics for the names.");
+            }
+
+            var first = results[0];
+            var all = results.SelectMany(r => r.Series.Select(s => (Result: r, Series: s))).Take(MaxSeriesTotal).ToList();
+            var samples = all.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
+            var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern));
+            if (fitted.Downsampled) warnings.Add("downsampled");
+
+            var lines = all.Select((x, i) => new ChartLine(LegacyShapes.DisplayName(x.Result.Metric, x.Series.Labels),
+                samples[i].Select(s => s.TsMs).ToArray(), samples[i].Select(s => s.Value).ToArray())).ToList();
+            var units = results.Select(r => r.Unit).Where(u => u.Length > 0).Distinct().ToList();
+            var title = Clip(string.Join(", ", results.Select(r => r.Metric)), 90);
+            var spec = new TimeSeriesChartSpec(title, units.Count == 0 ? "value" : string.Join(" / ", units), lines,
+                StartMs: first.Window.Start.ToUnixTimeMilliseconds(), EndMs: first.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h);
+            var png = TimeSeriesChart.RenderPng(spec);
+            var legend = LegendSelection.Choose(lines, LegendRank.Mean);
+
+            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["series"] = all.Select((x, i) => LegacyShapes.Series(x.Result.Metric, x.Result.Bundle, x.Series.Labels, fitted.Series[i])).ToList(),
+                ["expressions"] = results.Select(r => r.Metric).ToList(),
+                ["warnings"] = warnings,
+                ["per_metric"] = perMetricInfo,
+                ["bundle_id"] = first.Bundle.BundleId,
+                ["start"] = Values.Iso(first.Window.Start),
+                ["end"] = Values.Iso(first.Window.End),
+                ["step_seconds"] = fitted.StepSeconds,
+                ["chart_step_seconds"] = first.StepSeconds,
+                ["sample_count"] = fitted.Series.Sum(s => s.Count),
+                ["truncated"] = results.Any(r => r.Truncated) || all.Count < results.Sum(r => r.Series.Count),
+                ["chart"] = ChartSize.Describe(w, h, lines.Count, legend.Featured.Count + (legend.Rest.Count > 0 ? 1 : 0)),
+            };
+            var highest = lines.Select((l, i) => (l, max: l.Values.DefaultIfEmpty(double.NaN).Max())).Where(x => double.IsFinite(x.max)).OrderByDescending(x => x.max).FirstOrDefault();
+            var summary = $"graph_timeseries: {string.Join(", ", results.Select(r => $"{r.Metric} ({r.Series.Count} series)"))}, {Summaries.Window(first.Window)}, step {Summaries.Step(first.StepSeconds)}"
+                + (highest.l is null ? "; no data in this window." : $"; highest: {highest.l.Name} max {Summaries.Number(highest.max)} {UnitOf(results, highest.l.Name)}.");
+            return new ToolAnswer(body, summary, png);
+        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expressions", RawNames(metrics))));
+
+    [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Overlays comparator metrics on a primary metric (PNG chart + data). With normalize=true (default) each comparator series is scaled to the primary's baseline so shapes can be compared across units: mode 'max' (default) maps the comparator's largest value onto the primary's, 'first' maps first samples. The factors used are returned; a comparator (or primary) whose baseline is zero or missing is left unscaled with a warning.
+        The baseline is the primary's first series (label order): filter the primary (cpu_utilization{cpu="cpu"}) to choose it. Response: {series: [primary..., comparators...], expression, normalization: {mode, primary_baseline, factors}, warnings}.
+        """)]
+    public Task<CallToolResult> Compare(
+        [Description(LegacyTools.SelectorHelp)] string primary,
+        [Description("Metrics to compare with the primary (names or selectors), at most 7.")] JsonElement comparators,
+        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
+        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(StepArgument.Help)] JsonElement? step = null,
+        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
+        [Description("Scale comparators to the primary's baseline (default true).")] bool? normalize = null,
+        [Description("Baseline: 'max' (largest absolute value, default) or 'first' (first sample).")] string? mode = null,
+        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description(ChartSize.Help)] int? width = null,
+        [Description(ChartSize.Help)] int? height = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "graph_compare", async () =>
+        {
+            var p = MetricSelector.Parse(primary, "primary");
+            var others = MetricList.Parse(comparators, "comparators", MaxMetrics - 1);
+            var normalizeMode = ParseMode(mode);
+            var doNormalize = normalize ?? true;
+            var (w, h) = ChartSize.Read(width, height);
+            var stepSeconds = StepArgument.Seconds(step, step_ms);
+
+            var primaryResult = await SeriesFetch.RunAsync(series, p, null, bundle_id, start, end, stepSeconds, null, 10, ct);
+            var warnings = new List<string>(primaryResult.Warnings);
+            var comparatorResults = new List<SeriesResult>();
+            foreach (var c in others)
+            {
+                try
+                {
+                    var r = await SeriesFetch.RunAsync(series, c, null, bundle_id, start, end, primaryResult.StepSeconds, null, 10, ct);
+                    comparatorResults.Add(r);
+                    warnings.AddRange(r.Warnings.Where(x => !warnings.Contains(x)));
+                }
+                catch (ToolError e) when (e.Code == "metric_not_found")
+                {
+                    warnings.Add("metric_not_found:" + c.Metric);
+                }
+            }
+
+            var primarySamples = primaryResult.Series.Select(LegacyShapes.ToSamples).ToList();
+            var comparatorSeries = comparatorResults.SelectMany(r => r.Series.Select(s => (Result: r, Series: s, Samples: LegacyShapes.ToSamples(s)))).ToList();
+            Normalization.Result? normalized = null;
+            if (doNormalize)
+            {
+                normalized = Normalization.Normalize(primarySamples.FirstOrDefault() ?? [],
+                    comparatorSeries.Select(x => (LegacyShapes.DisplayName(x.Result.Metric, x.Series.Labels), x.Samples)).ToList(), normalizeMode);
+                warnings.AddRange(normalized.Warnings);
+            }
+            var scaled = comparatorSeries.Select((x, i) => normalized?.Comparators[i].Samples ?? x.Samples).ToList();
+
+            // Chart at query resolution; data fitted to the budget.
+            var lines = new List<ChartLine>();
+            for (var i = 0; i < primaryResult.Series.Count; i++)
+            {
+                lines.Add(Line(LegacyShapes.DisplayName(primaryResult.Metric, primaryResult.Series[i].Labels), primarySamples[i]));
+            }
+            for (var i = 0; i < comparatorSeries.Count; i++)
+            {
+                var name = LegacyShapes.DisplayName(comparatorSeries[i].Result.Metric, comparatorSeries[i].Series.Labels);
+                if (normalized?.Comparators[i].Factor is { } f) name += $" ×{Summaries.Number(f)}";
+                lines.Add(Line(name, scaled[i]));
+            }
+            var allSamples = primarySamples.Concat(scaled).ToArray();
+            var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern));
+            if (fitted.Downsampled) warnings.Add("downsampled");
+
+            var unit = primaryResult.Unit.Length == 0 ? "value" : primaryResult.Unit;
+            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
+                Clip($"{primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}", 90),
+                doNormalize ? $"{unit} (comparators scaled to {primaryResult.Metric})" : unit, lines,
+                StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+
+            var seriesOut = new List<object>();
+            for (var i = 0; i < primaryResult.Series.Count; i++)
+            {
+                seriesOut.Add(LegacyShapes.Series(primaryResult.Metric, primaryResult.Bundle, primaryResult.Series[i].Labels, fitted.Series[i]));
+            }
+            var factors = new List<object>();
+            for (var i = 0; i < comparatorSeries.Count; i++)
+            {
+                var (r, s, _) = comparatorSeries[i];
+                var legacy = LegacyShapes.Series(r.Metric, r.Bundle, s.Labels, fitted.Series[primaryResult.Series.Count + i]);
+                var scaling = normalized?.Comparators[i];
+                seriesOut.Add(new { legacy.Metric, legacy.Samples, normalization_factor = scaling?.Factor is { } f ? Values.Round(f) : (double?)null });
+                if (scaling is not null)
+                {
+                    factors.Add(new
+                    {
+                        series = scaling.Name,
+                        expression = r.Metric,
+                        labels = s.Labels,
+                        baseline = scaling.Baseline is { } b ? Values.Round(b) : (double?)null,
+                        factor = scaling.Factor is { } f2 ? Values.Round(f2) : (double?)null,
+                        applied = scaling.Factor is not null,
+                    });
+                }
+            }
+            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["series"] = seriesOut,
+                ["expression"] = primaryResult.Metric,
+                ["expressions"] = new[] { primaryResult.Metric }.Concat(comparatorResults.Select(r => r.Metric)).ToList(),
+                ["warnings"] = warnings,
+                ["normalization"] = doNormalize
+                    ? new
+                    {
+                        enabled = true,
+                        mode = (string?)(normalizeMode == NormalizeMode.Max ? "max" : "first"),
+                        baseline_series = primaryResult.Series.Count > 0 ? LegacyShapes.DisplayName(primaryResult.Metric, primaryResult.Series[0].Labels) : null,
+                        primary_baseline = normalized!.PrimaryBaseline is { } pb ? Values.Round(pb) : (double?)null,
+                        factors,
+                    }
+                    : new { enabled = false, mode = (string?)null, baseline_series = (string?)null, primary_baseline = (double?)null, factors },
+                ["unit"] = primaryResult.Unit,
+                ["bundle_id"] = primaryResult.Bundle.BundleId,
+                ["start"] = Values.Iso(primaryResult.Window.Start),
+                ["end"] = Values.Iso(primaryResult.Window.End),
+                ["step_seconds"] = fitted.StepSeconds,
+                ["chart_step_seconds"] = primaryResult.StepSeconds,
+                ["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries)),
+            };
+            if (primaryResult.Empty is { } empty)
+            {
+                body["empty_reason"] = empty.Reason;
+                body["explanation"] = empty.Explanation;
+            }
+            var applied = normalized?.Comparators.Where(c => c.Factor is not null).Select(c => $"{c.Name} ×{Summaries.Number(c.Factor!.Value)}").ToList() ?? [];
+            var summary = $"graph_compare: {primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}, {Summaries.Window(primaryResult.Window)}"
+                + (doNormalize ? (applied.Count > 0 ? $"; scaled ({(normalizeMode == NormalizeMode.Max ? "max" : "first")}): {Clip(string.Join(", ", applied), 200)}." : "; nothing could be scaled (see warnings).") : "; not normalised.");
+            return new ToolAnswer(body, summary, png);
+        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", Text.Clip(primary ?? ""))));
+
+    [McpServerTool(Name = "graph_topk", Title = "Chart the top K series", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Finds the K series of a metric with the highest average (by='avg', default) or maximum (by='max') over the window and charts them over time: threads by CPU (top_cpu_percent), disks by busy % (disk_busy_percent), processes by RSS (smaps_rss_kb).
+        group_by sums the series of each value of one label at every sample time first, e.g. top_cpu_percent with group_by 'exec' ranks executables by the CPU of all their threads. Counters rank by their rate over the window.
+        Returns the ranking, the ranked series (legacy shape) and a PNG chart. top_n gives the ranking alone.
+        """)]
+    public Task<CallToolResult> TopK(
+        [Description(LegacyTools.SelectorHelp)] string metric,
+        [Description("How many series (1-50, default 10).")] int? k = null,
+        [Description("'avg' (default) or 'max'.")] string? by = null,
+        [Description("Optional label to sum by, e.g. exec (TOP), command (SMAPS).")] string? group_by = null,
+        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
+        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(StepArgument.Help)] JsonElement? step = null,
+        [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
+        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description(ChartSize.Help)] int? width = null,
+        [Description(ChartSize.Help)] int? height = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "graph_topk", async () =>
+        {
+            var (w, h) = ChartSize.Read(width, height);
+            var args = TopArgs(metric, filters, bundle_id, start, end, StepArgument.Seconds(step, null));
+            var ranking = await top.RankAsync(args, Blank(group_by), ParseBy(by), k ?? 10, ct);
+            var (ranked, stepSeconds, stepAutomatic, pattern) = await top.SeriesAsync(ranking, args, ct);
+            var plan = ranking.Plan;
+            var samples = ranked.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
+            var fitted = SampleBudget.Fit(samples, stepSeconds, pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern));
+            var warnings = new List<string>(ranking.Warnings);
+            if (fitted.Downsampled) warnings.Add("downsampled");
+
+            var lines = ranked.Select((x, i) => new ChartLine($"#{x.Entry.Rank} {LabelText(x.Entry.Labels)}",
+                samples[i].Select(s => s.TsMs).ToArray(), samples[i].Select(s => s.Value).ToArray())).ToList();
+            var what = ranking.GroupLabel is { } g ? $"sum per {g}" : "per series";
+            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
+                $"Top {ranking.Top.Count} {plan.Metric.Name} by {(ranking.By == TopBy.Max ? "max" : "avg")} ({what})",
+                plan.Metric.Unit is { Length: > 0 } u ? u : "value", lines, ranking.By == TopBy.Max ? LegendRank.Max : LegendRank.Mean,
+                plan.Window.Start.ToUnixTimeMilliseconds(), plan.Window.End.ToUnixTimeMilliseconds(), w, h));
+
+            var body = RankingBody(ranking, "graph_topk");
+            body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
+            body["step_seconds"] = fitted.StepSeconds;
+            body["chart_step_seconds"] = stepSeconds;
+            body["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries));
+            body["warnings"] = warnings;
+            var lead = ranking.Top.FirstOrDefault();
+            var summary = lead is null
+                ? $"graph_topk: no {plan.Metric.Name} data in {Summaries.Window(plan.Window)}."
+                : $"graph_topk: top {ranking.Top.Count} {plan.Metric.Name} ({what}) by {(ranking.By == TopBy.Max ? "max" : "avg")}, {Summaries.Window(plan.Window)}; #1 {LabelText(lead.Labels)} avg {Summaries.Number(lead.Avg ?? double.NaN)} max {Summaries.Number(lead.Max ?? double.NaN)} {plan.Metric.Unit}.";
+            return new ToolAnswer(body, summary, png);
+        }, e => With(LegacyResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())));
+
+    [McpServerTool(Name = "graph_latency_histogram", Title = "DB latency histogram over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        A database latency histogram over time — dbwr (write transactions), dbwa (write waits) or dbrd (reads): operations per second per log2 latency bucket (top panel) and estimated p50/p95/p99 latency (bottom panel), as a PNG plus data: per-bucket totals, the percentiles per time step and over the whole window.
+        Percentiles are estimated from bucket counts and per-bucket mean latency ('method' explains how). Use it when the database is suspected of being slow; compare its time axis with CPU/disk charts.
+        """)]
+    public Task<CallToolResult> LatencyHistogramTool(
+        [Description("dbwr, dbwa or dbrd.")] string histogram,
+        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
+        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(StepArgument.Help)] JsonElement? step = null,
+        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
+        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description(ChartSize.Help)] int? width = null,
+        [Description("Chart height in pixels (default 760).")] int? height = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "graph_latency_histogram", async () =>
+        {
+            var (w, h) = ChartSize.Read(width, height, 760);
+            var r = await histograms.LoadAsync(histogram, bundle_id, start, end, StepArgument.Seconds(step, step_ms), ct);
+            var warnings = new List<string>(r.Ops.Warnings);
+            warnings.AddRange(r.Latency.Warnings.Where(x => !warnings.Contains(x)));
+
+            var percentiles = r.Steps.Select(s => (s.TsMs, Ops: s.Operations / r.StepSeconds,
+                P50: HistogramPercentiles.Estimate(s.Buckets, 0.50), P95: HistogramPercentiles.Estimate(s.Buckets, 0.95), P99: HistogramPercentiles.Estimate(s.Buckets, 0.99))).ToList();
+            var allBuckets = HistogramPercentiles.Merge(r.Steps.SelectMany(s => s.Buckets));
+            var typical = percentiles.Select(p => p.P50 ?? double.NaN).Where(double.IsFinite).DefaultIfEmpty(1e-3).Average();
+            var (unit, factor) = Durations.UnitFor(typical);
+
+            var opsLines = r.BucketSeries.Select(b => new ChartLine(
+                $"bucket {b.Bucket} ({Durations.Format(HistogramPercentiles.LowerBoundSeconds(b.Bucket))}–{Durations.Format(HistogramPercentiles.UpperBoundSeconds(b.Bucket))})",
+                b.OpsPerSec.Select(s => s.TsMs).ToArray(), b.OpsPerSec.Select(s => s.Value).ToArray())).ToList();
+            var ts = percentiles.Select(p => p.TsMs).ToArray();
+            var pLines = new List<ChartLine>
+            {
+                new("p50", ts, percentiles.Select(p => (p.P50 ?? double.NaN) * factor).ToArray()),
+                new("p95", ts, percentiles.Select(p => (p.P95 ?? double.NaN) * factor).ToArray()),
+                new("p99", ts, percentiles.Select(p => (p.P99 ?? double.NaN) * factor).ToArray()),
+            };
+            var startMs = r.Ops.Window.Start.ToUnixTimeMilliseconds();
+            var endMs = r.Ops.Window.End.ToUnixTimeMilliseconds();
+            var name = r.Histogram.ToUpperInvariant();
+            var png = StackedChart.RenderPng(
+            [
+                (new TimeSeriesChartSpec($"{name} operations per second by latency bucket", "ops/s", opsLines, StartMs: startMs, EndMs: endMs, Width: w), 0.55),
+                (new TimeSeriesChartSpec($"{name} estimated latency percentiles (log scale)", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w, LogScaleY: true), 0.45),
+            ], w, h);
+
+            // Percentiles per step, merged into coarser steps when they would not fit the budget.
+            var steps = r.Steps;
+            var stepSeconds = r.StepSeconds;
+            if (steps.Count > MaxPercentilePoints)
+            {
+                stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / MaxPercentilePoints));
+                steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L);
+                warnings.Add("downsampled");
+            }
+            var windowSeconds = Math.Max(1, r.Steps.Count * r.StepSeconds);
+            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["histogram"] = r.Histogram,
+                ["metrics"] = new { count = r.Ops.Metric, avg_latency = r.Latency.Metric },
+                ["bundle_id"] = r.Ops.Bundle.BundleId,
+                ["start"] = Values.Iso(r.Ops.Window.Start),
+                ["end"] = Values.Iso(r.Ops.Window.End),
+                ["overall"] = new
+                {
+                    operations = Values.Round(allBuckets.Sum(b => b.Count)),
+                    p50_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.50)),
+                    p95_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.95)),
+                    p99_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.99)),
+                },
+                ["buckets"] = allBuckets.Select(b => new
+                {
+                    bucket = b.Index,
+                    lower_seconds = Values.Round(HistogramPercentiles.LowerBoundSeconds(b.Index)),
+                    upper_seconds = Values.Round(HistogramPercentiles.UpperBoundSeconds(b.Index)),
+                    operations = Values.Round(b.Count),
+                    ops_per_sec = Values.Round(b.Count / windowSeconds),
+                    avg_latency_seconds = Values.Round(b.AvgSeconds),
+                }).ToList(),
+                ["step_seconds"] = stepSeconds,
+                ["chart_step_seconds"] = r.StepSeconds,
+                ["percentiles"] = steps.Select(s => new
+                {
+                    ts = s.TsMs,
+                    ops_per_sec = Values.Round(s.Operations / stepSeconds),
+                    p50_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.50)),
+                    p95_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.95)),
+                    p99_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.99)),
+                }).ToList(),
+                ["method"] = "Bucket b holds latencies in [2^(b-1), 2^b) ns. Per step, operations = ops/s x step; the quantile's rank q*N falls in the first bucket (by index) whose cumulative count reaches it; inside that bucket the operations are taken as uniform on [avg-w, avg+w], w = min(avg-lower, upper-avg) (mean-preserving), a single operation sits at the average.",
+                ["warnings"] = warnings,
+                ["chart"] = ChartSize.Describe(w, h, opsLines.Count + 3, Math.Min(opsLines.Count, LegendSelection.DefaultMaxEntries) + 3),
+            };
+            if (r.Ops.Empty is { } empty)
+            {
+                body["empty_reason"] = empty.Reason;
+                body["explanation"] = empty.Explanation;
+                body["next"] = empty.Next;
+            }
+            var p99Max = percentiles.Where(p => p.P99 is not null).OrderByDescending(p => p.P99).FirstOrDefault();
+            var summary = allBuckets.Count == 0
+                ? $"graph_latency_histogram: no {name} operations in {Summaries.Window(r.Ops.Window)}."
+                : $"graph_latency_histogram: {name} {Summaries.Number(allBuckets.Sum(b => b.Count))} operations, {Summaries.Window(r.Ops.Window)}; overall p50 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.5)!.Value)}, p95 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.95)!.Value)}, p99 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.99)!.Value)}; worst p99 {Durations.Format(p99Max.P99!.Value)} at {DateTimeOffset.FromUnixTimeMilliseconds(p99Max.TsMs).UtcDateTime:HH:mm} UTC.";
+            return new ToolAnswer(body, summary, png);
+        }, e => With(LegacyResponse.EmptyFields(e), ("histogram", Text.Clip(histogram ?? "")), ("percentiles", Array.Empty<object>())));
+
+    internal static QueryArguments TopArgs(string metric, JsonElement? filters, string? bundleId, JsonElement? start, JsonElement? end, double? stepSeconds)
+    {
+        var selector = MetricSelector.Parse(metric);
+        var merged = selector.MergedWith(SeriesFetch.Filters(filters));
+        return new QueryArguments
+        {
+            Metric = selector.Metric,
+            BundleId = bundleId,
+            Start = start,
+            End = end,
+            StepSeconds = stepSeconds,
+            Filters = merged.Count == 0 ? null : QueryArguments.Json(merged),
+        };
+    }
+
+    internal static Dictionary<string, object?> RankingBody(TopSeries.Ranking ranking, string tool)
+    {
+        var plan = ranking.Plan;
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["metric"] = plan.Metric.Name,
+            ["resolved_from_alias"] = ranking.AliasUsed,
+            ["unit"] = plan.Metric.Unit,
+            ["metric_kind"] = plan.Metric.Kind,
+            ["by"] = ranking.By == TopBy.Max ? "max" : "avg",
+            ["group_by"] = ranking.GroupLabel,
+            ["bundle_id"] = plan.Bundle.BundleId,
+            ["start"] = Values.Iso(plan.Window.Start),
+            ["end"] = Values.Iso(plan.Window.End),
+            ["ranking"] = ranking.Top.Select(e => new
+            {
+                rank = e.Rank,
+                labels = e.Labels,
+                avg = e.Avg is { } a ? Values.Round(a) : (double?)null,
+                max = e.Max is { } m ? Values.Round(m) : (double?)null,
+                samples = e.Samples,
+            }).ToList(),
+            ["more_exist"] = ranking.MoreExist,
+            ["warnings"] = ranking.Warnings,
+        };
+        if (ranking.Notes.Count > 0) body["notes"] = ranking.Notes;
+        if (ranking.Empty is { } empty)
+        {
+            body["empty_reason"] = empty.Reason;
+            body["explanation"] = empty.Explanation;
+            body["next"] = empty.Next;
+        }
+        else if (tool == "top_n")
+        {
+            body["next"] = "graph_topk with the same arguments charts these series over time; query_range with a filter shows one of them.";
+        }
+        return body;
+    }
+
+    internal static TopBy ParseBy(string? by) => (by ?? "avg").Trim().ToLowerInvariant() switch
+    {
+        "avg" or "mean" or "average" => TopBy.Avg,
+        "max" or "maximum" or "peak" => TopBy.Max,
+        _ => throw new ToolError("invalid_argument", $"by must be 'avg' or 'max', not '{Text.Clip(by ?? "")}'."),
+    };
+
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    static NormalizeMode ParseMode(string? mode) => (mode ?? "max").Trim().ToLowerInvariant() switch
+    {
+        "max" or "" => NormalizeMode.Max,
+        "first" => NormalizeMode.First,
+        _ => throw new ToolError("invalid_argument", $"mode must be 'max' or 'first', not '{Text.Clip(mode ?? "")}'."),
+    };
+
+    static object MetricInfo(MetricSelector selector, SeriesResult r) => new
+    {
+        requested = selector.Metric,
+        expression = r.Metric,
+        resolved_from_alias = r.AliasUsed,
+        unit = r.Unit,
+        metric_kind = r.Kind,
+        pattern = r.Pattern,
+        series_count = r.Series.Count,
+        truncated = r.Truncated,
+        empty_reason = r.Empty?.Reason,
+        explanation = r.Empty?.Explanation,
+    };
+
+    static ChartLine Line(string name, IReadOnlyList<Sample> samples) =>
+        new(name, samples.Select(s => s.TsMs).ToArray(), samples.Select(s => s.Value).ToArray());
+
+    static string LabelText(IReadOnlyDictionary<string, string?> labels) =>
+        string.Join(" ", labels.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    static string UnitOf(List<SeriesResult> results, string lineName) =>
+        results.FirstOrDefault(r => lineName.StartsWith(r.Metric, StringComparison.Ordinal))?.Unit ?? "";
+
+    static double? Round(double? v) => v is { } x ? Values.Round(x) : null;
+
+    static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    static IReadOnlyList<string> RawNames(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? Text.Clip(v.GetString() ?? "") : "")]
+        : value.ValueKind == JsonValueKind.String ? [Text.Clip(value.GetString() ?? "")] : [];
+
+    static Dictionary<string, object?> With(Dictionary<string, object?> d, params (string Key, object? Value)[] extra)
+    {
+        foreach (var (k, v) in extra) d[k] = v;
+        return d;
+    }
+}

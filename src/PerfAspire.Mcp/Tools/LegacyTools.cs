@@ -1,0 +1,304 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Bundles;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Legacy;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Tools;
+
+/// <summary>
+/// The legacy adapter tools (seed §17.2–17.4): the old tool names and response shapes, served from the catalog and
+/// the shared query layer. New clients should prefer schema_* / query_*; these keep old clients working.
+/// </summary>
+[McpServerToolType]
+public sealed class LegacyTools(
+    MetricCatalog catalog,
+    BundleScope bundles,
+    ReadOnlySessionFactory sessions,
+    QueryRunner runner,
+    LabelValuesService labelValues,
+    SeriesQueryService series,
+    IHttpClientFactory httpClients,
+    IConfiguration configuration,
+    ILogger<LegacyTools> logger)
+{
+    internal const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds (1751118720000), bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
+    internal const string SelectorHelp = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
+    const int MaxLabelValues = 1000;
+
+    readonly DocLookup _docs = new(httpClients, configuration);
+
+    [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Legacy: all metric names of the catalog (the same names as schema_list_metrics) plus a warnings array — empty when fine, 'timescale_unavailable' when the database cannot be reached (the names then come from the built-in spec).
+        Optional category / prefix narrow the list. For kinds, units and descriptions use schema_list_metrics; for one metric, metric_metadata.
+        """)]
+    public Task<CallToolResult> MetricsList(
+        [Description("Optional: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...) or record group (CPU, DBWR, ...).")] string? category = null,
+        [Description("Optional metric name prefix, e.g. 'disk_'.")] string? prefix = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "metrics_list", async () =>
+        {
+            var warnings = new List<string>();
+            var reachable = await ProbeAsync(ct);
+            var snapshot = await catalog.GetAsync(ct);
+            if (!reachable || catalog.Warning is "timescale_unavailable") warnings.Add("timescale_unavailable");
+            else if (catalog.Warning is { } w) warnings.Add(w);
+            IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
+            if (!string.IsNullOrWhiteSpace(category))
+            {
+                var c = category.Trim();
+                var matching = metrics.Where(m => string.Equals(m.Category, c, StringComparison.OrdinalIgnoreCase)
+                                                  || string.Equals(m.RecordGroup, c, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (matching.Count == 0)
+                {
+                    var known = snapshot.Metrics.Select(m => m.Category).Where(x => x.Length > 0).Distinct().Order().ToList();
+                    throw new ToolError("category_not_found", $"No metrics in category '{Text.Clip(c)}'. Categories: {string.Join(", ", known)}.",
+                        ClosestNames.Find(c, known, 3), "Use one of the listed categories, or omit category.");
+                }
+                metrics = matching;
+            }
+            if (!string.IsNullOrWhiteSpace(prefix))
+            {
+                var p = prefix.Trim().ToLowerInvariant();
+                metrics = metrics.Where(m => m.Name.StartsWith(p, StringComparison.Ordinal));
+            }
+            var names = metrics.Select(m => m.Name).ToList();
+            return new ToolAnswer(new
+            {
+                metrics = names,
+                count = names.Count,
+                source = snapshot.Source,
+                warnings,
+            });
+        }, e => With(LegacyResponse.EmptyFields(e), ("metrics", Array.Empty<string>()), ("count", 0)));
+
+    [McpServerTool(Name = "metric_metadata", Title = "Metric metadata (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Legacy: one metric's catalog metadata (kind, unit, description, table, labels, aliases) merged with its documentation from the docs service, and 'present': whether the active bundle (or bundle_id) has samples for it.
+        Accepts aliases. Warnings: 'docs_unavailable' / 'doc_not_found' when the doc cannot be fetched, 'no_active_bundle' when presence cannot be checked, 'timescale_unavailable' when the database is down.
+        """)]
+    public Task<CallToolResult> MetricMetadata(
+        [Description("Metric name or alias, e.g. cpu_utilization or cpu_utilization_percent.")] string metric,
+        [Description("Bundle for the presence check; omit to use the active bundle.")] string? bundle_id = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "metric_metadata", async () =>
+        {
+            var (_, m, alias) = await catalog.ResolveAsync(metric, ct);
+            var warnings = new List<string>();
+            if (catalog.Warning is { } cw) warnings.Add(cw);
+            var docTask = _docs.GetAsync(m.DocId, ct);
+
+            bool? present = null;
+            string? bundleId = null;
+            try
+            {
+                await using var session = await sessions.OpenAsync(ct);
+                var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
+                bundleId = bundle.BundleId;
+                present = await runner.ScalarAsync<bool>(session,
+                    $"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualified(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
+                    [new QueryParameter("bundle_id", bundle.BundleId)], ct);
+            }
+            catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
+            {
+                warnings.Add(e.Code);
+            }
+            catch (Exception e) when (e is not ToolError && DatabaseErrors.Describe(e) is { Code: "timescale_unavailable" })
+            {
+                if (!warnings.Contains("timescale_unavailable")) warnings.Add("timescale_unavailable");
+            }
+
+            var doc = await docTask;
+            if (doc.Warning is { } dw) warnings.Add(dw);
+            return new ToolAnswer(new
+            {
+                metric = m.Name,
+                resolved_from_alias = alias,
+                metric_kind = m.Kind,
+                unit = m.Unit,
+                description = m.Description,
+                base_table = m.BaseTable,
+                column_name = m.Column,
+                record_group = m.RecordGroup,
+                metric_category = m.Category,
+                labels = m.Labels,
+                aliases = m.Aliases,
+                present,
+                bundle_id = bundleId,
+                doc_id = m.DocId,
+                doc = doc.Doc is { } d ? new { id = d.Id, title = d.Title, summary = d.Summary, body = d.Body is { Length: > 6000 } b ? b[..6000] + "…" : d.Body, related = d.Related } : null,
+                warnings,
+            });
+        }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)));
+
+    [McpServerTool(Name = "label_values", Title = "Label values (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Legacy: the distinct values of a label in the active bundle (or bundle_id), as {label, values: [...]}. With metric, only that metric's series; without, every table that has the label (e.g. label 'interface' covers NET and NET ifstat).
+        At most 'limit' values (default 200, max 1000); 'truncated' says more exist (schema_list_label_values pages through them).
+        """)]
+    public Task<CallToolResult> LabelValues(
+        [Description("Label name, e.g. cpu, device, interface, pid, exec, bucket, port.")] string label,
+        [Description("Optional metric name or alias whose series to look at.")] string? metric = null,
+        [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Maximum values returned (1-1000, default 200).")] int? limit = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "label_values", async () =>
+        {
+            var n = limit ?? 200;
+            if (n is < 1 or > MaxLabelValues) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxLabelValues}.");
+            if (!string.IsNullOrWhiteSpace(metric))
+            {
+                var page = await labelValues.GetAsync(metric, label, bundle_id, n, 0, ct);
+                return new ToolAnswer(new
+                {
+                    label = page.Label,
+                    values = page.Values,
+                    metric = page.Metric.Name,
+                    bundle_id = page.Bundle.BundleId,
+                    truncated = page.Truncated,
+                    empty_reason = page.Empty?.Reason,
+                    explanation = page.Empty?.Explanation,
+                    warnings = Array.Empty<string>(),
+                });
+            }
+
+            var snapshot = await catalog.GetAsync(ct);
+            var wanted = (label ?? "").Trim().ToLowerInvariant();
+            // One metric per table is enough: every metric of a table shares its label columns.
+            var carriers = snapshot.Metrics
+                .Where(m => CatalogSnapshot.FilterableLabels(m).Contains(wanted))
+                .GroupBy(m => m.BaseTable)
+                .Select(g => g.First())
+                .ToList();
+            if (carriers.Count == 0)
+            {
+                var known = snapshot.Metrics.SelectMany(CatalogSnapshot.FilterableLabels).Distinct().Order().ToList();
+                throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
+                    ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
+            }
+            if (wanted == "host")
+            {
+                // Every row of a bundle carries the bundle's host: no table scan needed.
+                var bundle = await bundles.ResolveAsync(bundle_id, ct);
+                return new ToolAnswer(new { label = wanted, values = new[] { bundle.Host }, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
+            }
+            var values = new SortedSet<string>(StringComparer.Ordinal);
+            var truncated = false;
+            string? bundleId = null;
+            foreach (var m in carriers)
+            {
+                var page = await labelValues.GetAsync(m.Name, wanted, bundle_id, n, 0, ct);
+                bundleId = page.Bundle.BundleId;
+                values.UnionWith(page.Values);
+                truncated |= page.Truncated;
+            }
+            var list = values.Take(n).ToList();
+            return new ToolAnswer(new
+            {
+                label = wanted,
+                values = list,
+                tables = carriers.Select(m => m.BaseTable).Order().ToList(),
+                bundle_id = bundleId,
+                truncated = truncated || values.Count > n,
+                warnings = Array.Empty<string>(),
+            });
+        }, e => With(LegacyResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())));
+
+    [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Legacy range query of one metric in the active bundle (or bundle_id): {series: [{metric: {__name__, bundle_id, host, sptid, <labels>}, samples: [{ts: <epoch ms>, value}]}], expression: <metric>, warnings: [...]}.
+        Values are the default aggregation for the metric's kind per time bucket (average for gauges/rates, per-second rate for counters, sum for per-interval counts). Series and samples are bounded by the response budget: 'truncated' / 'downsampled' say what was cut.
+        The metric may carry equality filters: disk_busy_percent{device="sda"}.
+        """)]
+    public Task<CallToolResult> QueryRange(
+        [Description(SelectorHelp)] string metric,
+        [Description(TimeHelp + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(StepArgument.Help)] JsonElement? step = null,
+        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
+        [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
+        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Optional pattern instead of the kind's default: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, histogram_ops_per_sec.")] string? pattern = null,
+        [Description("Maximum series (1-100, default 20).")] int? max_series = null,
+        CancellationToken ct = default) =>
+        LegacyResponse.RunAsync(logger, "query_range", async () =>
+        {
+            var selector = MetricSelector.Parse(metric);
+            var maxSeries = max_series ?? 20;
+            if (maxSeries is < 1 or > 100) throw new ToolError("invalid_argument", "max_series must be between 1 and 100.");
+            var result = await SeriesFetch.RunAsync(series, selector, SeriesFetch.Filters(filters), bundle_id, start, end,
+                StepArgument.Seconds(step, step_ms), pattern, maxSeries, ct);
+            var body = RangeBody(result);
+            return new ToolAnswer(body);
+        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", SafeName(metric))));
+
+    /// <summary>The query_range body for one metric's result, samples fitted into the budget.</summary>
+    internal static Dictionary<string, object?> RangeBody(SeriesResult result)
+    {
+        var samples = result.Series.Select(LegacyShapes.ToSamples).ToArray();
+        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern));
+        var legacy = result.Series.Select((s, i) => LegacyShapes.Series(result.Metric, result.Bundle, s.Labels, fitted.Series[i])).ToList();
+        var warnings = new List<string>(result.Warnings);
+        if (result.Truncated) warnings.Add("series_truncated");
+        if (fitted.Downsampled) warnings.Add("downsampled");
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["series"] = legacy,
+            ["expression"] = result.Metric,
+            ["warnings"] = warnings,
+            ["resolved_from_alias"] = result.AliasUsed,
+            ["unit"] = result.Unit,
+            ["metric_kind"] = result.Kind,
+            ["pattern"] = result.Pattern,
+            ["bundle_id"] = result.Bundle.BundleId,
+            ["start"] = Values.Iso(result.Window.Start),
+            ["end"] = Values.Iso(result.Window.End),
+            ["step_seconds"] = fitted.StepSeconds,
+            ["step_chosen"] = fitted.Downsampled ? "downsampled_for_budget" : result.StepAutomatic ? "automatic" : "requested",
+            ["series_count"] = legacy.Count,
+            ["sample_count"] = legacy.Sum(s => s.Samples.Count),
+            ["truncated"] = result.Truncated,
+        };
+        if (fitted.Downsampled) body["query_step_seconds"] = result.StepSeconds;
+        if (result.Notes.Count > 0) body["notes"] = result.Notes;
+        if (result.Empty is { } empty)
+        {
+            body["empty_reason"] = empty.Reason;
+            body["explanation"] = empty.Explanation;
+            body["next"] = empty.Next;
+        }
+        else if (result.Truncated)
+        {
+            body["next"] = "More series exist: add filters (metric{label=\"value\"}) or raise max_series.";
+        }
+        return body;
+    }
+
+    async Task<bool> ProbeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var session = await sessions.OpenAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && DatabaseErrors.Describe(e) is { Code: "timescale_unavailable" })
+        {
+            return false;
+        }
+    }
+
+    static string SafeName(string? metric) => Text.Clip((metric ?? "").Trim());
+
+    static Dictionary<string, object?> With(Dictionary<string, object?> d, params (string Key, object? Value)[] extra)
+    {
+        foreach (var (k, v) in extra) d[k] = v;
+        return d;
+    }
+}

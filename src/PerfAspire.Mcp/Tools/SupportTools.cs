@@ -1,0 +1,226 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Ingest;
+using PerfAspire.Mcp.Responses;
+
+namespace PerfAspire.Mcp.Tools;
+
+/// <summary>Bundle lifecycle (seed §17.1): load with progress, unload/purge, list, active context, switch, ingest status.</summary>
+[McpServerToolType]
+public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
+{
+    static readonly HashSet<string> Finished = ["succeeded", "failed", "cancelled", "canceled"];
+
+    [McpServerTool(Name = "support_load_bundle", Title = "Load a support bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Loads a support bundle (directory, .tar.gz/.tgz/.tar, .zip, or a single ptop log) from a path on the server into the database and makes it the active bundle. Same content already loaded = reused instantly (reused: true). Sends progress notifications while it runs and returns the load summary (bundle_id, host, time range, rows per table, malformed/unknown lines, warnings).
+        Use it first when no bundle is active. Next: schema_list_tables / schema_list_metrics, then query_run. If it is still running when wait_seconds passes, follow it with support_ingest_status {job_id}.
+        """)]
+    public Task<CallToolResult> LoadBundle(
+        IProgress<ProgressNotificationValue> progress,
+        [Description("Path of the bundle on the server's file system (must be under the allowed bundle roots).")] string path,
+        [Description("Ingest again under a new bundle_id even if the same content is already loaded (default false).")] bool? force = null,
+        [Description("Optional subset of categories to ingest: CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER (default: all). A later load asking for more ingests only the missing ones.")] string[]? categories = null,
+        [Description("Keep only the newest N ptop logs, 1-10 (default 10).")] int? max_files = null,
+        [Description("Seconds to wait for the load to finish before answering with the job id (default 600).")] int? wait_seconds = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_load_bundle", async () =>
+        {
+            if (string.IsNullOrWhiteSpace(path)) throw new ToolError("invalid_argument", "path is required: the bundle's location on the server.", next: "Give the path of a bundle directory, archive or ptop log.");
+            var wait = TimeSpan.FromSeconds(Math.Clamp(wait_seconds ?? options.Value.DefaultWaitSeconds, 0, 3600));
+            var job = await ingest.StartLoadAsync(path.Trim(), force ?? false, categories, max_files, ct);
+            var jobId = Str(job, "job_id");
+            var deadline = DateTimeOffset.UtcNow + wait;
+            var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollMilliseconds));
+            string? lastMessage = null;
+            while (!Finished.Contains(Str(job, "state") ?? "") && jobId is not null && DateTimeOffset.UtcNow < deadline)
+            {
+                lastMessage = Report(progress, job, lastMessage);
+                await Task.Delay(poll, ct);
+                job = await ingest.JobAsync(jobId, ct);
+            }
+            Report(progress, job, lastMessage);
+            var state = Str(job, "state");
+            if (state == "succeeded")
+            {
+                catalog.Invalidate(); // a load may have created metrics at run time (SCHEMA_AUTO_UPDATE)
+                var summary = job.TryGetProperty("summary", out var s) ? s : default;
+                return new
+                {
+                    job_id = jobId,
+                    state,
+                    bundle_id = Str(job, "bundle_id") ?? Str(summary, "bundle_id"),
+                    reused = summary.ValueKind == JsonValueKind.Object && summary.TryGetProperty("reused", out var r) && r.ValueKind == JsonValueKind.True,
+                    summary = Budget(summary),
+                    next = "The bundle is now active. Call schema_list_tables or schema_list_metrics to see what it holds, then query_run.",
+                };
+            }
+            if (state is "failed" or "cancelled" or "canceled")
+            {
+                throw new ToolError(Str(job, "error_code") ?? "load_failed",
+                    $"The load failed: {Str(job, "error") ?? "no reason given"}.",
+                    next: "Check the path and the allowed bundle roots; support_list_bundles shows what is loaded.");
+            }
+            return new
+            {
+                job_id = jobId,
+                state,
+                bundle_id = Str(job, "bundle_id"),
+                progress = job.TryGetProperty("progress", out var p) ? p : default(JsonElement?),
+                still_running = true,
+                next = $"The load is still running. Call support_ingest_status {{\"job_id\": \"{jobId}\"}} to follow it.",
+            };
+        });
+
+    [McpServerTool(Name = "support_unload_bundle", Title = "Unload bundle(s)", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Deletes a loaded bundle's data from the database (bundle_id), or every bundle (purge_all: true). Destructive: the data must be loaded again from its source to query it.
+        Use it when asked to remove a bundle or to free space. Next: support_list_bundles, or support_load_bundle.
+        """)]
+    public Task<CallToolResult> UnloadBundle(
+        [Description("The bundle to unload (support_list_bundles shows the ids). Give this or purge_all.")] string? bundle_id = null,
+        [Description("true = unload every bundle. Give this or bundle_id.")] bool? purge_all = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_unload_bundle", async () =>
+        {
+            var purge = purge_all == true;
+            var hasId = !string.IsNullOrWhiteSpace(bundle_id);
+            if (purge == hasId)
+            {
+                throw new ToolError("invalid_argument", "Give exactly one of bundle_id (one bundle) or purge_all: true (every bundle).",
+                    next: "support_list_bundles lists the bundle ids.");
+            }
+            var result = purge ? await ingest.PurgeAsync(ct) : await ingest.UnloadAsync(bundle_id!.Trim(), ct);
+            return new
+            {
+                result,
+                next = "support_list_bundles shows what is left; support_load_bundle loads a bundle.",
+            };
+        });
+
+    [McpServerTool(Name = "support_list_bundles", Title = "List loaded bundles", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Lists the bundles in the database: bundle_id, active flag, state, host, sptid, time range, categories, row counts, loaded_at.
+        Use it to pick a bundle_id for queries or for support_switch_active / support_unload_bundle.
+        """)]
+    public Task<CallToolResult> ListBundles(CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_list_bundles", async () =>
+        {
+            var list = await ingest.ListAsync(ct);
+            var count = list.TryGetProperty("bundles", out var b) && b.ValueKind == JsonValueKind.Array ? b.GetArrayLength() : 0;
+            return new
+            {
+                bundles = list.TryGetProperty("bundles", out var bb) ? bb : default(JsonElement?),
+                active_bundle_id = Str(list, "active_bundle_id"),
+                count,
+                next = count == 0
+                    ? "No bundle is loaded: call support_load_bundle {\"path\": ...}."
+                    : "Queries use the active bundle; support_switch_active {bundle_id} changes it, or pass bundle_id to a query tool.",
+            };
+        });
+
+    [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        The bundle every query uses by default: bundle_id, host, sptid, ptop version, sample interval, time range, categories. Warning no_active_bundle when none is active.
+        Use it to know what data you are looking at before querying (the time range gives sensible start/end values).
+        """)]
+    public Task<CallToolResult> ActiveContext(CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_active_context", async () =>
+        {
+            var active = await ingest.ActiveAsync(ct);
+            var bundle = active.TryGetProperty("bundle", out var b) && b.ValueKind == JsonValueKind.Object ? b : default(JsonElement?);
+            var warnings = active.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
+                ? w.EnumerateArray().Select(x => x.GetString()).OfType<string>().ToList()
+                : [];
+            if (bundle is null && !warnings.Contains(Bundles.BundleScope.NoActiveBundle)) warnings.Add(Bundles.BundleScope.NoActiveBundle);
+            return new
+            {
+                bundle,
+                warnings,
+                next = bundle is null
+                    ? "Load a bundle with support_load_bundle {\"path\": ...}, or activate a loaded one with support_switch_active."
+                    : "schema_list_tables / schema_list_metrics show what it holds; query_run queries it.",
+            };
+        });
+
+    [McpServerTool(Name = "support_switch_active", Title = "Switch active bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Makes a loaded bundle the active one (the default scope of every query).
+        Use it to move between loaded bundles (support_list_bundles shows them). Next: support_active_context or query_run.
+        """)]
+    public Task<CallToolResult> SwitchActive(
+        [Description("The loaded bundle to make active.")] string bundle_id,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_switch_active", async () =>
+        {
+            if (string.IsNullOrWhiteSpace(bundle_id)) throw new ToolError("invalid_argument", "bundle_id is required.", next: "support_list_bundles lists the bundle ids.");
+            var result = await ingest.SwitchActiveAsync(bundle_id.Trim(), ct);
+            return new { result, next = "Queries now use this bundle by default: schema_list_metrics, query_run." };
+        });
+
+    [McpServerTool(Name = "support_ingest_status", Title = "Ingest status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Description("""
+        Status of a load job (job_id from support_load_bundle): state, phase, file i of n, lines, rows, rows/s, ETA, and the summary when finished. Without job_id: the recent jobs.
+        Use it to follow a load that outlived support_load_bundle's wait.
+        """)]
+    public Task<CallToolResult> IngestStatus(
+        [Description("The job id returned by support_load_bundle. Omit to list recent jobs.")] string? job_id = null,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_ingest_status", async () =>
+        {
+            if (string.IsNullOrWhiteSpace(job_id))
+            {
+                var jobs = await ingest.JobsAsync(ct);
+                return new { jobs, next = "Call support_ingest_status {\"job_id\": ...} for one job's progress and summary." };
+            }
+            var job = await ingest.JobAsync(job_id.Trim(), ct);
+            var state = Str(job, "state");
+            return new
+            {
+                job = Budget(job),
+                next = state == "succeeded" ? "The bundle is loaded and active: schema_list_metrics, query_run."
+                    : state == "failed" ? "The load failed; see error. Fix the cause and call support_load_bundle again."
+                    : "Still running: call support_ingest_status again in a few seconds.",
+            };
+        });
+
+    /// <summary>Sends a progress notification when something visible changed; returns the message sent.</summary>
+    static string? Report(IProgress<ProgressNotificationValue> progress, JsonElement job, string? last)
+    {
+        if (!job.TryGetProperty("progress", out var p) || p.ValueKind != JsonValueKind.Object) return last;
+        var fraction = Num(p, "fraction") ?? 0;
+        var eta = Num(p, "eta_seconds") is { } s ? string.Create(CultureInfo.InvariantCulture, $", ETA {s:0} s") : "";
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"{Str(p, "phase") ?? Str(job, "state")}: file {Num(p, "file_index") ?? 0}/{Num(p, "file_count") ?? 0} {Str(p, "file_name")}, {Num(p, "rows_written") ?? 0:0} rows, {Num(p, "rows_per_second") ?? 0:0} rows/s{eta}");
+        if (message == last) return last;
+        progress.Report(new ProgressNotificationValue { Progress = (float)Math.Round(Math.Clamp(fraction, 0, 1) * 100, 1), Total = 100, Message = message });
+        return message;
+    }
+
+    /// <summary>Load summaries carry per-file and per-prefix detail; past the response budget the detail goes first.</summary>
+    static JsonElement? Budget(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Undefined) return null;
+        if (e.GetRawText().Length <= ToolResponse.BudgetChars - 2_000) return e;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText())!.AsObject();
+        foreach (var heavy in new[] { "files", "rejected_samples", "malformed", "unknown" })
+        {
+            if (node.Remove(heavy) && node.ToJsonString().Length <= ToolResponse.BudgetChars - 2_000) break;
+        }
+        node["detail_trimmed"] = true;
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    static double? Num(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+}

@@ -1,0 +1,101 @@
+using Npgsql;
+using PerfAspire.Ingest.Client;
+using PerfAspire.Ingest.Generation;
+using PerfAspire.Ingest.Loading;
+using PerfAspire.Ingest.Writing;
+using PerfAspire.Schema.Spec;
+using PerfAspire.Tests.Infrastructure;
+
+namespace PerfAspire.Tests.Ingest;
+
+/// <summary>
+/// Shared pieces of the ingestion tests: the generated small bundle in every form (made once per run), a fresh
+/// database with the schema, and row counts per table straight from the database.
+/// </summary>
+internal static class IngestTestBed
+{
+    static readonly Lazy<Bundles> Shared = new(() => new Bundles(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Bundles Small => Shared.Value;
+
+    public sealed class Bundles
+    {
+        public Bundles()
+        {
+            Root = System.IO.Directory.CreateTempSubdirectory("perfaspire-ingest-tests-").FullName;
+            Directory = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.Directory, Path.Combine(Root, "dir"));
+            TarGz = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.TarGz, Path.Combine(Root, "tgz"));
+            Zip = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.Zip, Path.Combine(Root, "zip"));
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { System.IO.Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+        }
+
+        public string Root { get; }
+        public GeneratedBundle Directory { get; }
+        public GeneratedBundle TarGz { get; }
+        public GeneratedBundle Zip { get; }
+
+        public ExpectedCounts Expected => Directory.Expected;
+
+        /// <summary>Rows per table the whole small bundle must give, text records included.</summary>
+        public Dictionary<string, long> ExpectedRows(IReadOnlyCollection<string>? filters = null, bool text = true)
+        {
+            var d = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (table, rows) in Expected.Tables)
+            {
+                if (rows == 0) continue;
+                var filter = SchemaSpec.Default.ByTable(table)?.Filter ?? "FASTPATH";
+                if (filters is null || filters.Contains(filter)) d[table] = rows;
+            }
+            if (text && Expected.TextRecords > 0) d[CommonColumns.TextRecordsTable] = Expected.TextRecords;
+            return d;
+        }
+    }
+
+    /// <summary>A fresh database with the schema, and a runtime on it.</summary>
+    public static async Task<IngestRuntime> RuntimeAsync(DatabaseFixture db, Func<IngestSettings, IngestSettings>? tweak = null, string? connectionString = null)
+    {
+        connectionString ??= await db.CreateDatabaseAsync();
+        var settings = new IngestSettings { CopyRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
+        if (tweak is not null) settings = tweak(settings);
+        var rt = IngestRuntime.Create(settings, connectionString);
+        await rt.EnsureReadyAsync();
+        return rt;
+    }
+
+    /// <summary>Rows of <paramref name="bundleId"/> per data table (tables without rows left out).</summary>
+    public static async Task<Dictionary<string, long>> CountRowsAsync(IngestRuntime rt, string bundleId)
+    {
+        var d = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in await rt.Store.DataTablesAsync())
+        {
+            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{CopyCommands.Quote(table)} WHERE bundle_id = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
+            var n = (long)(await cmd.ExecuteScalarAsync())!;
+            if (n > 0) d[table] = n;
+        }
+        return d;
+    }
+
+    /// <summary>Rows of any bundle in every data table.</summary>
+    public static async Task<long> TotalRowsAsync(IngestRuntime rt)
+    {
+        long total = 0;
+        foreach (var table in await rt.Store.DataTablesAsync())
+        {
+            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{CopyCommands.Quote(table)}");
+            total += (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        return total;
+    }
+
+    public static void AssertRows(IReadOnlyDictionary<string, long> expected, IReadOnlyDictionary<string, long> actual)
+    {
+        Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), actual.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    public static LoadRequest Request(GeneratedBundle b, bool force = false, IReadOnlyList<string>? categories = null, int? maxFiles = null) =>
+        new(b.Path, force, categories, maxFiles);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace PerfAspire.Tests.Legacy;
+
+/// <summary>A tool call with every content block kept (graph tools answer with a summary, the JSON and a PNG).</summary>
+public sealed record ToolReply(JsonElement Body, bool IsError, IReadOnlyList<string> Texts, byte[]? Png, string? ImageMime, JsonElement? Structured)
+{
+    public static async Task<ToolReply> CallAsync(McpClient client, string tool, object? args = null)
+    {
+        var dict = args is null
+            ? new Dictionary<string, object?>()
+            : JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(args))!;
+        var result = await client.CallToolAsync(tool, dict);
+        var texts = result.Content.OfType<TextContentBlock>().Select(t => t.Text).ToList();
+        var json = texts.Last(t => t.TrimStart().StartsWith('{'));
+        var image = result.Content.OfType<ImageContentBlock>().SingleOrDefault();
+        return new ToolReply(JsonDocument.Parse(json).RootElement.Clone(), result.IsError == true, texts,
+            image?.DecodedData.ToArray(), image?.MimeType, result.StructuredContent);
+    }
+
+    public static async Task<ToolReply> OkAsync(McpClient client, string tool, object? args = null)
+    {
+        var reply = await CallAsync(client, tool, args);
+        Assert.False(reply.IsError, $"{tool} failed: {reply.Body}");
+        return reply;
+    }
+
+    public IReadOnlyList<string?> Warnings => Body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+
+    /// <summary>Characters of everything the model reads (text blocks); the image is not text.</summary>
+    public int TextChars => Texts.Sum(t => t.Length);
+}
