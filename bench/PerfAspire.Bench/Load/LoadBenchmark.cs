@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -214,14 +215,8 @@ public static class LoadBenchmark
         {
             using var doc = JsonDocument.Parse(loadJson);
             if (!doc.RootElement.TryGetProperty("summary", out var s) || s.ValueKind != JsonValueKind.Object) return null;
-            foreach (var name in new[] { "rows_total", "total_rows", "rows_written" })
-            {
-                if (s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) return v.GetInt64();
-            }
-            if (s.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Object)
-            {
-                return rows.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Sum(p => p.Value.GetInt64());
-            }
+            if (s.TryGetProperty("metrics_ingested", out var m) && m.ValueKind == JsonValueKind.Object
+                && m.TryGetProperty("rows", out var v) && v.ValueKind == JsonValueKind.Number) return v.GetInt64();
         }
         catch (JsonException) { }
         return null;

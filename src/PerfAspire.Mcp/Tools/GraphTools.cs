@@ -348,7 +348,7 @@ public sealed class GraphTools(
             var png = StackedChart.RenderPng(
             [
                 (new TimeSeriesChartSpec($"{name} operations per second by latency bucket", "ops/s", opsLines, StartMs: startMs, EndMs: endMs, Width: w), 0.55),
-                (new TimeSeriesChartSpec($"{name} estimated latency percentiles", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w), 0.45),
+                (new TimeSeriesChartSpec($"{name} estimated latency percentiles (log scale)", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w, LogScaleY: true), 0.45),
             ], w, h);
 
             // Percentiles per step, merged into coarser steps when they would not fit the budget.
