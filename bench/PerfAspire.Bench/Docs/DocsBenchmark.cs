@@ -145,7 +145,7 @@ public static class DocsBenchmark
         psi.Environment["ConnectionStrings__timescale"] = connectionString;
         psi.Environment["TIMESCALE_SCHEMA"] = "perf";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var sw = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         var output = new StringBuilder();
@@ -169,9 +169,9 @@ public static class DocsBenchmark
                         break;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or too busy starting to answer within the client timeout.
                 }
                 await Task.Delay(20);
             }
