@@ -19,8 +19,7 @@ public sealed class LegacyEnvironment
         try
         {
             if (_shared is not null) return _shared;
-            var cs = await db.CreateDatabaseAsync();
-            await InterimSchema.ApplyAsync(cs);
+            var cs = await McpDatabase.CreateMigratedAsync(db);
             await AnalysisBundleData.InsertAsync(cs);
             // Nothing listens on port 9 (discard): the docs lookup fails fast.
             var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?> { ["Mcp:DocsBaseAddress"] = "http://127.0.0.1:9" });
