@@ -117,7 +117,8 @@ public sealed class Product : IAsyncDisposable
         throw new TimeoutException($"{name} not healthy at {url} within 5 minutes");
     }
 
-    static string? FindDll(string root, string name, string? configuration)
+    /// <summary>The built service executable (perfaspire-&lt;name&gt;.dll), newest first; Release before Debug unless told.</summary>
+    internal static string? FindDll(string root, string name, string? configuration)
     {
         var file = $"perfaspire-{name.ToLowerInvariant()}.dll";
         foreach (var config in configuration is null ? ["Release", "Debug"] : new[] { configuration })
