@@ -111,12 +111,11 @@ public sealed class DocsIndex
         return results;
     }
 
+    /// <summary>The score becomes at least <paramref name="score"/>; the match names the strongest reason that applied.</summary>
     static void Boost(ScoredDoc[] results, int i, double score, MatchKind match)
     {
-        if (score > results[i].Score || (score == results[i].Score && match > results[i].Match))
-        {
-            results[i] = results[i] with { Score = score, Match = match };
-        }
+        var current = results[i];
+        results[i] = current with { Score = Math.Max(score, current.Score), Match = match > current.Match ? match : current.Match };
     }
 
     async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Npgsql;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Bundles;
 
@@ -32,8 +33,8 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
         }
         if (wanted.Length <= 200)
         {
-            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = @id");
-            cmd.Parameters.AddWithValue("id", wanted);
+            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = wanted });
             if (await ReadOneAsync(cmd, ct) is { } found) return found;
         }
         var known = new List<string>();

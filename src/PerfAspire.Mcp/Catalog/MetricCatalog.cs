@@ -5,6 +5,7 @@ using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Catalog;
 
@@ -33,7 +34,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
     }
 
     /// <summary>Resolves a metric name or alias, re-reading the catalog once if the name is new to us.</summary>
-    public async Task<(CatalogSnapshot Snapshot, CatalogMetric Metric, string? AliasUsed)> ResolveAsync(string? name, CancellationToken ct)
+    public async Task<(CatalogSnapshot Snapshot, MetricEntry Metric, string? AliasUsed)> ResolveAsync(string? name, CancellationToken ct)
     {
         var snapshot = await GetAsync(ct);
         try
@@ -97,7 +98,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
         var tables = new List<CatalogTable>();
         await using (var cmd = session.Command($"""
             SELECT table_name, record_group, metric_category, global_columns, local_columns::text, metric_columns::text
-            FROM {schema}.table_schemas
+            FROM {schema}.{SchemaObjectNames.TableSchemas}
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -113,10 +114,10 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
             }
         }
         var byTable = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var metrics = new List<CatalogMetric>();
+        var metrics = new List<MetricEntry>();
         await using (var cmd = session.Command($"""
             SELECT metric_name, base_table, column_name, metric_kind, unit, description, aliases, local_labels
-            FROM {schema}.metric_catalog
+            FROM {schema}.{SchemaObjectNames.MetricCatalog}
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -125,7 +126,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
                 var baseTable = r.GetString(1);
                 var table = byTable.GetValueOrDefault(baseTable);
                 var group = table?.RecordGroup ?? SchemaSpec.Default.ByTable(baseTable)?.RecordGroup ?? baseTable;
-                metrics.Add(new CatalogMetric(
+                metrics.Add(new MetricEntry(
                     r.GetString(0), baseTable, r.GetString(2), r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetString(5),

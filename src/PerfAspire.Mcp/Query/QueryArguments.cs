@@ -19,7 +19,6 @@ public sealed record QueryArguments
     public IReadOnlyList<string>? GroupBy { get; init; }
     public int? K { get; init; }
     public double? Quantile { get; init; }
-    public string? OrderBy { get; init; }
     public int? MaxRows { get; init; }
 
     /// <summary>Wraps a plain string (time text or epoch digits) for <see cref="Start"/>/<see cref="End"/>.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PerfAspire.Mcp.Catalog;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Query;
 

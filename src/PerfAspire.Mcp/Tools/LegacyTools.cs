@@ -9,6 +9,7 @@ using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Tools;
 
@@ -50,7 +51,7 @@ public sealed class LegacyTools(
             var snapshot = await catalog.GetAsync(ct);
             if (!reachable || catalog.Warning is "timescale_unavailable") warnings.Add("timescale_unavailable");
             else if (catalog.Warning is { } w) warnings.Add(w);
-            IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
+            IEnumerable<MetricEntry> metrics = snapshot.Metrics;
             if (!string.IsNullOrWhiteSpace(category))
             {
                 var c = category.Trim();
@@ -103,8 +104,8 @@ public sealed class LegacyTools(
                 var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
                 bundleId = bundle.BundleId;
                 present = await runner.ScalarAsync<bool>(session,
-                    $"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualified(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
-                    [new QueryParameter("bundle_id", bundle.BundleId)], ct);
+                    $"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(sessions.Schema, m.View)} WHERE bundle_id = $1)",
+                    [bundle.BundleId], ct);
             }
             catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
             {
@@ -171,23 +172,23 @@ public sealed class LegacyTools(
 
             var snapshot = await catalog.GetAsync(ct);
             var wanted = (label ?? "").Trim().ToLowerInvariant();
-            // One metric per table is enough: every metric of a table shares its label columns.
-            var carriers = snapshot.Metrics
-                .Where(m => CatalogSnapshot.FilterableLabels(m).Contains(wanted))
-                .GroupBy(m => m.BaseTable)
-                .Select(g => g.First())
-                .ToList();
-            if (carriers.Count == 0)
-            {
-                var known = snapshot.Metrics.SelectMany(CatalogSnapshot.FilterableLabels).Distinct().Order().ToList();
-                throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
-                    ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
-            }
             if (wanted == "host")
             {
                 // Every row of a bundle carries the bundle's host: no table scan needed.
                 var bundle = await bundles.ResolveAsync(bundle_id, ct);
                 return new ToolAnswer(new { label = wanted, values = new[] { bundle.Host }, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
+            }
+            // One metric per table is enough: every metric of a table shares its label columns.
+            var carriers = snapshot.Metrics
+                .Where(m => m.Labels.Contains(wanted))
+                .GroupBy(m => m.BaseTable)
+                .Select(g => g.First())
+                .ToList();
+            if (carriers.Count == 0)
+            {
+                var known = snapshot.Metrics.SelectMany(m => m.Labels).Append("host").Distinct().Order().ToList();
+                throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
+                    ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
             }
             var values = new SortedSet<string>(StringComparer.Ordinal);
             var truncated = false;

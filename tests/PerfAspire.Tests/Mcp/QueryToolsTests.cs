@@ -88,17 +88,18 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var body = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 3 });
         var expected = TestBundleData.Threads.Select((t, idx) => (t.Pid, t.Exec,
                 Values: Enumerable.Range(0, TestBundleData.Epochs).Select(i => TestBundleData.TopCpu(TestBundleData.ActiveBundle, i, idx)).OfType<double>().ToList()))
-            .Select(x => (x.Pid, x.Exec, Avg: x.Values.Average(), Max: x.Values.Max(), N: x.Values.Count))
+            .Select(x => (x.Pid, x.Exec, Avg: x.Values.Average()))
             .OrderByDescending(x => x.Avg).Take(3).ToList();
         var rows = Rows(body);
         Assert.Equal(3, rows.Count);
+        Assert.DoesNotContain("ts_bucket", body.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(TestBundleData.Host, body.GetProperty("constant_columns").GetProperty("host").GetString());
         for (var j = 0; j < 3; j++)
         {
             Assert.Equal(expected[j].Pid, rows[j][Col(body, "pid")].GetString());
             Assert.Equal(expected[j].Exec, rows[j][Col(body, "exec")].GetString());
             Near(expected[j].Avg, rows[j][Col(body, "value")].GetDouble());
-            Near(expected[j].Max, rows[j][Col(body, "max_value")].GetDouble());
-            Assert.Equal(expected[j].N, rows[j][Col(body, "samples")].GetInt32());
+            Assert.Equal(j + 1, rows[j][Col(body, "rank")].GetInt32());
         }
         Assert.False(body.TryGetProperty("step_seconds", out _), "topk covers the whole window; no step");
     }
@@ -123,7 +124,7 @@ public sealed class QueryToolsTests(DatabaseFixture db)
                 if (cumulative >= 0.9 * total)
                 {
                     var latency = g.Sum(i => TestBundleData.DbwrCount(i, b) * TestBundleData.DbwrLatency(i, b)) / ops[b];
-                    return (Ts: g.Key, Value: latency, Bucket: TestBundleData.Buckets[b], Total: total);
+                    return (Ts: g.Key, Value: latency, Total: total);
                 }
             }
             throw new InvalidOperationException("unreachable");
@@ -133,9 +134,8 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         for (var j = 0; j < rows.Count; j++)
         {
             Assert.Equal(expected[j].Ts, DateTimeOffset.Parse(rows[j][Col(body, "ts_bucket")].GetString()!, CultureInfo.InvariantCulture));
-            Assert.Equal(expected[j].Bucket.ToString(CultureInfo.InvariantCulture), rows[j][Col(body, "bucket")].GetString());
             Near(expected[j].Value, rows[j][Col(body, "value")].GetDouble());
-            Near(expected[j].Total, rows[j][Col(body, "total_ops")].GetDouble());
+            Near(expected[j].Total, rows[j][Col(body, "operations")].GetDouble());
         }
     }
 
@@ -148,8 +148,8 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         Assert.Equal(TestBundleData.ActiveBundle, active.GetProperty("bundle_id").GetString());
         Assert.Equal(TestBundleData.OtherBundle, other.GetProperty("bundle_id").GetString());
         double Avg(string b) => Enumerable.Range(0, TestBundleData.Epochs).Average(i => TestBundleData.CpuUtilization(b, i, 0));
-        Near(Avg(TestBundleData.ActiveBundle), Rows(active)[0][Col(active, "avg")].GetDouble());
-        Near(Avg(TestBundleData.OtherBundle), Rows(other)[0][Col(other, "avg")].GetDouble());
+        Near(Avg(TestBundleData.ActiveBundle), Rows(active)[0][Col(active, "avg_value")].GetDouble());
+        Near(Avg(TestBundleData.OtherBundle), Rows(other)[0][Col(other, "avg_value")].GetDouble());
         Assert.Equal(TestBundleData.Epochs, Rows(active)[0][Col(active, "samples")].GetInt32());
     }
 
@@ -237,12 +237,16 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var sql = body.GetProperty("sql").GetString()!;
         Assert.DoesNotContain("DELETE", sql);
         Assert.DoesNotContain(TestBundleData.ActiveBundle, sql);
-        Assert.Contains("@bundle_id", sql);
-        Assert.Contains("\"exec\" = ANY(@f_exec)", sql);
-        Assert.Contains("\"perf\".\"top_cpu_percent\"", sql);
+        Assert.Contains("perf.top_cpu_percent", sql);
+        var order = body.GetProperty("param_order").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Contains($"bundle_id = ${order.IndexOf("bundle_id") + 1}", sql);
         var p = body.GetProperty("params");
-        Assert.Equal(hostile, p.GetProperty("f_exec")[0].GetString());
-        Assert.Equal(["101", "102"], p.GetProperty("f_pid").EnumerateArray().Select(x => x.GetString()));
+        var execParam = order.IndexOf(order.Single(n => p.GetProperty(n!).ValueKind == JsonValueKind.String && p.GetProperty(n!).GetString() == hostile)) + 1;
+        Assert.Contains($"exec = ${execParam}", sql);
+        var pidParam = order.Single(n => p.GetProperty(n!).ValueKind == JsonValueKind.Array);
+        Assert.Equal(["101", "102"], p.GetProperty(pidParam!).EnumerateArray().Select(x => x.GetString()));
+        Assert.Contains($"pid = ANY(${order.IndexOf(pidParam) + 1})", sql);
+        Assert.EndsWith($"LIMIT ${order.Count}", sql);
         Assert.Equal(TestBundleData.ActiveBundle, p.GetProperty("bundle_id").GetString());
         Assert.Equal("2025-06-28T13:00:00Z", p.GetProperty("start_time").GetString());
         Assert.Equal(60, p.GetProperty("step_seconds").GetInt32());
