@@ -34,6 +34,7 @@ public static class LoadBenchmark
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 
         var bundle = options.Bundle ?? await GenerateAsync(root, options.Preset, cts.Token);
+        Console.WriteLine($"R3 load benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, bundle {bundle}");
         Product? product = null;
         try
         {
@@ -234,7 +235,8 @@ public static class LoadBenchmark
         if (existing is not null) return existing;
         Directory.CreateDirectory(dir);
         Console.WriteLine($"generating the {preset} bundle into {dir} ...");
-        var psi = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--project", Path.Combine(root, "src", "PerfAspire.Ingest"), "--", "generate", "--preset", preset, "--format", "tar.gz", "--out", dir])
+        var ingest = Product.FindDll(root, "Ingest", null) ?? throw new InvalidOperationException("perfaspire-ingest.dll not built: run dotnet build -c Release src/PerfAspire.Ingest");
+        var psi = new ProcessStartInfo("dotnet", [ingest, "generate", "--preset", preset, "--format", "tar.gz", "--out", dir])
         {
             UseShellExecute = false,
         };

@@ -34,7 +34,7 @@ public sealed record LoadOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value");
             o = a switch
             {
-                "--preset" => o with { Preset = ParsePreset(Next()) },
+                "--preset" => o with { Preset = CheckPreset(Next()) },
                 "--bundle" => o with { Bundle = Path.GetFullPath(Next()) },
                 "--sessions" => o with { Sessions = Positive(Next(), a) },
                 "--seconds" => o with { Seconds = Positive(Next(), a) },
@@ -48,7 +48,7 @@ public sealed record LoadOptions
         return o;
     }
 
-    static string ParsePreset(string name) => name is "small" or "large" ? name : throw new ArgumentException("--preset is small or large");
+    static string CheckPreset(string name) => name is "small" or "large" ? name : throw new ArgumentException("--preset is small or large");
 
     static int Positive(string text, string name) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer");
