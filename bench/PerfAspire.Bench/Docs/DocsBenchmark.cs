@@ -144,6 +144,8 @@ public static class DocsBenchmark
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ConnectionStrings__timescale"] = connectionString;
         psi.Environment["TIMESCALE_SCHEMA"] = "perf";
+        // Measure the database cache alone (no local file cache).
+        psi.Environment["Docs__EmbeddingCacheFile"] = "none";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var sw = Stopwatch.StartNew();
