@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PerfAspire.Mcp.Query;
@@ -23,13 +24,38 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         IReadOnlyDictionary<string, object?> Counters,
         IReadOnlyList<string> Warnings);
 
-    public sealed record SchemaReport(string Name, int Version, DateTimeOffset AppliedAt, int Groups, int Metrics, string TimeBucketSource, string? RolesDetail);
+    public sealed record SchemaReport(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("applied_at")] DateTimeOffset AppliedAt,
+        [property: JsonPropertyName("groups")] int Groups,
+        [property: JsonPropertyName("metrics")] int Metrics,
+        [property: JsonPropertyName("time_bucket_source")] string TimeBucketSource,
+        [property: JsonPropertyName("roles_detail")] string? RolesDetail);
 
-    public sealed record CompressionReport(bool Enabled, int AfterDays, long? Chunks, long? CompressedChunks, string? Detail);
+    public sealed record CompressionReport(
+        [property: JsonPropertyName("enabled")] bool Enabled,
+        [property: JsonPropertyName("after_days")] int AfterDays,
+        [property: JsonPropertyName("chunks")] long? Chunks,
+        [property: JsonPropertyName("compressed_chunks")] long? CompressedChunks,
+        [property: JsonPropertyName("detail")] string? Detail);
 
-    public sealed record RetentionReport(string Policy, int Days, int? BundlesLoaded, DateTimeOffset? OldestLoadedAt, int? BundlesPastRetention);
+    public sealed record RetentionReport(
+        [property: JsonPropertyName("policy")] string Policy,
+        [property: JsonPropertyName("days")] int Days,
+        [property: JsonPropertyName("bundles_loaded")] int? BundlesLoaded,
+        [property: JsonPropertyName("oldest_loaded_at")] DateTimeOffset? OldestLoadedAt,
+        [property: JsonPropertyName("bundles_past_retention")] int? BundlesPastRetention);
 
-    public sealed record ActiveBundleReport(string BundleId, string Host, string? Sptid, string State, DateTimeOffset? TimeStart, DateTimeOffset? TimeEnd, long RowsTotal, DateTimeOffset? LoadedAt);
+    public sealed record ActiveBundleReport(
+        [property: JsonPropertyName("bundle_id")] string BundleId,
+        [property: JsonPropertyName("host")] string Host,
+        [property: JsonPropertyName("sptid")] string? Sptid,
+        [property: JsonPropertyName("state")] string State,
+        [property: JsonPropertyName("time_start")] DateTimeOffset? TimeStart,
+        [property: JsonPropertyName("time_end")] DateTimeOffset? TimeEnd,
+        [property: JsonPropertyName("rows_total")] long RowsTotal,
+        [property: JsonPropertyName("loaded_at")] DateTimeOffset? LoadedAt);
 
     public async Task<Report> ReadAsync(CancellationToken ct)
     {
