@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Docs;
+using PerfAspire.Mcp.Http;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
@@ -25,15 +26,12 @@ public sealed class LegacyTools(
     QueryRunner runner,
     LabelValuesService labelValues,
     SeriesQueryService series,
-    IHttpClientFactory httpClients,
-    IConfiguration configuration,
+    DocsApi docs,
     ILogger<LegacyTools> logger)
 {
     internal const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds (1751118720000), bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
     internal const string SelectorHelp = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
     const int MaxLabelValues = 1000;
-
-    readonly DocLookup _docs = new(httpClients, configuration);
 
     [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -94,7 +92,7 @@ public sealed class LegacyTools(
             var (_, m, alias) = await catalog.ResolveAsync(metric, ct);
             var warnings = new List<string>();
             if (catalog.Warning is { } cw) warnings.Add(cw);
-            var docTask = _docs.GetAsync(m.DocId, ct);
+            var docTask = DocAsync(m.DocId, ct);
 
             bool? present = null;
             string? bundleId = null;
@@ -116,8 +114,8 @@ public sealed class LegacyTools(
                 if (!warnings.Contains("timescale_unavailable")) warnings.Add("timescale_unavailable");
             }
 
-            var doc = await docTask;
-            if (doc.Warning is { } dw) warnings.Add(dw);
+            var (doc, docWarning) = await docTask;
+            if (docWarning is not null) warnings.Add(docWarning);
             return new ToolAnswer(new
             {
                 metric = m.Name,
@@ -134,7 +132,7 @@ public sealed class LegacyTools(
                 present,
                 bundle_id = bundleId,
                 doc_id = m.DocId,
-                doc = doc.Doc is { } d ? new { id = d.Id, title = d.Title, summary = d.Summary, body = d.Body is { Length: > 6000 } b ? b[..6000] + "…" : d.Body, related = d.Related } : null,
+                doc,
                 warnings,
             });
         }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)));
@@ -280,6 +278,31 @@ public sealed class LegacyTools(
             body["next"] = "More series exist: add filters (metric{label=\"value\"}) or raise max_series.";
         }
         return body;
+    }
+
+    /// <summary>The metric's doc from the docs service (body clipped for the budget), or the reason it is missing.</summary>
+    async Task<(object? Doc, string? Warning)> DocAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var d = await docs.GetDocAsync(id, ct);
+            string? Str(string name) => d.ValueKind == JsonValueKind.Object && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var body = Str("body");
+            return (new
+            {
+                id = Str("id") ?? id,
+                title = Str("title"),
+                summary = Str("summary"),
+                body = body is { Length: > 6000 } ? body[..6000] + "…" : body,
+                related = d.TryGetProperty("related", out var rel) && rel.ValueKind == JsonValueKind.Array
+                    ? rel.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()).ToList()
+                    : null,
+            }, null);
+        }
+        catch (ServiceCallException e)
+        {
+            return (null, e.Unreachable ? "docs_unavailable" : e.Code == "doc_not_found" ? "doc_not_found" : "docs_error:" + e.Code);
+        }
     }
 
     async Task<bool> ProbeAsync(CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed class LegacyEnvironment
             var cs = await McpDatabase.CreateMigratedAsync(db);
             await AnalysisBundleData.InsertAsync(cs);
             // Nothing listens on port 9 (discard): the docs lookup fails fast.
-            var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?> { ["Mcp:DocsBaseAddress"] = "http://127.0.0.1:9" });
+            var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?> { ["Mcp:DocsUrl"] = "http://127.0.0.1:9" });
             _shared = new LegacyEnvironment { Server = server, Client = await server.ConnectAsync() };
             return _shared;
         }

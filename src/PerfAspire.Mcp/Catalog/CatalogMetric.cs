@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Mcp.Catalog;
 
 /// <summary>One row of <c>metric_catalog</c> joined with its table's record group and category.</summary>
-public sealed record MetricEntry(
+public sealed record CatalogMetric(
     string Name,
     string BaseTable,
     string Column,
