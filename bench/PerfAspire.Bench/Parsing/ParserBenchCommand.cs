@@ -45,34 +45,48 @@ public static class ParserBenchCommand
         Console.WriteLine($"P1 parser: {mb:F1} MB of large-bundle logs per operation ({LargeLogs.FileCount} files)");
         Console.WriteLine($"P1 parser: median {medianSeconds * 1000:F1} ms => {mb / medianSeconds:F0} MB/s single thread (target >= 200 MB/s)");
         Console.WriteLine($"P1 parser: allocated {allocated:N0} bytes per operation => {allocated / mb:N0} bytes per MB");
+        // Wall time on a shared machine mostly measures the queue for a core; the parsing thread's CPU time does not.
+        var (_, cpuMedian) = Passes(LargeLogs.Load(), 10, print: false);
+        Console.WriteLine($"P1 parser: median of 10 passes by the parsing thread's CPU time => {cpuMedian:F0} MB/s (load average {LoadAverage()})");
         return 0;
     }
 
+    static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     static int Quick()
     {
-        var logs = LargeLogs.Load();
-        var bytes = logs.Sum(l => (long)l.Length);
+        var (wall, cpu) = Passes(LargeLogs.Load(), 10, print: true);
+        Console.WriteLine($"quick median: {wall:F0} MB/s wall, {cpu:F0} MB/s of thread CPU time (load average {LoadAverage()})");
+        return 0;
+    }
+
+    /// <summary>Parses all logs <paramref name="runs"/> times; returns the median MB/s by wall clock and by thread CPU time.</summary>
+    static (double Wall, double Cpu) Passes(byte[][] logs, int runs, bool print)
+    {
+        var mb = logs.Sum(l => (long)l.Length) / 1e6;
         var parser = new PtopParser(SchemaRegistry.CreateDefault());
-        var times = new List<double>();
-        var cpuTimes = new List<double>();
-        for (var i = 0; i < 10; i++)
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (var i = 0; i < runs; i++)
         {
             var sink = new NullSink();
-            var cpu0 = ThreadCpu.Now();
             var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+            var cpu0 = ThreadCpu.Now();
             var sw = Stopwatch.StartNew();
             ParseStats? last = null;
             foreach (var log in logs) last = parser.Parse(new MemoryStream(log, writable: false), "ptop.log", sink);
-            var wall = sw.Elapsed.TotalSeconds;
-            var cpu = ThreadCpu.Now() - cpu0;
-            times.Add(wall);
-            cpuTimes.Add(cpu);
-            Console.WriteLine($"run {i + 1}: {bytes / 1e6 / wall:F0} MB/s wall, {bytes / 1e6 / cpu:F0} MB/s of thread CPU time, {(GC.GetAllocatedBytesForCurrentThread() - alloc0) / (bytes / 1e6):N0} bytes allocated per MB ({last!.LinesRead:N0} lines in the last file)");
+            wall.Add(mb / sw.Elapsed.TotalSeconds);
+            cpu.Add(mb / (ThreadCpu.Now() - cpu0));
+            if (print)
+            {
+                Console.WriteLine($"run {i + 1}: {wall[^1]:F0} MB/s wall, {cpu[^1]:F0} MB/s of thread CPU time, " +
+                                  $"{(GC.GetAllocatedBytesForCurrentThread() - alloc0) / mb:N0} bytes allocated per MB ({last!.LinesRead:N0} lines in the last file)");
+            }
         }
-        times.Sort();
-        cpuTimes.Sort();
-        Console.WriteLine($"quick median: {bytes / 1e6 / times[times.Count / 2]:F0} MB/s wall, {bytes / 1e6 / cpuTimes[cpuTimes.Count / 2]:F0} MB/s of thread CPU time");
-        return 0;
+        wall.Sort();
+        cpu.Sort();
+        return (wall[runs / 2], cpu[runs / 2]);
     }
 
     sealed class NullSink : IRowSink

@@ -22,6 +22,8 @@ internal sealed partial class ParseSession
     readonly List<(long Bucket, double Count, double Avg)> _triplets = [];
     readonly byte[] _keyScratch = new byte[80];
     readonly List<(int Pair, int Token, int Block)> _pending = [];
+    const int MaxKeyWarnings = 1024;
+    int? _overflowKeyWarning;
 
     string? ParseData(LineHandler h, ReadOnlySpan<byte> line)
     {
@@ -513,10 +515,21 @@ internal sealed partial class ParseSession
             keys.Set(keyBytes, index);
             return index;
         }
-        _keyWarnings.Add($"unknown_key:{h.Name}:{key}");
-        var code = -_keyWarnings.Count;
+        if (_keyWarnings.Count >= MaxKeyWarnings)
+        {
+            // Hostile input with endless distinct keys: stop remembering them one by one (memory stays bounded).
+            _overflowKeyWarning ??= AddKeyWarning("unknown_key:" + ParseStats.OtherKey);
+            return _overflowKeyWarning.Value;
+        }
+        var code = AddKeyWarning($"unknown_key:{h.Name}:{key}");
         keys.Set(keyBytes, code);
         return code;
+    }
+
+    int AddKeyWarning(string token)
+    {
+        _keyWarnings.Add(token);
+        return -_keyWarnings.Count;
     }
 
     /// <summary>Keys are short tokens of letters, digits and <c>_ . - / +</c> (<c>4aqc</c>, <c>F-BA</c>, <c>t64</c>).</summary>
