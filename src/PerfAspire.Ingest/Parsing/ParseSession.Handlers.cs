@@ -42,8 +42,38 @@ internal sealed partial class ParseSession
         Add(prefix, new LineHandler(kind, prefix, layout) { Keys = KeyIndex(layout) });
     }
 
+    /// <summary>The readers fill labels by position: fail loudly if the spec's label order ever changes under them.</summary>
+    void ExpectLabels(string group, params string[] names)
+    {
+        var actual = Layout(group).Group.Labels.Select(l => l.Name);
+        if (!actual.SequenceEqual(names)) throw new InvalidOperationException($"{group} labels are [{string.Join(", ", actual)}]; the parser expects [{string.Join(", ", names)}].");
+    }
+
     void RegisterHandlers()
     {
+        ExpectLabels("CPU", "cpu");
+        ExpectLabels("DISK", "device", "disk_index");
+        ExpectLabels("NET", "interface");
+        ExpectLabels("NET ifstat", "interface");
+        ExpectLabels("TOP", "pid", "ppid", "exec", "container_id", "container_pid", "container_name");
+        ExpectLabels("SMAPS", "pid", "command");
+        ExpectLabels("DBWR", "bucket");
+        ExpectLabels("NODE", "node");
+        ExpectLabels("BUDDY", "node", "zone");
+        ExpectLabels("SLAB", "cache");
+        ExpectLabels("UDP", "local_address", "local_port", "remote_address", "remote_port", "inode");
+        ExpectLabels("CCPU", "container_id", "container_name", "cpu");
+        ExpectLabels("CMEM", "container_id", "container_name");
+        ExpectLabels("CDISK", "container_id", "container_name", "device", "device_major");
+        ExpectLabels("FPPORTS", "port");
+        ExpectLabels("FPPRXY", "msp_index");
+        ExpectLabels("FPC", "cpu");
+        ExpectLabels("DOT_STAT", "interface_address", "protocol");
+        ExpectLabels("DOH_STAT", "interface_address");
+        ExpectLabels("IMCAPI_RESP", "request_type", "response_type");
+        ExpectLabels("IMCDR_FRR", "phys_oid", "peer_ip");
+        ExpectLabels("IMCDR_FRS", "phys_oid", "peer_ip");
+
         Add("TIME", new LineHandler(LineKind.Time, "TIME"));
         Add("IDENT", new LineHandler(LineKind.Ident, "IDENT"));
         Add("ARGS", new LineHandler(LineKind.Args, "ARGS"));
@@ -88,7 +118,7 @@ internal sealed partial class ParseSession
         _netIfstat = new LineHandler(LineKind.NetIfstat, "NET ifstat", ifstat, new MarkerGrammar(ifstat)
             .Marker("", "rx_packets_total", "rx_bytes_total", "tx_packets_total", "tx_bytes_total", "rx_dropped_packets_total", "tx_dropped_packets_total"));
 
-        Add("TOP", new LineHandler(LineKind.Top, "TOP", Layout("TOP")));
+        Add("TOP", LineKind.Top, "TOP", g => g.Marker("", "cpu_percent", "total_cpu_seconds", "user_cpu_seconds", "system_cpu_seconds", "last_cpu"));
 
         Add("SMAPS", LineKind.Smaps, "SMAPS", g => g
             .Marker("s/r/r-/sw", "vm_size_kb", "rss_kb", "rss_minus_shmem_kb", "swap_kb")
@@ -97,7 +127,7 @@ internal sealed partial class ParseSession
             .Marker("sh", "shmem_total_kb", "shmem_dirty_kb")
             .WithRestMarker("c"));
 
-        foreach (var db in new[] { "DBWR", "DBWA", "DBRD" }) Add(db, new LineHandler(LineKind.DbHistogram, db, Layout(db)));
+        foreach (var db in new[] { "DBWR", "DBWA", "DBRD" }) Add(db, LineKind.DbHistogram, db, g => g.Marker("", "bucket_count_total", "bucket_avg_latency_seconds"));
 
         Add("DBMPOOL", LineKind.DbMpool, "DBMPOOL", g => g
             .Marker("sz", "cache_size_mib")

@@ -239,9 +239,10 @@ internal sealed partial class ParseSession
         var pid = _tokens.Get(line, 2);
         if (!NumberParser.TryParseInt(ppid, out _) || !NumberParser.TryParseInt(pid, out _)) return "pid/ppid is not a number";
         var values = Values(layout);
-        for (var i = 0; i < 5; i++)
+        var slots = h.Grammar!.Slots; // cpu%, total, (user, sys), last cpu
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (!NumberParser.TryParse(_tokens.Get(line, 3 + i), out values[i])) return BadValues;
+            if (!NumberParser.TryParse(_tokens.Get(line, 3 + i), out values[slots[i]])) return BadValues;
         }
         var labels = _labelBuffer.AsSpan(0, 6);
         labels.Clear();
@@ -292,8 +293,8 @@ internal sealed partial class ParseSession
             var (bucket, count, avg) = _triplets[i];
             labels[0] = BucketLabel(bucket);
             var values = Values(layout);
-            values[0] = count;
-            values[1] = avg;
+            values[h.Grammar!.Slots[0]] = count;
+            values[h.Grammar.Slots[1]] = avg;
             Emit(h, layout, labels, values);
         }
         return null;
