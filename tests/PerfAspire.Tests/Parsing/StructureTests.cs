@@ -183,6 +183,20 @@ public class StructureTests
     }
 
     [Fact]
+    public void Stats_round_trip_through_json_for_load_summaries()
+    {
+        var (stats, _) = Parse("IDENT v h\n" + Time + Cpu + "\nCPU bad\nZZZ 1\n");
+        var json = System.Text.Json.JsonSerializer.Serialize(stats);
+        var back = System.Text.Json.JsonSerializer.Deserialize<ParseStats>(json)!;
+        Assert.Equal(stats.LinesRead, back.LinesRead);
+        Assert.Equal(stats.Metadata, back.Metadata);
+        Assert.Equal(1, back.Prefixes["CPU"].MalformedLines);
+        Assert.Equal("CPU bad", back.Prefixes["CPU"].MalformedSamples[0].Text);
+        Assert.Equal(1, back.Warnings["unknown_prefix:ZZZ"]);
+        Assert.True(back.InvariantHolds);
+    }
+
+    [Fact]
     public void Accounting_invariant_over_a_mixed_log()
     {
         var (stats, _) = Parse("ARGS ptop -d60\nIDENT v h\nCPU orphan\n\n" + Time + Cpu + "\nCPU bad\nDB x\ncont\nZZZ 1\n  \n" + "\u0001\n");
