@@ -11,6 +11,7 @@ using PerfAspire.Mcp.Ingest;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Sql;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp;
@@ -24,7 +25,11 @@ public static class McpServices
         var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
         services.AddOptions<QueryOptions>()
             .Bind(builder.Configuration.GetSection(QueryOptions.Section))
-            .PostConfigure(o => o.Schema = settings.Schema);
+            .PostConfigure(o =>
+            {
+                o.Schema = settings.Schema;
+                o.ReaderRole ??= SchemaRoles.ReaderFor(settings.Schema);
+            });
 
         // The host (foundation) normally registers the shared NpgsqlDataSource; this fallback keeps the services
         // usable on their own (tests, the benchmark) with the same configuration names.
@@ -47,6 +52,7 @@ public static class McpServices
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<LabelValuesService>();
+        services.TryAddSingleton<SystemStatus>();
 
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));
         services.TryAddSingleton<IngestApi>();

@@ -32,8 +32,8 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
         }
         if (wanted.Length <= 200)
         {
-            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = @id");
-            cmd.Parameters.AddWithValue("id", wanted);
+            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = wanted });
             if (await ReadOneAsync(cmd, ct) is { } found) return found;
         }
         var known = new List<string>();

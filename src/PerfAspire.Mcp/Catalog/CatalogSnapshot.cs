@@ -1,4 +1,5 @@
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
 using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Catalog;
@@ -9,9 +10,6 @@ namespace PerfAspire.Mcp.Catalog;
 /// </summary>
 public sealed class CatalogSnapshot
 {
-    /// <summary>Labels every metric can be filtered and grouped by besides its local labels.</summary>
-    public static readonly IReadOnlyList<string> GlobalLabels = [CommonColumns.Host];
-
     readonly Dictionary<string, CatalogMetric> _byName;
     readonly Dictionary<string, string> _aliasToName;
     readonly Dictionary<string, CatalogTable> _tables;
@@ -29,7 +27,7 @@ public sealed class CatalogSnapshot
                 if (!_byName.ContainsKey(a)) _aliasToName.TryAdd(a, m.Name);
             }
         }
-        Tables = [.. tables.Where(t => SqlIdentifier.IsSafe(t.Name)).OrderBy(t => t.RecordGroup, StringComparer.Ordinal)];
+        Tables = [.. tables.Where(t => SqlIdentifier.IsValid(t.Name)).OrderBy(t => t.RecordGroup, StringComparer.Ordinal)];
         _tables = Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
@@ -65,9 +63,8 @@ public sealed class CatalogSnapshot
             "Use one of the closest names, or call docs_search_metrics with a description of what you want to measure, or schema_list_metrics.");
     }
 
-    /// <summary>The label columns a metric can be filtered or grouped by: its local labels, then <c>host</c>.</summary>
-    public static IReadOnlyList<string> FilterableLabels(CatalogMetric metric) =>
-        [.. metric.Labels, .. GlobalLabels.Where(g => !metric.Labels.Contains(g))];
+    /// <summary>The label columns a metric can be filtered or grouped by: its local labels (host is one per bundle).</summary>
+    public static IReadOnlyList<string> FilterableLabels(CatalogMetric metric) => metric.Labels;
 
     /// <summary>Checks a label name against the metric's labels; unknown names are errors listing the valid ones.</summary>
     public static string ResolveLabel(CatalogMetric metric, string? label)
@@ -81,16 +78,18 @@ public sealed class CatalogSnapshot
         }
         var closest = ClosestNames.Find(wanted, valid);
         throw new ToolError("label_not_found",
-            $"Metric {metric.Name} has no label '{Clip(wanted)}'. Its labels: {string.Join(", ", valid)}.",
+            valid.Count == 0
+                ? $"Metric {metric.Name} has no labels (one series per bundle), so '{Clip(wanted)}' cannot be used."
+                : $"Metric {metric.Name} has no label '{Clip(wanted)}'. Its labels: {string.Join(", ", valid)}.",
             closest,
-            $"Use one of: {string.Join(", ", valid)} (schema_describe_metric shows them).");
+            valid.Count == 0 ? "Leave filters and group_by out for this metric." : $"Use one of: {string.Join(", ", valid)} (schema_describe_metric shows them).");
     }
 
     public static string Clip(string s) => Text.Clip(s);
 
     static bool IsUsable(CatalogMetric m) =>
-        SqlIdentifier.IsSafe(m.Name) && SqlIdentifier.IsSafe(m.BaseTable) && SqlIdentifier.IsSafe(m.Column)
-        && m.Labels.All(SqlIdentifier.IsSafe);
+        SqlIdentifier.IsValid(m.Name) && SqlIdentifier.IsValid(m.BaseTable) && SqlIdentifier.IsValid(m.Column)
+        && m.Labels.All(SqlIdentifier.IsValid) && m.ParsedKind is not null;
 
     /// <summary>The catalog as the spec generates it; used when the catalog tables are not readable.</summary>
     public static CatalogSnapshot FromSpec(SchemaSpec spec)

@@ -5,6 +5,7 @@ using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Catalog;
 
@@ -97,7 +98,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
         var tables = new List<CatalogTable>();
         await using (var cmd = session.Command($"""
             SELECT table_name, record_group, metric_category, global_columns, local_columns::text, metric_columns::text
-            FROM {schema}.table_schemas
+            FROM {schema}.{SchemaObjectNames.TableSchemas}
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
@@ -116,7 +117,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
         var metrics = new List<CatalogMetric>();
         await using (var cmd = session.Command($"""
             SELECT metric_name, base_table, column_name, metric_kind, unit, description, aliases, local_labels
-            FROM {schema}.metric_catalog
+            FROM {schema}.{SchemaObjectNames.MetricCatalog}
             """))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {

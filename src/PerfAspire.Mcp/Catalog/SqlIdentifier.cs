@@ -1,15 +1,15 @@
 namespace PerfAspire.Mcp.Catalog;
 
 /// <summary>
-/// The only way an identifier reaches SQL text. Names come from the catalog; this is the second fence:
-/// lowercase ASCII identifiers only, and quoted even then, so a poisoned catalog row cannot inject either.
+/// How MCP code writes identifiers into hand-written SQL. Names come from the catalog; validity is the schema's
+/// rule (<see cref="PerfAspire.Schema.Sql.SqlIdentifier.IsValid"/>) and every name is double-quoted on top, so even
+/// a poisoned catalog row could not inject anything.
 /// </summary>
 public static class SqlIdentifier
 {
-    public static bool IsSafe(string? name) =>
-        name is { Length: > 0 and <= 63 }
-        && (name[0] is (>= 'a' and <= 'z') or '_')
-        && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
+    public static bool IsSafe(string? name) => PerfAspire.Schema.Sql.SqlIdentifier.IsValid(name);
+
+    public static bool IsValid(string? name) => IsSafe(name);
 
     public static string Quote(string name) =>
         IsSafe(name) ? "\"" + name + "\"" : throw new ArgumentException($"Refusing unsafe SQL identifier '{name}'.", nameof(name));

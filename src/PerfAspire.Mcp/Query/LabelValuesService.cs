@@ -29,8 +29,8 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
             var view = SqlIdentifier.Qualified(sessions.Schema, metric.View);
             var col = SqlIdentifier.Quote(label);
             var rows = await runner.RunAsync(session, new RenderedQuery(
-                $"SELECT DISTINCT {col} FROM {view} WHERE bundle_id = @bundle_id AND {col} IS NOT NULL ORDER BY 1 LIMIT @row_limit OFFSET @offset",
-                [new("bundle_id", bundle.BundleId), new("row_limit", limit + 1), new("offset", offset)]), limit + 1, ct);
+                $"SELECT DISTINCT {col} FROM {view} WHERE bundle_id = $1 AND {col} IS NOT NULL ORDER BY 1 LIMIT $2 OFFSET $3",
+                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)], Positional: true), limit + 1, ct);
             values = [.. rows.Rows.Select(r => r[0]?.ToString() ?? "")];
             if (_pages.Count >= MaxCachedPages) _pages.Clear();
             _pages[key] = values;
@@ -41,7 +41,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         if (shown.Count == 0)
         {
             var view = SqlIdentifier.Qualified(sessions.Schema, metric.View);
-            var any = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id)", [new("bundle_id", bundle.BundleId)], ct);
+            var any = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id)", [new QueryParameter("bundle_id", bundle.BundleId)], ct);
             empty = !any
                 ? new EmptyResult(EmptyResult.NoDataForMetric,
                     $"{metric.Name} has no samples in bundle {bundle.BundleId}, so {label} has no values there.",

@@ -19,6 +19,8 @@ public sealed record QueryArguments
     public IReadOnlyList<string>? GroupBy { get; init; }
     public int? K { get; init; }
     public double? Quantile { get; init; }
+
+    /// <summary>topk over the whole window: rank by <c>avg</c> (default) or <c>max</c>.</summary>
     public string? OrderBy { get; init; }
     public int? MaxRows { get; init; }
 

@@ -11,8 +11,11 @@ public sealed class QueryOptions
     /// <summary>The schema holding every PerfAspire object.</summary>
     public string Schema { get; set; } = "perf";
 
-    /// <summary>Read-only role every query runs as (SET LOCAL ROLE). Empty = the connection's own user is already read-only.</summary>
-    public string ReaderRole { get; set; } = "perf_reader";
+    /// <summary>
+    /// Read-only role every query runs as (SET LOCAL ROLE). Default: the migration's reader role of the schema
+    /// (<c>perf_reader</c>). Empty = no SET ROLE (the connection's own user is already read-only).
+    /// </summary>
+    public string? ReaderRole { get; set; }
 
     /// <summary>statement_timeout of each query transaction.</summary>
     public int StatementTimeoutMs { get; set; } = 10_000;

@@ -1,5 +1,8 @@
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
+using LabelFilter = PerfAspire.Schema.Query.LabelFilter;
+using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
+using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -7,6 +10,9 @@ namespace PerfAspire.Mcp.Query;
 /// Everything a pattern needs, validated: catalog entries for every identifier, the bundle, window, step,
 /// filters and the labels that identify a series in the result (<see cref="GroupBy"/>).
 /// </summary>
+/// <param name="OrderBy">topk over the whole window: rank by <c>avg</c> or <c>max</c>.</param>
+/// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (value, max_value, samples).</param>
+/// <param name="Companion">histogram_latency_percentile: the other histogram metric of the table.</param>
 public sealed record QueryPlan(
     QueryPattern Pattern,
     string Schema,
@@ -17,9 +23,18 @@ public sealed record QueryPlan(
     bool StepAutomatic,
     IReadOnlyList<LabelFilter> Filters,
     IReadOnlyList<string> GroupBy,
-    int K,
-    double Quantile,
-    string OrderBy,
+    int? K,
+    double? Quantile,
     int RowLimit,
-    CatalogMetric? HistogramCount = null,
-    CatalogMetric? HistogramAvg = null);
+    string OrderBy = "avg",
+    bool WholeWindowTopK = false,
+    CatalogMetric? Companion = null)
+{
+    /// <summary>The labels a series of this pattern has when nothing is collapsed.</summary>
+    public IReadOnlyList<string> NaturalLabels => Pattern.Name == QueryPatterns.HistogramOpsPerSec
+        ? [.. Metric.Labels.Where(l => l != QueryRenderer.HistogramBucketLabel)]
+        : Metric.Labels;
+
+    /// <summary>True when the result keeps other labels than the pattern's own series labels.</summary>
+    public bool Collapses => !GroupBy.SequenceEqual(NaturalLabels);
+}

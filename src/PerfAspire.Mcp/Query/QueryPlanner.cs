@@ -3,6 +3,10 @@ using Microsoft.Extensions.Options;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Spec;
+using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
+using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
+using SchemaPatterns = PerfAspire.Schema.Query.QueryPatterns;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -24,33 +28,42 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         QueryPattern? pattern = null;
         if (!string.IsNullOrWhiteSpace(args.Pattern))
         {
-            pattern = QueryPatterns.Find(args.Pattern) ?? throw new ToolError("pattern_not_found",
-                $"No query pattern '{Text.Clip(args.Pattern.Trim())}'.",
-                ClosestNames.Find(args.Pattern, QueryPatterns.All.Select(p => p.Name), 3),
-                $"Use one of: {string.Join(", ", QueryPatterns.All.Select(p => p.Name))} (query_get_patterns describes them).");
+            pattern = QueryPatterns.Find(args.Pattern);
+            if (pattern is null)
+            {
+                throw new ToolError("pattern_not_found",
+                    $"No query pattern '{Text.Clip(args.Pattern.Trim())}'.",
+                    ClosestNames.Find(args.Pattern, QueryPatterns.All.Select(p => p.Name), 3),
+                    $"Use one of: {string.Join(", ", QueryPatterns.All.Select(p => p.Name))} (query_get_patterns describes them).");
+            }
         }
 
         var (snapshot, metric, alias) = await catalog.ResolveAsync(args.Metric, ct);
         if (alias is not null) notes.Add($"'{alias}' is an alias of {metric.Name}.");
-        pattern ??= QueryPatterns.Find(QueryPatterns.DefaultFor(metric.Kind))!;
+        var kind = metric.ParsedKind ?? throw new ToolError("invalid_catalog", $"Metric {metric.Name} has an unknown kind '{metric.Kind}' in the catalog.");
+        pattern ??= SchemaPatterns.DefaultFor(kind);
+        // topk without a step ranks over the whole window from summary_stats, which fits every kind.
+        var wholeWindow = pattern.Name == QueryPatterns.TopK && args.StepSeconds is null;
 
-        CatalogMetric? histCount = null, histAvg = null;
+        CatalogMetric? companion = null;
         if (pattern.Name is QueryPatterns.HistogramLatencyPercentile or QueryPatterns.HistogramOpsPerSec)
         {
-            (histCount, histAvg) = HistogramPair(snapshot, metric, pattern);
-            if (pattern.Name == QueryPatterns.HistogramOpsPerSec && metric != histCount)
+            var (count, avg) = HistogramPair(snapshot, metric, pattern);
+            if (pattern.Name == QueryPatterns.HistogramOpsPerSec && metric != count)
             {
-                notes.Add($"histogram_ops_per_sec counts operations, so it reads {histCount!.Name}.");
-                metric = histCount!;
+                notes.Add($"histogram_ops_per_sec counts operations, so it reads {count.Name}.");
+                metric = count;
+                kind = MetricKind.HistogramBucket;
             }
+            if (pattern.Name == QueryPatterns.HistogramLatencyPercentile) companion = metric == count ? avg : count;
         }
-        else if (!pattern.Kinds.Contains(metric.Kind))
+        if (!wholeWindow && !pattern.Supports(kind))
         {
-            warnings.Add(pattern.Name == QueryPatterns.CounterRate
-                ? $"pattern_kind_mismatch: {metric.Name} is a {metric.Kind}, not a counter; counter_rate differentiates it anyway."
-                : metric.Kind == "counter"
-                    ? $"pattern_kind_mismatch: {metric.Name} is a counter (cumulative since process start); counter_rate gives its per-second rate."
-                    : $"pattern_kind_mismatch: {pattern.Name} is meant for {string.Join("/", pattern.Kinds)} metrics; {metric.Name} is a {metric.Kind}.");
+            var fitting = SchemaPatterns.For(kind).Select(p => p.Name).ToList();
+            throw new ToolError("pattern_not_applicable",
+                $"{pattern.Name} does not fit {metric.Name}, a {metric.Kind} metric. Patterns for {metric.Kind}: {string.Join(", ", fitting)}.",
+                fitting,
+                $"Use {SchemaPatterns.DefaultFor(kind).Name} (the default for {metric.Kind}), or leave pattern_name out.");
         }
 
         var bundle = session is null ? await bundles.ResolveAsync(args.BundleId, ct) : await bundles.ResolveAsync(session, args.BundleId, ct);
@@ -58,41 +71,45 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         var step = StepChooser.Choose(window.Span, args.StepSeconds, bundle.SampleIntervalSeconds, o.MaxPointsPerSeries);
         if (step.Warning is not null) warnings.Add(step.Warning);
 
-        var filters = LabelFilter.Parse(args.Filters, metric);
-        var groupBy = GroupBy(args.GroupBy, metric, pattern, warnings);
-
-        var k = args.K ?? 10;
-        if (k is < 1 or > 1000) throw new ToolError("invalid_argument", "k must be between 1 and 1000.");
-        var quantile = args.Quantile ?? 0.99;
-        if (quantile is > 1 and <= 100)
-        {
-            notes.Add($"quantile {quantile.ToString(CultureInfo.InvariantCulture)} was read as a percentage ({(quantile / 100).ToString(CultureInfo.InvariantCulture)}).");
-            quantile /= 100;
-        }
-        if (double.IsNaN(quantile) || quantile is <= 0 or > 1) throw new ToolError("invalid_argument", "quantile must be in (0, 1], e.g. 0.95 or 0.99.");
+        var filters = LabelFilters.Parse(args.Filters, metric);
+        var groupBy = GroupBy(args.GroupBy, metric, pattern, wholeWindow, warnings);
         var orderBy = (args.OrderBy ?? "avg").Trim().ToLowerInvariant();
         if (orderBy is not ("avg" or "max")) throw new ToolError("invalid_argument", "order_by must be 'avg' or 'max'.");
+
+        if (args.K is { } k && k is < 1 or > 1000) throw new ToolError("invalid_argument", "k must be between 1 and 1000.");
+        var quantile = args.Quantile;
+        if (quantile is > 1 and <= 100)
+        {
+            notes.Add($"quantile {quantile.Value.ToString(CultureInfo.InvariantCulture)} was read as a percentage ({(quantile.Value / 100).ToString(CultureInfo.InvariantCulture)}).");
+            quantile /= 100;
+        }
+        if (quantile is { } q && (double.IsNaN(q) || q <= 0 || q > 1)) throw new ToolError("invalid_argument", "quantile must be in (0, 1], e.g. 0.95 or 0.99.");
         var maxRows = args.MaxRows ?? o.DefaultMaxRows;
         if (maxRows < 1 || maxRows > o.HardMaxRows) throw new ToolError("invalid_argument", $"max_rows must be between 1 and {o.HardMaxRows}.");
 
         var plan = new QueryPlan(pattern, o.Schema, metric, bundle, window, step.StepSeconds, step.Automatic,
-            filters, groupBy, k, quantile, orderBy, maxRows + 1, histCount, histAvg);
+            filters, groupBy, args.K, quantile, maxRows + 1, orderBy, wholeWindow, companion);
         return new Planned(plan, snapshot, alias, warnings, notes);
     }
 
-    static IReadOnlyList<string> GroupBy(IReadOnlyList<string>? requested, CatalogMetric metric, QueryPattern pattern, List<string> warnings)
+    static IReadOnlyList<string> GroupBy(IReadOnlyList<string>? requested, CatalogMetric metric, QueryPattern pattern, bool wholeWindowTopK, List<string> warnings)
     {
-        if (pattern.Name is QueryPatterns.HistogramLatencyPercentile or QueryPatterns.LatestValue)
-        {
-            if (requested is { Count: > 0 }) warnings.Add($"group_by_ignored: {pattern.Name} always works per series.");
-            return pattern.Name == QueryPatterns.LatestValue ? metric.Labels : [];
-        }
-        if (requested is null) return pattern.Name == QueryPatterns.HistogramOpsPerSec ? [] : metric.Labels;
+        IReadOnlyList<string> natural = pattern.Name == QueryPatterns.HistogramOpsPerSec
+            ? [.. metric.Labels.Where(l => l != QueryRenderer.HistogramBucketLabel)]
+            : metric.Labels;
+        if (requested is null) return natural;
         var result = new List<string>();
         foreach (var label in requested)
         {
             var resolved = CatalogSnapshot.ResolveLabel(metric, label);
             if (!result.Contains(resolved)) result.Add(resolved);
+        }
+        // Keep the metric's label order so results sort the same way as without group_by.
+        result = [.. metric.Labels.Where(result.Contains)];
+        if (!wholeWindowTopK && !PatternSql.Collapsible.Contains(pattern.Name) && !result.SequenceEqual(natural))
+        {
+            warnings.Add($"group_by_ignored: {pattern.Name} always works per series; group_by applies to {string.Join(", ", PatternSql.Collapsible)} and to topk without step_seconds.");
+            return natural;
         }
         return result;
     }
@@ -102,7 +119,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         var siblings = snapshot.Metrics.Where(m => m.BaseTable == metric.BaseTable).ToList();
         var count = siblings.FirstOrDefault(m => m.Kind == "histogram_bucket");
         var avg = siblings.FirstOrDefault(m => m.Kind == "histogram_avg");
-        if (metric.Kind is not ("histogram_bucket" or "histogram_avg") || count is null || avg is null || !count.Labels.Contains("bucket"))
+        if (metric.Kind is not ("histogram_bucket" or "histogram_avg") || count is null || avg is null || !count.Labels.Contains(QueryRenderer.HistogramBucketLabel))
         {
             var histograms = snapshot.Metrics.Where(m => m.Kind == "histogram_bucket").Select(m => m.Name).ToList();
             throw new ToolError("pattern_not_applicable",

@@ -14,7 +14,10 @@ public sealed class QueryRunner(QueryMetrics metrics)
         try
         {
             await using var cmd = session.Command(query.Sql);
-            foreach (var p in query.Parameters) cmd.Parameters.AddWithValue(p.Name, p.Value);
+            foreach (var p in query.Parameters)
+            {
+                cmd.Parameters.Add(query.Positional ? new NpgsqlParameter { Value = p.Value } : new NpgsqlParameter(p.Name, p.Value));
+            }
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<object?[]>();
@@ -39,7 +42,7 @@ public sealed class QueryRunner(QueryMetrics metrics)
         }
     }
 
-    /// <summary>One scalar/exists probe, counted like any other query.</summary>
+    /// <summary>One scalar/exists probe with named parameters (@name), counted like any other query.</summary>
     public async Task<T?> ScalarAsync<T>(ReadOnlySession session, string sql, IEnumerable<QueryParameter> parameters, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
@@ -47,7 +50,7 @@ public sealed class QueryRunner(QueryMetrics metrics)
         try
         {
             await using var cmd = session.Command(sql);
-            foreach (var p in parameters) cmd.Parameters.AddWithValue(p.Name, p.Value);
+            foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter(p.Name, p.Value));
             var value = await cmd.ExecuteScalarAsync(ct);
             failed = false;
             return value is null or DBNull ? default : (T)value;

@@ -6,6 +6,9 @@ using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
+using SchemaPatterns = PerfAspire.Schema.Query.QueryPatterns;
+using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Tools;
 
@@ -30,13 +33,12 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
             var patterns = QueryPatterns.All.AsEnumerable();
             if (!string.IsNullOrWhiteSpace(metric_kind))
             {
-                var k = metric_kind.Trim().ToLowerInvariant();
-                var kinds = QueryPatterns.All.SelectMany(p => p.Kinds).Distinct().Order().ToList();
-                if (!kinds.Contains(k))
+                if (!MetricKindNames.TryParse(metric_kind.Trim(), out var kind))
                 {
+                    var kinds = Enum.GetValues<MetricKind>().Select(k => k.ToSql()).ToList();
                     throw new ToolError("invalid_argument", $"Unknown metric kind '{Text.Clip(metric_kind)}'. Kinds: {string.Join(", ", kinds)}.", ClosestNames.Find(metric_kind, kinds, 3));
                 }
-                patterns = patterns.Where(p => p.Kinds.Contains(k));
+                patterns = SchemaPatterns.For(kind);
             }
             object body = new
             {
@@ -44,13 +46,15 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
                 {
                     pattern_name = p.Name,
                     description = p.Description,
-                    metric_kinds = p.Kinds,
+                    metric_kinds = p.Kinds.Select(k => k.ToSql()).ToList(),
                     required_params = p.RequiredParams,
-                    optional_params = p.OptionalParams,
-                    result = p.Result,
-                    example_usage = p.ExampleUsage,
+                    // The tools take label filters as 'filters' (seed §8.2); the template calls them label_filters.
+                    optional_params = p.OptionalParams.ToDictionary(o => o.Name == "label_filters" ? "filters" : o.Name, o => new { @default = o.Default, description = o.Description }),
+                    sql_template = p.SqlTemplate,
+                    example = $"query_run {{\"pattern_name\": \"{p.Name}\", \"metric_name\": \"{ExampleMetric(p)}\"}}",
                 }).ToList(),
-                note = "bundle_id, start_time and end_time default to the active bundle and its whole time range.",
+                note = "bundle_id, start_time and end_time default to the active bundle and its whole time range; step_seconds is chosen automatically (<= ~500 points per series) unless given. " +
+                       "In sql_template, {braces} are identifiers filled from the catalog and $names are bind parameters. query_build_sql/query_run also take group_by (aggregate series together).",
                 next = "query_run {\"pattern_name\": ..., \"metric_name\": ...} runs a pattern; query_build_sql returns its SQL and bind parameters.",
             };
             return Task.FromResult(body);
@@ -70,21 +74,21 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description("Time bucket width in seconds. Omit to choose automatically (at most ~500 points per series); the chosen step is reported.")] double? step_seconds = null,
         [Description(FiltersHelp)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
-        [Description("topk only: number of series to return (default 10).")] int? k = null,
-        [Description("topk only: rank by 'avg' (default) or 'max'.")] string? order_by = null,
-        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.99.")] double? quantile = null,
+        [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
+        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
         [Description("Row cap of the query (default 500, max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_build_sql", async () =>
         {
-            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, order_by, quantile, max_rows);
+            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, max_rows);
             var built = await queries.BuildAsync(args, ct);
             var plan = built.Plan;
             return new
             {
                 sql = built.Query.Sql,
                 @params = built.Query.Parameters.ToDictionary(p => p.Name, p => ParamValue(p.Value)),
-                param_style = "Npgsql named parameters (@name); bind them, never paste them into the SQL.",
+                param_order = built.Query.Parameters.Select(p => p.Name).ToList(),
+                param_style = "Positional: $1 is the first name in param_order, $2 the second, ... Bind them as parameters; never paste values into the SQL.",
                 pattern_name = plan.Pattern.Name,
                 metric_name = plan.Metric.Name,
                 resolved_from_alias = built.Planned.AliasUsed,
@@ -113,20 +117,19 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description("Time bucket width in seconds. Omit to choose automatically (at most ~500 points per series); the chosen step is reported.")] double? step_seconds = null,
         [Description(FiltersHelp)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
-        [Description("topk only: number of series to return (default 10).")] int? k = null,
-        [Description("topk only: rank by 'avg' (default) or 'max'.")] string? order_by = null,
-        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.99.")] double? quantile = null,
+        [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
+        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
         [Description("Rows to return (default 500, max 5000). More rows cost more tokens; prefer filters, group_by or a larger step.")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_run", async () =>
         {
-            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, order_by, quantile, max_rows);
+            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, max_rows);
             var ran = await queries.RunAsync(args, ct);
             return RunResponse.Build(ran);
         });
 
     static QueryArguments Args(string? pattern, string? metric, string? bundle, JsonElement? start, JsonElement? end, double? step,
-        JsonElement? filters, JsonElement? groupBy, int? k, string? orderBy, double? quantile, int? maxRows) => new()
+        JsonElement? filters, JsonElement? groupBy, int? k, double? quantile, int? maxRows) => new()
     {
         Pattern = pattern,
         Metric = metric,
@@ -137,9 +140,18 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         Filters = filters,
         GroupBy = ArgumentJson.Names(groupBy, "group_by"),
         K = k,
-        OrderBy = orderBy,
         Quantile = quantile,
         MaxRows = maxRows,
+    };
+
+    static string ExampleMetric(QueryPattern p) => p.Name switch
+    {
+        QueryPatterns.CounterRate => "fpports_rx_packets_total",
+        QueryPatterns.TopK => "top_cpu_percent",
+        QueryPatterns.TimeseriesSum => "dbmpool_cache_misses",
+        QueryPatterns.HistogramOpsPerSec or QueryPatterns.HistogramLatencyPercentile => "dbwr_bucket_count_total",
+        QueryPatterns.TimeseriesMax => "disk_busy_percent",
+        _ => "cpu_utilization",
     };
 
     static object ParamValue(object v) => v switch

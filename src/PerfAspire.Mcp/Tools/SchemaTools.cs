@@ -172,8 +172,9 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
             var (snapshot, m, alias) = await catalog.ResolveAsync(metric_name, ct);
             var table = snapshot.Table(m.BaseTable);
             var spec = PerfAspire.Schema.Spec.SchemaSpec.Default.ByTable(m.BaseTable)?.Metrics.FirstOrDefault(x => x.Column == m.Column);
-            var patterns = QueryPatterns.All.Where(p => p.Kinds.Contains(m.Kind)).Select(p => p.Name).ToList();
-            var defaultPattern = QueryPatterns.DefaultFor(m.Kind);
+            var kind = m.ParsedKind ?? PerfAspire.Schema.Spec.MetricKind.Gauge;
+            var patterns = PerfAspire.Schema.Query.QueryPatterns.For(kind).Select(p => p.Name).ToList();
+            var defaultPattern = PerfAspire.Schema.Query.QueryPatterns.DefaultFor(kind).Name;
             return new
             {
                 metric_name = m.Name,

@@ -22,8 +22,7 @@ public sealed class McpEnvironment
         try
         {
             if (_shared is not null) return _shared;
-            var cs = await db.CreateDatabaseAsync();
-            await InterimSchema.ApplyAsync(cs);
+            var cs = await McpDatabase.CreateMigratedAsync(db);
             await TestBundleData.InsertAsync(cs);
             var server = await McpTestServer.StartAsync(cs);
             var client = await server.ConnectAsync();

@@ -8,8 +8,7 @@ public sealed class NoActiveBundleTests(DatabaseFixture db)
     [Fact]
     public async Task Without_an_active_bundle_queries_say_so_and_point_to_loading_one()
     {
-        var cs = await db.CreateDatabaseAsync();
-        await InterimSchema.ApplyAsync(cs);
+        var cs = await McpDatabase.CreateMigratedAsync(db);
         await using var server = await McpTestServer.StartAsync(cs);
         await using var client = await server.ConnectAsync();
 

@@ -89,9 +89,10 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var expected = TestBundleData.Threads.Select((t, idx) => (t.Pid, t.Exec,
                 Values: Enumerable.Range(0, TestBundleData.Epochs).Select(i => TestBundleData.TopCpu(TestBundleData.ActiveBundle, i, idx)).OfType<double>().ToList()))
             .Select(x => (x.Pid, x.Exec, Avg: x.Values.Average(), Max: x.Values.Max(), N: x.Values.Count))
-            .OrderByDescending(x => x.Avg).Take(3).ToList();
+            .OrderByDescending(x => x.Avg).ToList();
         var rows = Rows(body);
         Assert.Equal(3, rows.Count);
+        Assert.Equal("whole window (give step_seconds for a ranking per time bucket)", body.GetProperty("ranking").GetString());
         for (var j = 0; j < 3; j++)
         {
             Assert.Equal(expected[j].Pid, rows[j][Col(body, "pid")].GetString());
@@ -100,7 +101,15 @@ public sealed class QueryToolsTests(DatabaseFixture db)
             Near(expected[j].Max, rows[j][Col(body, "max_value")].GetDouble());
             Assert.Equal(expected[j].N, rows[j][Col(body, "samples")].GetInt32());
         }
-        Assert.False(body.TryGetProperty("step_seconds", out _), "topk covers the whole window; no step");
+        Assert.False(body.TryGetProperty("step_seconds", out _), "a whole-window ranking has no step");
+
+        // Ranked by the maximum instead; and per 10-minute bucket when a step is given (the schema's topk template).
+        var byMax = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 1, order_by = "max" });
+        Assert.Equal(expected.OrderByDescending(x => x.Max).First().Pid, Rows(byMax)[0][Col(byMax, "pid")].GetString());
+        var perBucket = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 2, step_seconds = 600 });
+        Assert.Equal(3 * 2, perBucket.GetProperty("row_count").GetInt32());
+        Assert.All(Rows(perBucket), r => Assert.InRange(r[Col(perBucket, "rank")].GetInt32(), 1, 2));
+        Assert.Equal(TestBundleData.Host, perBucket.GetProperty("constant_columns").GetProperty("host").GetString());
     }
 
     [Fact]
@@ -123,7 +132,7 @@ public sealed class QueryToolsTests(DatabaseFixture db)
                 if (cumulative >= 0.9 * total)
                 {
                     var latency = g.Sum(i => TestBundleData.DbwrCount(i, b) * TestBundleData.DbwrLatency(i, b)) / ops[b];
-                    return (Ts: g.Key, Value: latency, Bucket: TestBundleData.Buckets[b], Total: total);
+                    return (Ts: g.Key, Value: latency, Total: total);
                 }
             }
             throw new InvalidOperationException("unreachable");
@@ -133,9 +142,8 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         for (var j = 0; j < rows.Count; j++)
         {
             Assert.Equal(expected[j].Ts, DateTimeOffset.Parse(rows[j][Col(body, "ts_bucket")].GetString()!, CultureInfo.InvariantCulture));
-            Assert.Equal(expected[j].Bucket.ToString(CultureInfo.InvariantCulture), rows[j][Col(body, "bucket")].GetString());
             Near(expected[j].Value, rows[j][Col(body, "value")].GetDouble());
-            Near(expected[j].Total, rows[j][Col(body, "total_ops")].GetDouble());
+            Near(expected[j].Total, rows[j][Col(body, "operations")].GetDouble());
         }
     }
 
@@ -148,8 +156,8 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         Assert.Equal(TestBundleData.ActiveBundle, active.GetProperty("bundle_id").GetString());
         Assert.Equal(TestBundleData.OtherBundle, other.GetProperty("bundle_id").GetString());
         double Avg(string b) => Enumerable.Range(0, TestBundleData.Epochs).Average(i => TestBundleData.CpuUtilization(b, i, 0));
-        Near(Avg(TestBundleData.ActiveBundle), Rows(active)[0][Col(active, "avg")].GetDouble());
-        Near(Avg(TestBundleData.OtherBundle), Rows(other)[0][Col(other, "avg")].GetDouble());
+        Near(Avg(TestBundleData.ActiveBundle), Rows(active)[0][Col(active, "avg_value")].GetDouble());
+        Near(Avg(TestBundleData.OtherBundle), Rows(other)[0][Col(other, "avg_value")].GetDouble());
         Assert.Equal(TestBundleData.Epochs, Rows(active)[0][Col(active, "samples")].GetInt32());
     }
 
@@ -237,12 +245,16 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var sql = body.GetProperty("sql").GetString()!;
         Assert.DoesNotContain("DELETE", sql);
         Assert.DoesNotContain(TestBundleData.ActiveBundle, sql);
-        Assert.Contains("@bundle_id", sql);
-        Assert.Contains("\"exec\" = ANY(@f_exec)", sql);
-        Assert.Contains("\"perf\".\"top_cpu_percent\"", sql);
+        Assert.Contains("perf.top_cpu_percent", sql);
+        var order = body.GetProperty("param_order").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Contains($"bundle_id = ${order.IndexOf("bundle_id") + 1}", sql);
         var p = body.GetProperty("params");
-        Assert.Equal(hostile, p.GetProperty("f_exec")[0].GetString());
-        Assert.Equal(["101", "102"], p.GetProperty("f_pid").EnumerateArray().Select(x => x.GetString()));
+        var execParam = order.IndexOf(order.Single(n => p.GetProperty(n!).ValueKind == JsonValueKind.String && p.GetProperty(n!).GetString() == hostile)) + 1;
+        Assert.Contains($"exec = ${execParam}", sql);
+        var pidParam = order.Single(n => p.GetProperty(n!).ValueKind == JsonValueKind.Array);
+        Assert.Equal(["101", "102"], p.GetProperty(pidParam!).EnumerateArray().Select(x => x.GetString()));
+        Assert.Contains($"pid = ANY(${order.IndexOf(pidParam) + 1})", sql);
+        Assert.EndsWith($"LIMIT ${order.Count}", sql);
         Assert.Equal(TestBundleData.ActiveBundle, p.GetProperty("bundle_id").GetString());
         Assert.Equal("2025-06-28T13:00:00Z", p.GetProperty("start_time").GetString());
         Assert.Equal(60, p.GetProperty("step_seconds").GetInt32());

@@ -13,7 +13,7 @@ public sealed class SchemaToolsTests(DatabaseFixture db)
         var env = await McpEnvironment.GetAsync(db);
         var all = await env.Client.OkAsync("schema_list_tables");
         var names = all.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("table_name").GetString()).ToList();
-        Assert.Equal(SchemaSpec.Default.Groups.Select(g => g.Table).Order(), names.Order());
+        Assert.Equal(SchemaSpec.Default.Groups.Select(g => g.Table).Append(CommonColumns.TextRecordsTable).Order(), names.Order());
         var dbwr = all.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table_name").GetString() == "ptops_dbwr");
         Assert.True(dbwr.GetProperty("is_histogram").GetBoolean());
         Assert.Equal(["bucket"], dbwr.GetProperty("local_labels").EnumerateArray().Select(x => x.GetString()));

@@ -2,28 +2,29 @@ using System.Globalization;
 using System.Text.Json;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
+using LabelFilter = PerfAspire.Schema.Query.LabelFilter;
 
 namespace PerfAspire.Mcp.Query;
 
-/// <summary>One label condition: the label (a catalog column) equals one of the values (bound as a text[] parameter).</summary>
-public sealed record LabelFilter(string Label, IReadOnlyList<string> Values)
+/// <summary>
+/// Reads label filters as models send them — <c>{label: value}</c> or <c>{label: [values]}</c>, strings or
+/// numbers (labels are stored as text) — into the renderer's <see cref="LabelFilter"/>s. Label names are checked
+/// against the metric's labels; values are only size-checked and always bound.
+/// </summary>
+public static class LabelFilters
 {
     const int MaxLabels = 16;
     const int MaxValuesPerLabel = 500;
     const int MaxValueLength = 4096;
 
-    /// <summary>
-    /// Reads <c>{label: value}</c> or <c>{label: [values]}</c> (strings or numbers; labels are stored as text).
-    /// Label names are checked against the metric's labels; values are never looked at beyond their size.
-    /// </summary>
-    public static IReadOnlyList<LabelFilter> Parse(JsonElement? filters, CatalogMetric metric)
+    public static IReadOnlyList<LabelFilter> Parse(JsonElement? filters, Catalog.CatalogMetric metric)
     {
         if (filters is not { } f || f.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return [];
         if (f.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(f.GetString())) return [];
         if (f.ValueKind != JsonValueKind.Object)
         {
             throw new ToolError("invalid_filters", "filters must be a JSON object like {\"cpu\": \"cpu0\"} or {\"device\": [\"sda\", \"sdb\"]}.",
-                next: $"Labels of {metric.Name}: {string.Join(", ", CatalogSnapshot.FilterableLabels(metric))}.");
+                next: $"Labels of {metric.Name}: {Labels(metric)}.");
         }
         var result = new List<LabelFilter>();
         foreach (var p in f.EnumerateObject())
@@ -41,15 +42,13 @@ public sealed record LabelFilter(string Label, IReadOnlyList<string> Values)
                 values.Add(Value(label, p.Value));
             }
             if (values.Count > MaxValuesPerLabel) throw new ToolError("invalid_filters", $"At most {MaxValuesPerLabel} values per label.");
-            var existing = result.FindIndex(x => x.Label == label);
-            if (existing >= 0)
-            {
-                throw new ToolError("invalid_filters", $"Label {label} appears twice in filters.");
-            }
+            if (result.Exists(x => x.Label == label)) throw new ToolError("invalid_filters", $"Label {label} appears twice in filters.");
             result.Add(new LabelFilter(label, values));
         }
         return result;
     }
+
+    static string Labels(Catalog.CatalogMetric m) => m.Labels.Count == 0 ? "(none)" : string.Join(", ", m.Labels);
 
     static string Value(string label, JsonElement v)
     {
