@@ -21,6 +21,8 @@ namespace PerfAspire.Bench.Docs;
 /// Ready time is measured on the real service process (perfaspire-docs, built beforehand) from process
 /// start to the first 200 of /api/concepts, with the vector cache in a local PostgreSQL. Search latency is
 /// measured in-process (DocsQueries) and over HTTP against that service, over every gold-set question.
+/// <c>-- docs --quality [--details] [--explain "question"]</c> prints the gold-set report only;
+/// <c>-- docs --quality --export-seed</c> rewrites the vectors shipped in the docs assembly.
 /// </summary>
 public static class DocsBenchmark
 {
@@ -42,9 +44,23 @@ public static class DocsBenchmark
             // Quality only (no database, no service): vectors cached in a local file between runs.
             var file = new FileEmbeddingStore(Path.Combine(Path.GetTempPath(), "perfaspire-docs-bench", "embeddings.bin"));
             using var gen = new MiniLmEmbeddingGenerator();
-            var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, file, MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
+            var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, [file, new SeedEmbeddingStore()], MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
             Console.WriteLine($"index: {idx.Sync.FromCache} vectors cached, {idx.Sync.Embedded} computed in {idx.Sync.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine("corpus: " + string.Join(", ", idx.Corpus.Docs.GroupBy(d => d.Level).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}")));
+            if (args.Contains("--export-seed"))
+            {
+                // The vectors shipped in the assembly: exactly the current corpus, one model.
+                var target = Path.Combine(root, "src", "PerfAspire.Docs", "Corpus", SeedEmbeddingStore.ResourceName);
+                var units = EmbeddingUnit.From(idx.Corpus.Docs);
+                var entries = units.Select((u, i) => (u, v: idx.Sync.Vectors[i]))
+                    .ToDictionary(x => x.u.UnitId, x => new CachedEmbedding(x.u.ContentHash, x.v), StringComparer.Ordinal);
+                using (var f = File.Create(target))
+                {
+                    FileEmbeddingStore.Write(f, new Dictionary<string, Dictionary<string, CachedEmbedding>>(StringComparer.Ordinal) { [MiniLmEmbeddingGenerator.ModelId] = entries });
+                }
+                Console.WriteLine($"wrote {entries.Count} vectors to {target} ({new FileInfo(target).Length / 1024} KiB); rebuild PerfAspire.Docs to ship them");
+                return 0;
+            }
             var explain = Array.IndexOf(args, "--explain");
             if (explain >= 0)
             {
@@ -157,6 +173,7 @@ public static class DocsBenchmark
         psi.Environment["TIMESCALE_SCHEMA"] = "perf";
         // Measure the database cache alone (no local file cache).
         psi.Environment["Docs__EmbeddingCacheFile"] = "none";
+        psi.Environment["Docs__UseShippedEmbeddings"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var sw = Stopwatch.StartNew();
