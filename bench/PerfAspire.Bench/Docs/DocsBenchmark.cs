@@ -44,6 +44,12 @@ public static class DocsBenchmark
             // Quality only (no database, no service): vectors cached in a local file between runs.
             var file = new FileEmbeddingStore(Path.Combine(Path.GetTempPath(), "perfaspire-docs-bench", "embeddings.bin"));
             using var gen = new MiniLmEmbeddingGenerator();
+            var t0 = Stopwatch.StartNew();
+            var corpusOnly = DocCorpus.CreateDefault();
+            Console.WriteLine($"corpus generation (first, with JIT): {t0.ElapsedMilliseconds} ms for {corpusOnly.Docs.Count} docs");
+            t0.Restart();
+            await gen.WarmUpAsync();
+            Console.WriteLine($"model load + first encode: {t0.ElapsedMilliseconds} ms");
             var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, [file, new SeedEmbeddingStore()], MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
             Console.WriteLine($"index: {idx.Sync.FromCache} vectors cached, {idx.Sync.Embedded} computed in {idx.Sync.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine("corpus: " + string.Join(", ", idx.Corpus.Docs.GroupBy(d => d.Level).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}")));

@@ -30,7 +30,7 @@ public static class SharedDocsIndex
         var sw = Stopwatch.StartNew();
         var index = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), Generator, [new FileEmbeddingStore(CacheFile), new SeedEmbeddingStore()],
             MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
-        Console.WriteLine($"[docs tests] index built in {sw.ElapsedMilliseconds} ms: {index.Sync.FromCache} vectors from {CacheFile}, {index.Sync.Embedded} computed.");
+        Console.WriteLine($"[docs tests] index built in {sw.ElapsedMilliseconds} ms: {index.Sync.FromCache} vectors from {index.Sync.Store}, {index.Sync.Embedded} computed.");
         return index;
     }
 }
