@@ -153,7 +153,7 @@ public static class DocsBenchmark
         var searchMet = Percentile(all, 0.95) <= 50;
         var readyMet = Median(readyMs) <= 5000;
         summary.AppendLine($"- verdict: metric search p95 ≤ 50 ms {(searchMet ? "met" : "NOT met")}; ready ≤ 5 s {(readyMet ? "met" : "NOT met")} in wall time at this load"
-            + (readyMet ? "." : $" (the CPU time to ready, {Median(readyCpuMs) / 1000:F1} s, is what an otherwise idle machine would need at most if the start were single-threaded; re-run on a quiet machine to confirm)."));
+            + (readyMet ? "." : $" (the CPU time to ready, {Median(readyCpuMs) / 1000:F1} s, approximates the wall time on an otherwise idle machine, since the start is CPU-bound; re-run on a quiet machine to confirm)."));
         Console.WriteLine(summary);
 
         if (write)
