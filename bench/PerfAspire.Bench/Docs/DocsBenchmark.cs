@@ -21,6 +21,8 @@ namespace PerfAspire.Bench.Docs;
 /// Ready time is measured on the real service process (perfaspire-docs, built beforehand) from process
 /// start to the first 200 of /api/concepts, with the vector cache in a local PostgreSQL. Search latency is
 /// measured in-process (DocsQueries) and over HTTP against that service, over every gold-set question.
+/// <c>-- docs --quality [--details] [--explain "question"]</c> prints the gold-set report only;
+/// <c>-- docs --quality --export-seed</c> rewrites the vectors shipped in the docs assembly.
 /// </summary>
 public static class DocsBenchmark
 {
@@ -42,9 +44,29 @@ public static class DocsBenchmark
             // Quality only (no database, no service): vectors cached in a local file between runs.
             var file = new FileEmbeddingStore(Path.Combine(Path.GetTempPath(), "perfaspire-docs-bench", "embeddings.bin"));
             using var gen = new MiniLmEmbeddingGenerator();
-            var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, file, MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
+            var t0 = Stopwatch.StartNew();
+            var corpusOnly = DocCorpus.CreateDefault();
+            Console.WriteLine($"corpus generation (first, with JIT): {t0.ElapsedMilliseconds} ms for {corpusOnly.Docs.Count} docs");
+            t0.Restart();
+            await gen.WarmUpAsync();
+            Console.WriteLine($"model load + first encode: {t0.ElapsedMilliseconds} ms");
+            var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, [file, new SeedEmbeddingStore()], MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
             Console.WriteLine($"index: {idx.Sync.FromCache} vectors cached, {idx.Sync.Embedded} computed in {idx.Sync.Elapsed.TotalMilliseconds:F0} ms");
             Console.WriteLine("corpus: " + string.Join(", ", idx.Corpus.Docs.GroupBy(d => d.Level).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}")));
+            if (args.Contains("--export-seed"))
+            {
+                // The vectors shipped in the assembly: exactly the current corpus, one model.
+                var target = Path.Combine(root, "src", "PerfAspire.Docs", "Corpus", SeedEmbeddingStore.ResourceName);
+                var units = EmbeddingUnit.From(idx.Corpus.Docs);
+                var entries = units.Select((u, i) => (u, v: idx.Sync.Vectors[i]))
+                    .ToDictionary(x => x.u.UnitId, x => new CachedEmbedding(x.u.ContentHash, x.v), StringComparer.Ordinal);
+                using (var f = File.Create(target))
+                {
+                    FileEmbeddingStore.Write(f, new Dictionary<string, Dictionary<string, CachedEmbedding>>(StringComparer.Ordinal) { [MiniLmEmbeddingGenerator.ModelId] = entries });
+                }
+                Console.WriteLine($"wrote {entries.Count} vectors to {target} ({new FileInfo(target).Length / 1024} KiB); rebuild PerfAspire.Docs to ship them");
+                return 0;
+            }
             var explain = Array.IndexOf(args, "--explain");
             if (explain >= 0)
             {
@@ -79,22 +101,27 @@ public static class DocsBenchmark
         // 2. Ready time of the real service with the cache warm, one fresh process per run.
         var readyMs = new List<double>();
         var listeningMs = new List<double>();
+        var readyCpuMs = new List<double>();
         var load = new List<double>();
         var httpLatencies = new List<List<double>>();
         for (var run = 0; run < runs; run++)
         {
             load.Add(LoadAverage());
-            var (ready, listening, latencies) = await RunServiceAsync(serviceDll, cs, gold, measureSearch: run == runs - 1);
+            var (ready, listening, readyCpu, latencies) = await RunServiceAsync(serviceDll, cs, gold, measureSearch: run == runs - 1);
             readyMs.Add(ready);
+            readyCpuMs.Add(readyCpu);
             listeningMs.Add(listening);
             if (latencies is not null) httpLatencies.Add(latencies);
-            Console.WriteLine($"  run {run + 1}: HTTP up after {listening:F0} ms, index ready after {ready:F0} ms (load average {load[^1]:F1})");
+            Console.WriteLine($"  run {run + 1}: HTTP up after {listening:F0} ms, index ready after {ready:F0} ms, CPU time used by then {readyCpu:F0} ms (load average {load[^1]:F1})");
         }
 
         // 3. In-process metric search latency over the gold set, several passes after a warm-up pass.
         var queries = new DocsQueries(index, settings);
         foreach (var q in gold.Questions) await queries.SearchMetricsAsync(q.Q, 5, CancellationToken.None);
         var passes = new List<List<double>>();
+        var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var cpuBefore = self.TotalProcessorTime;
         for (var run = 0; run < runs; run++)
         {
             var lat = new List<double>();
@@ -107,6 +134,8 @@ public static class DocsBenchmark
             passes.Add(lat);
         }
 
+        self.Refresh();
+        var cpuPerQuery = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / (runs * gold.Questions.Count);
         var report = await gold.EvaluateAsync(queries);
         Console.WriteLine(report.Format(details));
 
@@ -114,13 +143,17 @@ public static class DocsBenchmark
         var httpAll = httpLatencies.SelectMany(p => p).ToList();
         var summary = new StringBuilder();
         summary.AppendLine($"- cold start (no cached vectors; model load + {index.Sync.Embedded} passages embedded + written to PostgreSQL): {coldMs / 1000:F1} s (one run)");
-        summary.AppendLine($"- **service ready with cached embeddings** (process start → first 200 from /api/concepts, {runs} runs): median **{Median(readyMs) / 1000:F2} s** (min {readyMs.Min() / 1000:F2}, max {readyMs.Max() / 1000:F2}); target ≤ 5 s. Baseline in the same runs: process start → first HTTP answer (host up, index not ready) median {Median(listeningMs) / 1000:F2} s, so the index itself adds {Median([.. readyMs.Zip(listeningMs, (r, l) => r - l)]) / 1000:F2} s (model load dominates). 1-minute load average during the runs: median {Median(load):F1} on {Environment.ProcessorCount} cores.");
-        summary.AppendLine($"- **metric search in-process** ({gold.Questions.Count} gold questions × {runs} passes after a warm-up pass): p50 {Percentile(all, 0.5):F1} ms, **p95 {Percentile(all, 0.95):F1} ms** (median of per-pass p95: {Median([.. passes.Select(p => Percentile(p, 0.95))]):F1} ms), p99 {Percentile(all, 0.99):F1} ms; target p95 ≤ 50 ms");
+        summary.AppendLine($"- **service ready with cached embeddings** (process start → first 200 from /api/concepts, {runs} runs): median **{Median(readyMs) / 1000:F2} s** (min {readyMs.Min() / 1000:F2}, max {readyMs.Max() / 1000:F2}); target ≤ 5 s. Baseline in the same runs: process start → first HTTP answer (host up, index not ready) median {Median(listeningMs) / 1000:F2} s, so the index itself adds {Median([.. readyMs.Zip(listeningMs, (r, l) => r - l)]) / 1000:F2} s (model load dominates). CPU time the service process had used when ready (user + system, all threads; independent of how many other processes compete for the cores): median {Median(readyCpuMs) / 1000:F2} s. 1-minute load average during the runs: median {Median(load):F1} on {Environment.ProcessorCount} cores.");
+        summary.AppendLine($"- **metric search in-process** ({gold.Questions.Count} gold questions × {runs} passes after a warm-up pass): p50 {Percentile(all, 0.5):F1} ms, **p95 {Percentile(all, 0.95):F1} ms** (median of per-pass p95: {Median([.. passes.Select(p => Percentile(p, 0.95))]):F1} ms), p99 {Percentile(all, 0.99):F1} ms; target p95 ≤ 50 ms. Mean CPU time per query (all threads, includes the embedding model's): {cpuPerQuery:F1} ms");
         if (httpAll.Count > 0)
         {
             summary.AppendLine($"- metric search over HTTP (GET /api/metrics/search on the running service, one pass after a warm-up pass): p50 {Percentile(httpAll, 0.5):F1} ms, p95 {Percentile(httpAll, 0.95):F1} ms");
         }
         summary.AppendLine($"- quality on the gold set: recall@5 {report.RecallAt5:F3}, auto precision {report.AutoPrecision:F3} ({report.AutoCorrect}/{report.AutoCount})");
+        var searchMet = Percentile(all, 0.95) <= 50;
+        var readyMet = Median(readyMs) <= 5000;
+        summary.AppendLine($"- verdict: metric search p95 ≤ 50 ms {(searchMet ? "met" : "NOT met")}; ready ≤ 5 s {(readyMet ? "met" : "NOT met")} in wall time at this load"
+            + (readyMet ? "." : $" (the CPU time to ready, {Median(readyCpuMs) / 1000:F1} s, approximates the wall time on an otherwise idle machine, since the start is CPU-bound; re-run on a quiet machine to confirm)."));
         Console.WriteLine(summary);
 
         if (write)
@@ -132,7 +165,7 @@ public static class DocsBenchmark
         return 0;
     }
 
-    static async Task<(double ReadyMs, double ListeningMs, List<double>? Latencies)> RunServiceAsync(string dll, string connectionString, GoldSet gold, bool measureSearch)
+    static async Task<(double ReadyMs, double ListeningMs, double ReadyCpuMs, List<double>? Latencies)> RunServiceAsync(string dll, string connectionString, GoldSet gold, bool measureSearch)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet", [dll])
@@ -146,6 +179,7 @@ public static class DocsBenchmark
         psi.Environment["TIMESCALE_SCHEMA"] = "perf";
         // Measure the database cache alone (no local file cache).
         psi.Environment["Docs__EmbeddingCacheFile"] = "none";
+        psi.Environment["Docs__UseShippedEmbeddings"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var sw = Stopwatch.StartNew();
@@ -157,7 +191,7 @@ public static class DocsBenchmark
         process.BeginErrorReadLine();
         try
         {
-            double ready = -1, listening = -1;
+            double ready = -1, listening = -1, readyCpu = -1;
             while (sw.Elapsed < TimeSpan.FromSeconds(120))
             {
                 if (process.HasExited) throw new InvalidOperationException("The docs service exited early:\n" + output);
@@ -168,6 +202,8 @@ public static class DocsBenchmark
                     if (r.IsSuccessStatusCode)
                     {
                         ready = sw.Elapsed.TotalMilliseconds;
+                        process.Refresh();
+                        readyCpu = process.TotalProcessorTime.TotalMilliseconds;
                         break;
                     }
                 }
@@ -192,7 +228,7 @@ public static class DocsBenchmark
                     if (r is null || r.Candidates.Count == 0) throw new InvalidOperationException($"No candidates for '{q.Q}'.");
                 }
             }
-            return (ready, listening, latencies);
+            return (ready, listening, readyCpu, latencies);
         }
         finally
         {

@@ -44,11 +44,26 @@ public sealed class FileEmbeddingStore(string path) : IEmbeddingStore
 
     Dictionary<string, Dictionary<string, CachedEmbedding>> ReadAll()
     {
-        var all = new Dictionary<string, Dictionary<string, CachedEmbedding>>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return all;
+        if (!File.Exists(path)) return new(StringComparer.Ordinal);
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            using var stream = File.OpenRead(path);
+            return Read(stream);
+        }
+        catch (IOException)
+        {
+            // Unreadable right now (another process replacing it): a cache miss, not an error.
+            return new(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Reads the cache format; a truncated or foreign stream reads as empty (everything is recomputed).</summary>
+    public static Dictionary<string, Dictionary<string, CachedEmbedding>> Read(Stream stream)
+    {
+        var all = new Dictionary<string, Dictionary<string, CachedEmbedding>>(StringComparer.Ordinal);
+        try
+        {
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version) return all;
             var models = reader.ReadInt32();
             for (var m = 0; m < models; m++)
@@ -68,10 +83,30 @@ public sealed class FileEmbeddingStore(string path) : IEmbeddingStore
             }
             return all;
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or OverflowException or OutOfMemoryException or ArgumentException)
         {
-            // A truncated or foreign file is a cache miss, not an error: everything is recomputed and rewritten.
             return new Dictionary<string, Dictionary<string, CachedEmbedding>>(StringComparer.Ordinal);
+        }
+    }
+
+    public static void Write(Stream stream, Dictionary<string, Dictionary<string, CachedEmbedding>> all)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(all.Count);
+        foreach (var (model, entries) in all.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            writer.Write(model);
+            writer.Write(entries.Count);
+            // Sorted, so the same vectors always give the same bytes (the shipped seed file diffs cleanly).
+            foreach (var (id, e) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.Write(id);
+                writer.Write(e.ContentHash);
+                writer.Write(e.Vector.Length);
+                foreach (var f in e.Vector) writer.Write(f);
+            }
         }
     }
 
@@ -79,25 +114,8 @@ public sealed class FileEmbeddingStore(string path) : IEmbeddingStore
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var tmp = path + "." + Environment.ProcessId + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(tmp), Encoding.UTF8))
-        {
-            writer.Write(Magic);
-            writer.Write(Version);
-            writer.Write(all.Count);
-            foreach (var (model, entries) in all)
-            {
-                writer.Write(model);
-                writer.Write(entries.Count);
-                foreach (var (id, e) in entries)
-                {
-                    writer.Write(id);
-                    writer.Write(e.ContentHash);
-                    writer.Write(e.Vector.Length);
-                    foreach (var f in e.Vector) writer.Write(f);
-                }
-            }
-        }
+        var tmp = path + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        using (var stream = File.Create(tmp)) Write(stream, all);
         File.Move(tmp, path, overwrite: true);
     }
 }

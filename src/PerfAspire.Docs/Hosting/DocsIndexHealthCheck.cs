@@ -3,8 +3,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace PerfAspire.Docs.Hosting;
 
 /// <summary>
-/// Readiness of the docs index: Unhealthy (HTTP 503 on /health) until it is built, so orchestrators wait for
-/// it; Degraded when it works without its embedding cache.
+/// Readiness of the docs index. While it builds (the model loads, missing vectors are embedded — on a first
+/// start with no cache that takes a while) the service is Degraded, not Unhealthy: it is up, answers 503
+/// <c>docs_not_ready</c> on the API, and callers (the MCP server's docs tools) degrade to the
+/// <c>docs_unavailable</c> warning; nothing else waits for it. Ready = Healthy (Degraded when it runs without
+/// its vector cache); a failed build = Unhealthy.
 /// </summary>
 public sealed class DocsIndexHealthCheck(DocsIndexHost host) : IHealthCheck
 {
@@ -23,6 +26,8 @@ public sealed class DocsIndexHealthCheck(DocsIndexHost host) : IHealthCheck
                 ? HealthCheckResult.Healthy("docs index ready", data)
                 : HealthCheckResult.Degraded("docs index ready; " + string.Join(", ", index.Sync.Warnings), data: data));
         }
-        return Task.FromResult(HealthCheckResult.Unhealthy(host.StatusMessage, host.WhenReady.Exception));
+        return Task.FromResult(host.WhenReady.IsFaulted
+            ? HealthCheckResult.Unhealthy(host.StatusMessage, host.WhenReady.Exception)
+            : HealthCheckResult.Degraded(host.StatusMessage));
     }
 }

@@ -9,11 +9,14 @@ namespace PerfAspire.Docs.Hosting;
 /// every replica), then a local file — <c>Docs:EmbeddingCacheFile</c>, by default
 /// <c>$XDG_CACHE_HOME</c> (or <c>~/.cache</c>) + <c>/perfaspire/docs-embeddings.bin</c>; <c>none</c> turns it off. The file matters in
 /// local mode, where the AppHost gives PostgreSQL a throw-away data directory: without it every start would
-/// embed the whole corpus again.
+/// embed the whole corpus again. Last, read-only, the vectors shipped in the assembly (<see cref="SeedEmbeddingStore"/>).
 /// </summary>
 public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfiguration configuration, ILogger<EmbeddingStoreFactory> logger)
 {
     public const string FileSetting = "Docs:EmbeddingCacheFile";
+
+    /// <summary>"false" ignores the vectors shipped in the assembly (benchmarks of the database cache use it).</summary>
+    public const string SeedSetting = "Docs:UseShippedEmbeddings";
 
     public IReadOnlyList<IEmbeddingStore> Create()
     {
@@ -28,8 +31,9 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         if (!string.Equals(file, "none", StringComparison.OrdinalIgnoreCase) && file is not null) stores.Add(new FileEmbeddingStore(file));
         if (stores.Count == 0)
         {
-            logger.LogWarning("No database and no cache file: docs embeddings are computed in memory at every start.");
+            logger.LogWarning("No database and no cache file: docs embeddings not in the shipped seed are computed in memory at every start.");
         }
+        if (!string.Equals(configuration[SeedSetting], "false", StringComparison.OrdinalIgnoreCase)) stores.Add(new SeedEmbeddingStore());
         return stores;
     }
 

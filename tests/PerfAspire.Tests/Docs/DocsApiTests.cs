@@ -171,6 +171,10 @@ public sealed class DocsUnavailableTests
         var e = await Assert.ThrowsAsync<DocsRequestException>(() => docs.SearchMetricsAsync("disk", 5, default));
         Assert.Equal((503, "docs_not_ready"), (e.Status, e.Error));
 
+        // Up but not ready: Degraded, so orchestrators do not hold the rest of the product back for it.
+        var health = await new DocsIndexHealthCheck(host).CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+
         // Over HTTP the client turns that into DocsUnavailableException carrying the token.
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
