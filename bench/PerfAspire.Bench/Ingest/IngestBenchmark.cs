@@ -28,6 +28,7 @@ public static class IngestBenchmark
         var format = Arg(args, "--format") ?? "tar.gz";
         var runs = int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var data = Arg(args, "--data") ?? Path.Combine(Path.GetTempPath(), "perfaspire-bench-ingest");
+        var skipPsql = args.Contains("--skip-psql");
         var options = GeneratorOptions.ByName(preset) ?? throw new ArgumentException($"unknown preset {preset}");
         var bundleFormat = format switch { "dir" => BundleFormat.Directory, "zip" => BundleFormat.Zip, _ => BundleFormat.TarGz };
 
@@ -64,17 +65,23 @@ public static class IngestBenchmark
             ingestTimes.Add(seconds);
             rss.Add(peak);
 
-            await TruncateAsync(ds);
-            var psqlSeconds = await PsqlCopyAsync(server, csv);
-            var copied = await CountAsync(ds);
-            psqlTimes.Add(psqlSeconds);
-            if (copied != ingested) throw new InvalidOperationException($"row counts differ: ingest {ingested}, psql {copied}");
+            var psqlSeconds = double.NaN;
+            if (!skipPsql)
+            {
+                await TruncateAsync(ds);
+                psqlSeconds = await PsqlCopyAsync(server, csv);
+                var copied = await CountAsync(ds);
+                psqlTimes.Add(psqlSeconds);
+                if (copied != ingested) throw new InvalidOperationException($"row counts differ: ingest {ingested}, psql {copied}");
+            }
             Console.WriteLine($"run {run}: ingest {seconds:F1} s (peak RSS {peak / 1048576.0:F0} MiB, {summary.Retries} retries), psql \\copy {psqlSeconds:F1} s, " +
                 $"ratio {seconds / psqlSeconds:F2}, rows {ingested:N0}");
         }
 
         var ingestMedian = Median(ingestTimes);
-        var psqlMedian = Median(psqlTimes);
+        var psqlMedian = psqlTimes.Count > 0 ? Median(psqlTimes) : double.NaN;
+        Console.WriteLine($"settings: TIMESCALE_BATCH_SIZE={Environment.GetEnvironmentVariable("TIMESCALE_BATCH_SIZE") ?? "1000 (default)"}, " +
+            $"INGEST_COPY_WRITERS={Environment.GetEnvironmentVariable("INGEST_COPY_WRITERS") ?? "2 (default)"}, bundle form {format}, machine {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine($"| metric | value |");
         Console.WriteLine($"|---|---|");
