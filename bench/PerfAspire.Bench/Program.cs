@@ -4,6 +4,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
 {
     ["parser"] = a => Task.FromResult(PerfAspire.Bench.Parsing.ParserBenchCommand.Run(a)), // P1: parser MB/s and allocations per MB
     ["docs"] = PerfAspire.Bench.Docs.DocsBenchmark.RunAsync,                                // P5: metric search latency, docs ready time
+    ["ingest"] = PerfAspire.Bench.Ingest.IngestBenchmark.RunAsync,                          // P2/P3: ingest vs psql \copy, peak RSS
     ["load"] = PerfAspire.Bench.Load.LoadBenchmark.RunAsync,                                // R3: 32 concurrent MCP sessions
 };
 

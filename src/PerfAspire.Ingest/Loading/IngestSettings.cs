@@ -41,8 +41,8 @@ public sealed record IngestSettings
     /// <summary>INGEST_RETENTION_CHECK_MINUTES: how often the retention job looks for bundles older than TIMESCALE_RETENTION_DAYS (default 60).</summary>
     public TimeSpan RetentionCheckInterval { get; init; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>Test seam: runs on the writer before each batch is written (fault-injection tests kill connections here).</summary>
-    internal Func<Writing.CopyBatch, CancellationToken, Task>? BeforeBatch { get; init; }
+    /// <summary>Test seam: runs on writer <c>i</c> (connection application_name perfaspire-ingest-copy-i) before each batch (fault-injection tests kill connections here).</summary>
+    internal Func<Writing.CopyBatch, int, CancellationToken, Task>? BeforeBatch { get; init; }
 
     public static IngestSettings FromEnvironment(Func<string, string?>? lookup = null)
     {

@@ -59,7 +59,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
             }
             else _ensured[batch.Table] = known;
         }
-        if (settings.BeforeBatch is { } hook) await hook(batch, ct);
+        if (settings.BeforeBatch is { } hook) await hook(batch, index, ct);
         int[]? offsets = null;
         var rejectedValues = await WriteRangeAsync(batch, 0, batch.Rows, () => offsets ??= batch.RowOffsets(), ct);
         ledger.CommittedValues(batch.Values - rejectedValues);

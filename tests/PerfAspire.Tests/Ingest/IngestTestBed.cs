@@ -22,7 +22,17 @@ internal static class IngestTestBed
     {
         public Bundles()
         {
-            Root = System.IO.Directory.CreateTempSubdirectory("perfaspire-ingest-tests-").FullName;
+            // One directory per test process; directories of processes that are gone are removed here, since a
+            // killed test host never runs its exit handlers.
+            foreach (var stale in System.IO.Directory.GetDirectories(Path.GetTempPath(), "perfaspire-ingest-tests-*"))
+            {
+                if (int.TryParse(Path.GetFileName(stale)["perfaspire-ingest-tests-".Length..], out var pid) && !System.IO.Directory.Exists($"/proc/{pid}"))
+                {
+                    try { System.IO.Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                }
+            }
+            Root = Path.Combine(Path.GetTempPath(), "perfaspire-ingest-tests-" + Environment.ProcessId);
+            if (System.IO.Directory.Exists(Root)) System.IO.Directory.Delete(Root, recursive: true);
             Directory = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.Directory, Path.Combine(Root, "dir"));
             TarGz = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.TarGz, Path.Combine(Root, "tgz"));
             Zip = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.Zip, Path.Combine(Root, "zip"));
@@ -55,48 +65,58 @@ internal static class IngestTestBed
     }
 
     static readonly SemaphoreSlim TemplateGate = new(1, 1);
-    static (string Admin, string Name)? _template;
+    static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A fresh database already migrated: copied from a template migrated once per server, because running the
     /// whole migration per test costs seconds on a busy machine.
     /// </summary>
-    public static async Task<string> FreshDatabaseAsync(DatabaseFixture db)
+    public static Task<string> FreshDatabaseAsync(DatabaseFixture db) => FreshDatabaseAsync(db.AdminConnectionString);
+
+    public static async Task<string> FreshDatabaseAsync(string adminConnectionString)
     {
-        string template;
+        string? template;
         await TemplateGate.WaitAsync();
         try
         {
-            if (_template is not { } t || t.Admin != db.AdminConnectionString)
+            if (!Templates.TryGetValue(adminConnectionString, out template))
             {
-                var name = "ingest_tpl_" + Guid.NewGuid().ToString("N")[..12];
-                var cs = await db.CreateDatabaseAsync(name);
-                await using (var ds = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cs) { Pooling = false }.ConnectionString))
+                template = "ingest_tpl_" + Guid.NewGuid().ToString("N")[..12];
+                await ExecAsync(adminConnectionString, $"CREATE DATABASE \"{template}\"");
+                var cs = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = template, Pooling = false }.ConnectionString;
+                await using (var ds = NpgsqlDataSource.Create(cs))
                 {
                     await PerfAspire.ServiceDefaults.Database.SchemaMigrator.MigrateAsync(ds, new PerfAspire.Schema.DatabaseSettings());
                 }
-                _template = (db.AdminConnectionString, name);
+                Templates[adminConnectionString] = template;
             }
-            template = _template.Value.Name;
         }
         finally
         {
             TemplateGate.Release();
         }
         var fresh = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var conn = new NpgsqlConnection(db.AdminConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{fresh}\" TEMPLATE \"{template}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(db.AdminConnectionString) { Database = fresh }.ConnectionString;
+        await ExecAsync(adminConnectionString, $"CREATE DATABASE \"{fresh}\" TEMPLATE \"{template}\"");
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = fresh }.ConnectionString;
+    }
+
+    static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     /// <summary>A fresh database with the schema, and a runtime on it.</summary>
     public static async Task<IngestRuntime> RuntimeAsync(DatabaseFixture db, Func<IngestSettings, IngestSettings>? tweak = null, string? connectionString = null)
     {
         connectionString ??= await FreshDatabaseAsync(db);
+        return await RuntimeAsync(connectionString, tweak);
+    }
+
+    public static async Task<IngestRuntime> RuntimeAsync(string connectionString, Func<IngestSettings, IngestSettings>? tweak = null)
+    {
         var settings = new IngestSettings { CopyRetries = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(50) };
         if (tweak is not null) settings = tweak(settings);
         var rt = IngestRuntime.Create(settings, connectionString);
