@@ -32,6 +32,11 @@ for trx in "$results"/*.trx "$results"/*/*.trx; do
     x=$(printf '%s' "$counters" | sed -n 's/.* executed="\([0-9]*\)".*/\1/p')
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
+
+# U2: a stock MCP client (the official TypeScript SDK, from npm) drives the built services over Streamable HTTP and
+# stdio through a whole session; it counts as one test.
+say "U2: MCP client walk-through (scripts/mcp-client/run.sh)..."
+if SKIP_BUILD=1 scripts/mcp-client/run.sh >&2; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # crashed or aborted run
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then say "no test ran"; status=1; failed=1; fi
 say "test run took $(( $(date +%s) - start )) s"

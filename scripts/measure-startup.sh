@@ -16,14 +16,14 @@ for i in $(seq 1 "$runs"); do
     dotnet run --project src/PerfAspire.AppHost --no-build -- --Database:Mode=local >"$log" 2>&1 &
     pid=$!
     ready=""
-    for _ in $(seq 1 1800); do   # at most 180 s
+    for _ in $(seq 1 6000); do   # at most 600 s
         if grep -q "resources healthy after" "$log"; then ready=$(date +%s.%N); break; fi
         if ! kill -0 "$pid" 2>/dev/null; then break; fi
         sleep 0.1
     done
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    if [ -z "$ready" ]; then say "run $i: not healthy within 180 s"; cat "$log" >&2; rm -f "$log"; exit 1; fi
+    if [ -z "$ready" ]; then say "run $i: not healthy within 600 s"; cat "$log" >&2; rm -f "$log"; exit 1; fi
     t=$(awk -v a="$start" -v b="$ready" 'BEGIN { printf "%.1f", b - a }')
     say "run $i: $(grep -o 'all .* healthy after [0-9.]* s' "$log") ; wall time from dotnet run: $t s"
     times+=("$t")

@@ -1,4 +1,15 @@
-if (args.Length > 0 && args[0] == "load") return await PerfAspire.Bench.Load.LoadBenchmark.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "docs") return await PerfAspire.Bench.Docs.DocsBenchmark.RunAsync(args[1..]);
-Console.WriteLine("bench");
-return 0;
+// Benchmarks are subcommands: `dotnet run -c Release --project bench/PerfAspire.Bench -- <command> [args]`.
+// Each owner adds one line to the table below.
+var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["parser"] = a => Task.FromResult(PerfAspire.Bench.Parsing.ParserBenchCommand.Run(a)), // P1: parser MB/s and allocations per MB
+    ["docs"] = PerfAspire.Bench.Docs.DocsBenchmark.RunAsync,                                // P5: metric search latency, docs ready time
+    ["load"] = PerfAspire.Bench.Load.LoadBenchmark.RunAsync,                                // R3: 32 concurrent MCP sessions
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine($"usage: PerfAspire.Bench <{string.Join('|', commands.Keys.Order())}> [args]");
+    return args.Length == 0 ? 0 : 2;
+}
+return await command(args[1..]);

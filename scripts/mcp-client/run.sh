@@ -38,7 +38,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 say "installing the MCP client (npm)..."
-(cd "$here" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi) >&2
+# npm ci wipes node_modules: only when the lock file changed since the last install.
+(cd "$here" && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error; fi) >&2
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     say "building the services ($config)..."
@@ -55,12 +57,12 @@ dll() { # Ingest|Docs|Mcp
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
 wait_http() { # url name pid
-    for _ in $(seq 1 1200); do   # at most 120 s
+    for _ in $(seq 1 3000); do   # at most ~300 s: a cold docs service embeds its corpus first
         if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
         kill -0 "$3" 2>/dev/null || { say "$2 exited during start-up"; return 1; }
         sleep 0.1
     done
-    say "$2 not healthy at $1 within 120 s"; return 1
+    say "$2 not healthy at $1 within 300 s"; return 1
 }
 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi; }
@@ -77,7 +79,7 @@ if [ -n "${MCP_URL:-}" ]; then
     http_url="$MCP_URL"
     stdio_ok=""
     if [ -n "${TIMESCALE_DSN:-}" ] && [ -n "${MCP_INGEST_URL:-}" ] && [ -n "${MCP_DOCS_URL:-}" ]; then stdio_ok=1; fi
-    export Mcp__IngestUrl="${MCP_INGEST_URL:-}" Mcp__DocsUrl="${MCP_DOCS_URL:-}"
+    export Mcp__IngestUrl="${MCP_INGEST_URL:-}" Mcp__DocsUrl="${MCP_DOCS_URL:-}" Logging__LogLevel__Default=Warning
 else
     pgbin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
     pgport=$(free_port)
@@ -90,7 +92,10 @@ else
         -o "-p $pgport -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
     as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres ptops
     export TIMESCALE_DSN="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=ptops"
-    export DATABASE_MODE=local ASPNETCORE_ENVIRONMENT=Production
+    export DATABASE_MODE=local ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+    # The database is new every run; a file cache spares the docs service re-embedding its corpus each time.
+    export Docs__EmbeddingCacheFile="${XDG_CACHE_HOME:-$HOME/.cache}/perfaspire/docs-embeddings.bin"
+    mkdir -p "$(dirname "$Docs__EmbeddingCacheFile")"
 
     ingest_port=$(free_port); docs_port=$(free_port); mcp_port=$(free_port)
     export Mcp__IngestUrl="http://127.0.0.1:$ingest_port" Mcp__DocsUrl="http://127.0.0.1:$docs_port"

@@ -44,6 +44,7 @@ public static class DocsBenchmark
             using var gen = new MiniLmEmbeddingGenerator();
             var idx = await DocsIndex.BuildAsync(DocCorpus.CreateDefault(), gen, file, MiniLmEmbeddingGenerator.ModelId, NullLogger.Instance, CancellationToken.None);
             Console.WriteLine($"index: {idx.Sync.FromCache} vectors cached, {idx.Sync.Embedded} computed in {idx.Sync.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine("corpus: " + string.Join(", ", idx.Corpus.Docs.GroupBy(d => d.Level).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}")));
             var explain = Array.IndexOf(args, "--explain");
             if (explain >= 0)
             {
@@ -77,13 +78,17 @@ public static class DocsBenchmark
 
         // 2. Ready time of the real service with the cache warm, one fresh process per run.
         var readyMs = new List<double>();
+        var listeningMs = new List<double>();
+        var load = new List<double>();
         var httpLatencies = new List<List<double>>();
         for (var run = 0; run < runs; run++)
         {
-            var (ready, latencies) = await RunServiceAsync(serviceDll, cs, gold, measureSearch: run == runs - 1);
+            load.Add(LoadAverage());
+            var (ready, listening, latencies) = await RunServiceAsync(serviceDll, cs, gold, measureSearch: run == runs - 1);
             readyMs.Add(ready);
+            listeningMs.Add(listening);
             if (latencies is not null) httpLatencies.Add(latencies);
-            Console.WriteLine($"  run {run + 1}: service ready after {ready:F0} ms");
+            Console.WriteLine($"  run {run + 1}: HTTP up after {listening:F0} ms, index ready after {ready:F0} ms (load average {load[^1]:F1})");
         }
 
         // 3. In-process metric search latency over the gold set, several passes after a warm-up pass.
@@ -109,7 +114,7 @@ public static class DocsBenchmark
         var httpAll = httpLatencies.SelectMany(p => p).ToList();
         var summary = new StringBuilder();
         summary.AppendLine($"- cold start (no cached vectors; model load + {index.Sync.Embedded} passages embedded + written to PostgreSQL): {coldMs / 1000:F1} s (one run)");
-        summary.AppendLine($"- **service ready with cached embeddings** (process start → first 200 from /api/concepts, {runs} runs): median **{Median(readyMs) / 1000:F2} s** (min {readyMs.Min() / 1000:F2}, max {readyMs.Max() / 1000:F2}); target ≤ 5 s");
+        summary.AppendLine($"- **service ready with cached embeddings** (process start → first 200 from /api/concepts, {runs} runs): median **{Median(readyMs) / 1000:F2} s** (min {readyMs.Min() / 1000:F2}, max {readyMs.Max() / 1000:F2}); target ≤ 5 s. Baseline in the same runs: process start → first HTTP answer (host up, index not ready) median {Median(listeningMs) / 1000:F2} s, so the index itself adds {Median([.. readyMs.Zip(listeningMs, (r, l) => r - l)]) / 1000:F2} s (model load dominates). 1-minute load average during the runs: median {Median(load):F1} on {Environment.ProcessorCount} cores.");
         summary.AppendLine($"- **metric search in-process** ({gold.Questions.Count} gold questions × {runs} passes after a warm-up pass): p50 {Percentile(all, 0.5):F1} ms, **p95 {Percentile(all, 0.95):F1} ms** (median of per-pass p95: {Median([.. passes.Select(p => Percentile(p, 0.95))]):F1} ms), p99 {Percentile(all, 0.99):F1} ms; target p95 ≤ 50 ms");
         if (httpAll.Count > 0)
         {
@@ -127,7 +132,7 @@ public static class DocsBenchmark
         return 0;
     }
 
-    static async Task<(double ReadyMs, List<double>? Latencies)> RunServiceAsync(string dll, string connectionString, GoldSet gold, bool measureSearch)
+    static async Task<(double ReadyMs, double ListeningMs, List<double>? Latencies)> RunServiceAsync(string dll, string connectionString, GoldSet gold, bool measureSearch)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet", [dll])
@@ -139,8 +144,10 @@ public static class DocsBenchmark
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ConnectionStrings__timescale"] = connectionString;
         psi.Environment["TIMESCALE_SCHEMA"] = "perf";
+        // Measure the database cache alone (no local file cache).
+        psi.Environment["Docs__EmbeddingCacheFile"] = "none";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var sw = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         var output = new StringBuilder();
@@ -150,22 +157,23 @@ public static class DocsBenchmark
         process.BeginErrorReadLine();
         try
         {
-            double ready = -1;
+            double ready = -1, listening = -1;
             while (sw.Elapsed < TimeSpan.FromSeconds(120))
             {
                 if (process.HasExited) throw new InvalidOperationException("The docs service exited early:\n" + output);
                 try
                 {
                     using var r = await http.GetAsync("/api/concepts");
+                    if (listening < 0) listening = sw.Elapsed.TotalMilliseconds;
                     if (r.IsSuccessStatusCode)
                     {
                         ready = sw.Elapsed.TotalMilliseconds;
                         break;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or too busy starting to answer within the client timeout.
                 }
                 await Task.Delay(20);
             }
@@ -184,7 +192,7 @@ public static class DocsBenchmark
                     if (r is null || r.Candidates.Count == 0) throw new InvalidOperationException($"No candidates for '{q.Q}'.");
                 }
             }
-            return (ready, latencies);
+            return (ready, listening, latencies);
         }
         finally
         {
@@ -253,6 +261,18 @@ public static class DocsBenchmark
             if (File.Exists(p)) return p;
         }
         return null;
+    }
+
+    static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
     }
 
     static int FreePort()

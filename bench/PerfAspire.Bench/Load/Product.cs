@@ -51,6 +51,10 @@ public sealed class Product : IAsyncDisposable
                 ["DATABASE_MODE"] = "local",
                 ["Mcp__IngestUrl"] = $"http://127.0.0.1:{ports["Ingest"]}",
                 ["Mcp__DocsUrl"] = $"http://127.0.0.1:{ports["Docs"]}",
+                // The database is new every run; a file cache spares the docs service re-embedding its corpus each time.
+                // Same file as scripts/mcp-client/run.sh uses.
+                ["Docs__EmbeddingCacheFile"] = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c ? c
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "perfaspire", "docs-embeddings.bin"),
             };
             foreach (var name in new[] { "Ingest", "Docs", "Mcp" })
             {
@@ -96,7 +100,7 @@ public sealed class Product : IAsyncDisposable
 
     static async Task WaitHealthyAsync(HttpClient http, string name, Uri url, List<Process> services, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(5); // a cold docs service embeds its corpus first
         while (DateTime.UtcNow < deadline)
         {
             if (services.FirstOrDefault(p => p.HasExited) is { } dead)
@@ -112,10 +116,11 @@ public sealed class Product : IAsyncDisposable
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
             await Task.Delay(200, ct);
         }
-        throw new TimeoutException($"{name} not healthy at {url} within 3 minutes");
+        throw new TimeoutException($"{name} not healthy at {url} within 5 minutes");
     }
 
-    static string? FindDll(string root, string name, string? configuration)
+    /// <summary>The built service executable (perfaspire-&lt;name&gt;.dll), newest first; Release before Debug unless told.</summary>
+    internal static string? FindDll(string root, string name, string? configuration)
     {
         var file = $"perfaspire-{name.ToLowerInvariant()}.dll";
         foreach (var config in configuration is null ? ["Release", "Debug"] : new[] { configuration })

@@ -10,7 +10,7 @@ public static class Correlations
 
     public static readonly IReadOnlyList<Set> All =
     [
-        new("mbuf utilisation vs no-mbuf drops",
+        new("mbuf utilisation vs nombuf drops",
             "A full mbuf pool (fpm_mbuf_utilization_percent near 100, fpm_mbufs_available near 0) together with a rising rate of fpports_rx_nombuf_drops_total means the pool is too small for the traffic: packets are lost before the fast path sees them.",
             ["fpm_mbuf_utilization_percent", "fpm_mbufs_available", "fpm_mbufs_in_use", "fpports_rx_nombuf_drops_total", "fpports_rx_missed_packets_total"]),
         new("proxy timeouts before reconnects",

@@ -35,13 +35,14 @@ public sealed class DocsIndexHost(
     {
         try
         {
-            _status = "generating the corpus";
-            var corpus = DocCorpus.CreateDefault();
+            // Off the host's start-up path (ExecuteAsync runs synchronously until its first await), and the
+            // model load (the slow part) overlapped with the corpus generation and the cache read.
+            var warm = Task.Run(() => generator is MiniLmEmbeddingGenerator m ? m.WarmUpAsync(stoppingToken) : Task.CompletedTask, stoppingToken);
+            _status = "generating the corpus and loading the embedding model";
+            var corpus = await Task.Run(DocCorpus.CreateDefault, stoppingToken);
             _status = $"loading the embedding model and vectors for {corpus.Docs.Count} docs";
-            // The model load and the cache read do not depend on each other: overlap them.
-            var warm = generator is MiniLmEmbeddingGenerator m ? m.WarmUpAsync(stoppingToken) : Task.CompletedTask;
-            var store = storeFactory.Create();
-            var index = await DocsIndex.BuildAsync(corpus, generator, store, MiniLmEmbeddingGenerator.ModelId, logger, stoppingToken);
+            var stores = storeFactory.Create();
+            var index = await DocsIndex.BuildAsync(corpus, generator, stores, MiniLmEmbeddingGenerator.ModelId, logger, stoppingToken);
             await warm;
             _index = index;
             ReadyAfter = _sinceStart.Elapsed;

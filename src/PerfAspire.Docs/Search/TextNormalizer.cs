@@ -68,10 +68,11 @@ public static class TextNormalizer
             {
                 sb.Append(" percent ");
             }
-            else if (c == '/' && i + 1 < lower.Length && IsPerSecond(lower, i + 1) && i > 0 && char.IsLetterOrDigit(lower[i - 1]))
+            else if (c == '/' && i > 0 && char.IsLetterOrDigit(lower[i - 1]) && PerSecondUnitLength(lower, i + 1) is > 0 and var unit)
             {
-                // "kb/s", "ops/sec", "pages/s": the slash means "per" and the unit is seconds.
-                sb.Append(" per ");
+                // "kb/s", "ops/sec", "pages/second": the slash means "per" and the unit is seconds.
+                sb.Append(" per second ");
+                i += unit;
             }
             else if (c == 'i' && i + 2 < lower.Length && lower[i + 1] == '/' && lower[i + 2] == 'o'
                      && (i == 0 || !char.IsLetterOrDigit(lower[i - 1])) && (i + 3 == lower.Length || !char.IsLetterOrDigit(lower[i + 3])))
@@ -87,18 +88,18 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    static bool IsPerSecond(string s, int start)
+    /// <summary>Length of "s", "sec" or "second" at <paramref name="start"/> when followed by a non-letter; else 0.</summary>
+    static int PerSecondUnitLength(string s, int start)
     {
-        // "s", "sec" or "second" followed by a non-letter.
         foreach (var unit in new[] { "second", "sec", "s" })
         {
-            if (string.CompareOrdinal(s, start, unit, 0, unit.Length) == 0
+            if (start + unit.Length <= s.Length && string.CompareOrdinal(s, start, unit, 0, unit.Length) == 0
                 && (start + unit.Length == s.Length || !char.IsLetter(s[start + unit.Length])))
             {
-                return true;
+                return unit.Length;
             }
         }
-        return false;
+        return 0;
     }
 
     /// <summary>Splits on everything that is not a letter or digit: spaces, underscores, hyphens, dots, slashes.</summary>

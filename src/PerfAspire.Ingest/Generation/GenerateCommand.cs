@@ -13,7 +13,7 @@ public static class GenerateCommand
         usage: generate --preset small|large [--format dir|tar.gz|zip] [--out DIR] [--seed N] [--host NAME] [--no-faults]
           --preset     small: 2 files x 30 min at 60 s; large: 10 files x 24 h at 60 s (~6 million rows, ~350 MB of logs)
           --format     output shape (default tar.gz)
-          --out        output directory (default samples/)
+          --out        output directory (default samples/; relative paths start at the repository root when inside it)
           --seed       random seed (default 42); same seed, same bytes
           --host       host name in the bundle name sb_<host>_NIOSSPT-<n>_<date> (default dns-edge-01)
           --no-faults  leave out the deliberately malformed lines (garbled value, truncated last line)
@@ -30,6 +30,20 @@ public static class GenerateCommand
             Console.Error.WriteLine($"generate: {ex.Message}");
             return Task.FromResult(1);
         }
+    }
+
+    /// <summary>
+    /// A relative --out is taken from the repository root when run inside the repo (`dotnet run --project` starts the
+    /// web project in its own directory), else from the current directory.
+    /// </summary>
+    static string ResolveOutput(string output)
+    {
+        if (Path.IsPathRooted(output)) return output;
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PerfAspire.sln"))) return Path.GetFullPath(Path.Combine(dir.FullName, output));
+        }
+        return Path.GetFullPath(output);
     }
 
     static int Run(string[] args)
@@ -101,6 +115,7 @@ public static class GenerateCommand
         }
 
         options = options with { Seed = seed ?? options.Seed, Host = host ?? options.Host, InjectFaults = faults };
+        output = ResolveOutput(output);
         var watch = Stopwatch.StartNew();
         var result = BundleGenerator.Generate(options, format, output);
         var e = result.Expected;

@@ -107,12 +107,12 @@ internal sealed partial class HostModel
             _threads.Add(t);
         }
 
-        foreach (var (pid, command) in KnownProcesses.Take(_o.SmapsProcesses))
+        foreach (var (pid, command) in KnownProcesses.Take(_o.SmapsProcesses - 1))
             _processes.Add(NewProcess(pid, command, pid == NamedPid ? 40 : 0));
         for (var i = 0; _processes.Count < _o.SmapsProcesses; i++)
         {
-            // A couple of processes are printed in quiet mode (no "c <command>").
-            var quiet = i % 7 == 3;
+            // Some processes are printed in quiet mode (no "c <command>"): the first filler and every 7th after it.
+            var quiet = i % 7 == 0;
             _processes.Add(NewProcess(5000 + i * 13, quiet ? null : $"/infoblox/one/bin/worker --id {i}", 0));
         }
     }

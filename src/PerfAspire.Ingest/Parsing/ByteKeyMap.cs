@@ -108,8 +108,22 @@ internal sealed class ByteKeyMap<T>
         }
         if (key.Length > 0)
         {
+            // 1..7 bytes left: assemble them with at most three reads instead of a byte loop.
             ulong tail = 0;
-            for (var i = 0; i < key.Length; i++) tail |= (ulong)key[i] << (8 * i);
+            var shift = 0;
+            if ((key.Length & 4) != 0)
+            {
+                tail = MemoryMarshal.Read<uint>(key);
+                key = key[4..];
+                shift = 32;
+            }
+            if ((key.Length & 2) != 0)
+            {
+                tail |= (ulong)MemoryMarshal.Read<ushort>(key) << shift;
+                key = key[2..];
+                shift += 16;
+            }
+            if (key.Length != 0) tail |= (ulong)key[0] << shift;
             h = BitOperations.RotateLeft((h ^ tail) * 0xFF51AFD7ED558CCDUL, 29);
         }
         h ^= h >> 32;

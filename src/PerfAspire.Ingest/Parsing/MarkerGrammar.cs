@@ -13,6 +13,7 @@ internal sealed class MarkerGrammar
     readonly ByteKeyMap<(int Start, int Count)> _markers = new(32);
     readonly ByteKeyMap<bool> _skip = new(4);
     readonly List<int> _slots = [];
+    readonly List<(byte[] Token, int Start, int Count)> _ordered = [];
 
     public MarkerGrammar(TableLayout layout) => Layout = layout;
 
@@ -38,7 +39,11 @@ internal sealed class MarkerGrammar
             if (index < 0) throw new InvalidOperationException($"Spec table {Layout.Table} has no column {c}.");
             _slots.Add(index);
         }
-        if (marker.Length > 0) _markers.Set(marker, (start, columns.Length));
+        if (marker.Length > 0)
+        {
+            _markers.Set(marker, (start, columns.Length));
+            _ordered.Add((System.Text.Encoding.ASCII.GetBytes(marker), start, columns.Length));
+        }
         Slots = [.. _slots];
         return this;
     }
@@ -67,6 +72,12 @@ internal sealed class MarkerGrammar
         return this;
     }
 
+    static bool Found((byte[] Token, int Start, int Count) marker, out (int Start, int Count) range)
+    {
+        range = (marker.Start, marker.Count);
+        return true;
+    }
+
     public int RequiredCount => Required < 0 ? Slots.Length : Required;
 
     /// <summary>
@@ -82,6 +93,8 @@ internal sealed class MarkerGrammar
         var filled = 0UL;
         var filledCount = 0;
         var inMarker = false;
+        var expected = 0; // lines nearly always print markers in canonical order: try the next one before hashing
+        var ordered = _ordered;
         rest = end;
         for (var t = first; t < end; t++)
         {
@@ -91,7 +104,7 @@ internal sealed class MarkerGrammar
                 break;
             }
             var token = tokens.Get(line, t);
-            if (NumberParser.LooksNumeric(token))
+            if (token.Length > 0 && token[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)'(')
             {
                 if (pos >= limit || !NumberParser.TryParse(token, out var v)) return false;
                 if ((filled & (1UL << pos)) == 0) filledCount++;
@@ -99,7 +112,7 @@ internal sealed class MarkerGrammar
                 values[slots[pos]] = v;
                 pos++;
             }
-            else if (_markers.TryGetValue(token, out var range))
+            else if (expected < ordered.Count && token.SequenceEqual(ordered[expected].Token) ? Found(ordered[expected++], out var range) : _markers.TryGetValue(token, out range))
             {
                 // A marker's values come complete: a short group means a cut or garbled line.
                 if (inMarker && pos != limit) return false;

@@ -30,39 +30,47 @@ internal static class NumberParser
         if (token[0] == (byte)'-') { negative = true; i = 1; }
         else if (token[0] == (byte)'+') i = 1;
 
+        // Integer part, then an optional fraction; anything else (exponent, junk) goes to the slow path.
+        var intStart = i;
         ulong mantissa = 0;
-        var digits = 0;
-        var fraction = 0;
-        var seenDot = false;
         for (; i < token.Length; i++)
         {
             var c = (uint)(token[i] - (byte)'0');
-            if (c <= 9)
+            if (c > 9) break;
+            mantissa = mantissa * 10 + c;
+        }
+        var intDigits = i - intStart;
+        var fraction = 0;
+        if (i < token.Length)
+        {
+            if (token[i] != (byte)'.') return Slow(token, out value);
+            if (intDigits == 0)
             {
-                if (digits == 0 && c == 0 && !seenDot) continue; // leading zeros do not count
+                value = 0;
+                return false;
+            }
+            var fracStart = ++i;
+            for (; i < token.Length; i++)
+            {
+                var c = (uint)(token[i] - (byte)'0');
+                if (c > 9) return Slow(token, out value);
                 mantissa = mantissa * 10 + c;
-                digits++;
-                if (seenDot) fraction++;
-                if (digits > 15) return Slow(token, out value);
             }
-            else if (token[i] == (byte)'.' && !seenDot)
+            fraction = i - fracStart;
+            if (fraction == 0)
             {
-                seenDot = true;
-            }
-            else
-            {
-                return Slow(token, out value);
+                // "12." is not what ptop prints: a truncated token looks like that.
+                value = 0;
+                return false;
             }
         }
-
-        // Needs a digit first and last: "12." or ".5" are not what ptop prints (a truncated token looks like that).
-        var start = negative || token[0] == (byte)'+' ? 1 : 0;
-        if (token.Length == start || token[start] == (byte)'.' || token[^1] == (byte)'.')
+        if (intDigits == 0)
         {
             value = 0;
             return false;
         }
-
+        // Exact when the mantissa has at most 15 digits: mantissa and power of ten are exact doubles, the division rounds once.
+        if (intDigits + fraction > 15) return Slow(token, out value);
         value = fraction == 0 ? mantissa : mantissa / PowersOf10[fraction];
         if (negative) value = -value;
         return true;

@@ -14,12 +14,19 @@ public static class StackedChart
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface");
         surface.Canvas.Clear(SKColors.White);
-        double top = 0;
-        foreach (var (spec, share) in panels)
+        var top = 0;
+        for (var i = 0; i < panels.Count; i++)
         {
-            var h = height * share / total;
+            var (spec, share) = panels[i];
+            // The last panel takes the rounding remainder so the panels fill the image exactly.
+            var h = i == panels.Count - 1 ? height - top : (int)Math.Round(height * share / total);
+            // Each panel is rendered on its own: ScottPlot clears the whole canvas it is given.
             using var plot = TimeSeriesChart.Build(spec);
-            plot.Render(surface.Canvas, new ScottPlot.PixelRect(0, width, (float)(top + h), (float)top));
+            // Same margins in every panel so their time axes line up (legends of different widths would shift them).
+            plot.Layout.Fixed(new ScottPlot.PixelPadding(75, 260, 50, 44));
+            var png = plot.GetImageBytes(width, h, ScottPlot.ImageFormat.Png);
+            using var panel = SKBitmap.Decode(png);
+            surface.Canvas.DrawBitmap(panel, 0, top);
             top += h;
         }
         using var image = surface.Snapshot();

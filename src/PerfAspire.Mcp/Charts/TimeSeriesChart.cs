@@ -78,7 +78,7 @@ public static class TimeSeriesChart
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LineWidth = width;
             // Markers only when a segment is too short to show as a line.
-            scatter.MarkerSize = xs.Length <= 2 ? 4 : 0;
+            scatter.MarkerSize = xs.Length <= 2 ? 7 : 0;
         }
     }
 

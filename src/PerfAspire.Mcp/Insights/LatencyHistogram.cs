@@ -3,14 +3,15 @@ using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Insights;
 
 /// <summary>
 /// A DB latency histogram (DBWR, DBWA, DBRD; ptop-format.md §3.8) over time, through the shared query layer:
-/// operations per second per bucket (histogram_ops_per_sec grouped by bucket) and the buckets' mean latency
-/// (timeseries_avg of the *_bucket_avg_latency_seconds metric). Each time step then holds a histogram of
-/// (bucket, operations = ops/s × step, mean latency) from which <see cref="HistogramPercentiles"/> estimates p50/p95/p99.
+/// operations per bucket per time step (timeseries_sum of the *_bucket_count_total metric, one series per bucket) and
+/// the buckets' mean latency (timeseries_avg of *_bucket_avg_latency_seconds). Each time step then holds a histogram
+/// of (bucket, operations, mean latency) from which <see cref="HistogramPercentiles"/> estimates p50/p95/p99.
 /// When a step spans several samples the bucket's mean latency is the plain mean of the per-sample means (the query
 /// layer has no count-weighted average); the bucket itself, and so the coarse position of a percentile, is exact.
 /// </summary>
@@ -44,14 +45,12 @@ public sealed class LatencyHistogram(SeriesQueryService series)
         var ops = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_count_total",
-            Pattern = QueryPatterns.HistogramOpsPerSec,
-            GroupBy = ["bucket"],
+            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesSum,
         }, MaxBuckets, ct);
         var latency = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_avg_latency_seconds",
-            Pattern = QueryPatterns.TimeseriesAvg,
-            GroupBy = ["bucket"],
+            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesAvg,
             // Same step as the ops query even if it was chosen automatically.
             StepSeconds = ops.StepSeconds,
         }, MaxBuckets, ct);
@@ -70,16 +69,16 @@ public sealed class LatencyHistogram(SeriesQueryService series)
         foreach (var s in ops.Series)
         {
             if (!TryBucket(s, out var b)) continue;
-            var samples = LegacyShapes.ToSamples(s);
-            bucketSeries.Add((b, samples));
-            foreach (var p in samples)
+            var counts = LegacyShapes.ToSamples(s);
+            bucketSeries.Add((b, counts.Select(c => c with { Value = c.Value / ops.StepSeconds }).ToList()));
+            foreach (var p in counts)
             {
                 if (p.Value <= 0) continue;
                 // A bucket with operations but no latency row (should not happen) sits at its geometric middle.
                 var avg = avgByKey.TryGetValue((b, p.TsMs), out var a) ? a
                     : Math.Sqrt(HistogramPercentiles.LowerBoundSeconds(b) * HistogramPercentiles.UpperBoundSeconds(b));
                 if (!perStep.TryGetValue(p.TsMs, out var list)) perStep[p.TsMs] = list = [];
-                list.Add(new HistogramBucket(b, p.Value * ops.StepSeconds, avg));
+                list.Add(new HistogramBucket(b, p.Value, avg));
             }
         }
         bucketSeries.Sort((x, y) => x.Item1.CompareTo(y.Item1));

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using PerfAspire.Mcp.Analysis;
+using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Insights;
 
 /// <summary>
-/// top_n / graph_topk: the K series of a metric with the highest average (or maximum) over a window, through the
-/// shared planner. Without a group label this is the query layer's topk pattern (per series; counters by their rate
-/// over the window). With one (e.g. exec), the series of each label value are summed at every sample time first
-/// (<see cref="GroupSumSql"/>), so "named" ranks by the CPU of all its threads together.
+/// top_n / graph_topk: the K series of a metric with the highest average (or maximum) over a window. The arguments go
+/// through the shared planner (metric and alias, bundle scope, window, filters); the ranking SQL is
+/// <see cref="RankingSql"/>: per series, or — with a group label such as exec — per label value after summing its
+/// series at every sample time. Counters rank by their per-second rate.
 /// </summary>
 public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, SeriesQueryService series)
 {
@@ -25,37 +27,25 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
     {
         if (k is < 1 or > MaxK) throw new ToolError("invalid_argument", $"k must be between 1 and {MaxK}.");
         await using var session = await sessions.OpenAsync(ct);
-        var planned = await planner.PlanAsync(args with
-        {
-            Pattern = QueryPatterns.TopK,
-            GroupBy = groupLabel is null ? null : [groupLabel],
-            K = k + 1,
-            OrderBy = by == TopBy.Max ? "max" : "avg",
-            MaxRows = k + 1,
-        }, session, ct);
+        // summary_stats fits every metric kind: the plan validates metric, bundle, window and filters for us.
+        var planned = await planner.PlanAsync(args with { Pattern = PerfAspire.Schema.Query.QueryPatterns.SummaryStats, GroupBy = null, K = null }, session, ct);
         var plan = planned.Plan;
         var warnings = new List<string>(planned.Warnings);
         var notes = new List<string>(planned.Notes);
-        var isCounter = plan.Metric.Kind == "counter";
-        if (isCounter && groupLabel is not null)
+        var label = groupLabel is null ? null : CatalogSnapshot.ResolveLabel(plan.Metric, groupLabel);
+        if (label is not null && plan.Metric.Kind == "counter")
         {
             throw new ToolError("group_by_not_supported",
-                $"{plan.Metric.Name} is a counter: summing raw counter values per {groupLabel} means nothing.",
-                next: $"Rank without group_by (counters rank by their rate over the window), or use query_run {{\"pattern_name\": \"counter_rate\", \"metric_name\": \"{plan.Metric.Name}\", \"group_by\": [\"{groupLabel}\"]}}.");
+                $"{plan.Metric.Name} is a counter: summing raw counter values per {label} means nothing.",
+                next: $"Rank without group_by (counters rank by their rate over the window), or use query_run {{\"pattern_name\": \"counter_rate\", \"metric_name\": \"{plan.Metric.Name}\", \"group_by\": [\"{label}\"]}}.");
         }
-        if (isCounter && by == TopBy.Max)
-        {
-            notes.Add($"{plan.Metric.Name} is a counter: ranked by its average rate over the window (the largest raw value only says which series ran longest).");
-            by = TopBy.Avg;
-            plan = plan with { OrderBy = "avg" };
-        }
+        if (plan.Metric.Kind == "counter") notes.Add($"{plan.Metric.Name} is a counter: avg is its per-second rate over the window, max its highest rate between two samples.");
         if (!plan.Window.Overlaps(plan.Bundle))
         {
-            return new Ranking(plan, planned.AliasUsed, plan.GroupBy.FirstOrDefault(), by, [], false, warnings, notes, EmptyResult.OutsideBundle(plan));
+            return new Ranking(plan, planned.AliasUsed, label, by, [], false, warnings, notes, EmptyResult.OutsideBundle(plan));
         }
 
-        var label = groupLabel is null ? null : plan.GroupBy[0];
-        var query = label is null ? PatternSql.Render(plan) : GroupSumSql.Ranking(plan, label, by == TopBy.Max, k + 1);
+        var query = label is null ? RankingSql.PerSeries(plan, by == TopBy.Max, k + 1) : RankingSql.PerGroup(plan, label, by == TopBy.Max, k + 1);
         var rows = await runner.RunAsync(session, query, k + 1, ct);
         var valueIndex = Index(rows, "value");
         var maxIndex = Index(rows, "max_value");
@@ -63,45 +53,45 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         var labelColumns = rows.Columns.Select((c, i) => (c, i)).Where(x => x.i != valueIndex && x.i != maxIndex && x.i != samplesIndex).ToArray();
         var entries = rows.Rows.Take(k).Select((r, i) => new Entry(i + 1,
             labelColumns.ToDictionary(x => x.c, x => r[x.i]?.ToString(), StringComparer.Ordinal),
-            r[valueIndex] as double?, r[maxIndex] as double?, Convert.ToInt64(r[samplesIndex] ?? 0L, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            r[valueIndex] as double?, r[maxIndex] as double?, r[samplesIndex] is long n ? n : 0)).ToList();
         var empty = entries.Count == 0 ? await EmptyResult.ExplainAsync(plan, session, runner, ct) : null;
         return new Ranking(plan, planned.AliasUsed, label, by, entries, rows.Rows.Count > k || rows.Truncated, warnings, notes, empty);
     }
 
     /// <summary>The time series of the ranked entries, in rank order (entries with no series in the window are skipped).</summary>
-    public async Task<(IReadOnlyList<(Entry Entry, Series Series)> Series, int StepSeconds, bool StepAutomatic, string Pattern)> SeriesAsync(
+    public async Task<(IReadOnlyList<(Entry Entry, Series Series)> Series, int StepSeconds, string Pattern)> SeriesAsync(
         Ranking ranking, QueryArguments args, CancellationToken ct)
     {
-        if (ranking.Top.Count == 0) return ([], ranking.Plan.StepSeconds, ranking.Plan.StepAutomatic, ranking.Plan.Pattern.Name);
+        if (ranking.Top.Count == 0) return ([], (int)ranking.Plan.StepSeconds, "none");
         if (ranking.GroupLabel is { } label)
         {
             await using var session = await sessions.OpenAsync(ct);
-            var planned = await planner.PlanAsync(args with { Pattern = QueryPatterns.TimeseriesSum, GroupBy = [label] }, session, ct);
-            var plan = planned.Plan;
+            var plan = ranking.Plan;
             var groups = ranking.Top.Select(e => e.Labels[label]!).ToList();
             var points = (int)Math.Ceiling(plan.Window.Span.TotalSeconds / plan.StepSeconds) + 2;
-            var rows = await runner.RunAsync(session, GroupSumSql.Series(plan, label, groups, groups.Count * points + 1), groups.Count * points, ct);
-            var byGroup = rows.Rows.GroupBy(r => r[2]?.ToString()).ToDictionary(g => g.Key ?? "", g => g.ToList());
+            var rows = await runner.RunAsync(session, RankingSql.GroupSeries(plan, label, groups, groups.Count * points + 1), groups.Count * points, ct);
+            var byGroup = rows.Rows.GroupBy(r => r[2]?.ToString() ?? "").ToDictionary(g => g.Key, g => g.ToList());
             var result = new List<(Entry, Series)>();
             foreach (var e in ranking.Top)
             {
                 if (!byGroup.TryGetValue(e.Labels[label] ?? "", out var list)) continue;
                 result.Add((e, new Series(e.Labels, list.Select(r => new SeriesPoint((DateTimeOffset)r[0]!, r[1] as double?)).ToList())));
             }
-            return (result, plan.StepSeconds, plan.StepAutomatic, "group_sum_avg");
+            return (result, (int)plan.StepSeconds, "group_sum_avg");
         }
 
         // Narrow the series query with every label whose top values are all known; NULL labels cannot be bound as
         // filter values, so those are matched below instead.
-        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filters = Legacy.SeriesFetch.Filters(args.Filters)?.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal)
+                      ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var name in ranking.Top[0].Labels.Keys)
         {
             var values = ranking.Top.Select(e => e.Labels.GetValueOrDefault(name)).ToList();
-            if (values.All(v => v is not null)) filters[name] = values.Distinct().ToList()!;
+            if (values.Any(v => v is null)) continue;
+            var top = values.Distinct().Select(v => v!).ToList();
+            filters[name] = filters.TryGetValue(name, out var given) ? top.Intersect(given, StringComparer.Ordinal).ToList() : top;
         }
-        var existing = args.Filters is { } f && f.ValueKind == JsonValueKind.Object ? f : (JsonElement?)null;
-        var merged = Merge(existing, filters);
-        var fetched = await series.RunAsync(args with { Pattern = null, Filters = QueryArguments.Json(merged), GroupBy = null },
+        var fetched = await series.RunAsync(args with { Pattern = null, Filters = QueryArguments.Json(filters), GroupBy = null },
             Math.Min(1000, ranking.Top.Count * 8), ct);
         var byKey = fetched.Series.GroupBy(s => TopN.LabelKey(s.Labels)).ToDictionary(g => g.Key, g => g.First());
         var matched = new List<(Entry, Series)>();
@@ -109,22 +99,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         {
             if (byKey.TryGetValue(TopN.LabelKey(e.Labels), out var s)) matched.Add((e, s));
         }
-        return (matched, fetched.StepSeconds, fetched.StepAutomatic, fetched.Pattern);
-    }
-
-    /// <summary>The caller's filters (already validated by the planner) with the top values added; both must hold.</summary>
-    static Dictionary<string, IReadOnlyList<string>> Merge(JsonElement? existing, Dictionary<string, IReadOnlyList<string>> top)
-    {
-        var merged = new Dictionary<string, IReadOnlyList<string>>(top, StringComparer.Ordinal);
-        if (Legacy.SeriesFetch.Filters(existing) is { } given)
-        {
-            foreach (var (label, values) in given)
-            {
-                var key = label.Trim().ToLowerInvariant();
-                merged[key] = merged.TryGetValue(key, out var t) ? t.Intersect(values, StringComparer.Ordinal).ToList() : values;
-            }
-        }
-        return merged;
+        return (matched, fetched.StepSeconds, fetched.Pattern);
     }
 
     static int Index(QueryRows rows, string name)

@@ -6,6 +6,7 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Insights;
 
@@ -20,7 +21,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
 {
     const int MaxSeriesPerTable = 20_000;
 
-    public sealed record SeriesChange(CatalogMetric Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
+    public sealed record SeriesChange(MetricEntry Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
 
     public sealed record Result(
         BundleContext Bundle, QueryWindow A, QueryWindow B, IReadOnlyList<SeriesChange> Changes,
@@ -87,18 +88,18 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes);
     }
 
-    internal static RenderedQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<CatalogMetric> metrics,
+    internal static ExecutableQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<MetricEntry> metrics,
         string bundleId, QueryWindow a, QueryWindow b)
     {
-        var labelList = string.Join(", ", labels.Select(SqlIdentifier.Quote));
+        var labelList = string.Join(", ", labels.Select(PerfAspire.Schema.Sql.SqlIdentifier.Quote));
         var labelHead = labels.Count == 0 ? "" : labelList + ", ";
-        var cols = metrics.Select(m => SqlIdentifier.Quote(m.Column)).ToList();
+        var cols = metrics.Select(m => PerfAspire.Schema.Sql.SqlIdentifier.Quote(m.Column)).ToList();
         var hasCounter = metrics.Any(m => m.Kind == "counter");
         var sb = new StringBuilder();
         sb.Append("WITH base AS (\n  SELECT ts, ").Append(labelHead).Append(string.Join(", ", cols))
-          .Append(",\n    CASE WHEN ts >= @a_start AND ts <= @a_end THEN 1 ELSE 2 END AS win\n  FROM ")
-          .Append(SqlIdentifier.Qualified(schema, table))
-          .Append("\n  WHERE bundle_id = @bundle_id AND ((ts >= @a_start AND ts <= @a_end) OR (ts >= @b_start AND ts <= @b_end))\n),\n");
+          .Append(",\n    CASE WHEN ts >= $2 AND ts <= $3 THEN 1 ELSE 2 END AS win\n  FROM ")
+          .Append(PerfAspire.Schema.Sql.SqlIdentifier.Qualify(schema, table))
+          .Append("\n  WHERE bundle_id = $1 AND ((ts >= $2 AND ts <= $3) OR (ts >= $4 AND ts <= $5))\n),\n");
         sb.Append("s AS (\n  SELECT ").Append(labelHead).Append("win");
         for (var i = 0; i < metrics.Count; i++)
         {
@@ -130,8 +131,8 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         }
         sb.Append("\nFROM s");
         if (labels.Count > 0) sb.Append("\nGROUP BY ").Append(labelList);
-        sb.Append("\nLIMIT @row_limit");
-        return new RenderedQuery(sb.ToString(),
+        sb.Append("\nLIMIT $6");
+        return new ExecutableQuery(sb.ToString(),
         [
             new("bundle_id", bundleId),
             new("a_start", a.Start.UtcDateTime), new("a_end", a.End.UtcDateTime),

@@ -276,7 +276,7 @@ public sealed class GraphTools(
             var (w, h) = ChartSize.Read(width, height);
             var args = TopArgs(metric, filters, bundle_id, start, end, StepArgument.Seconds(step, null));
             var ranking = await top.RankAsync(args, Blank(group_by), ParseBy(by), k ?? 10, ct);
-            var (ranked, stepSeconds, stepAutomatic, pattern) = await top.SeriesAsync(ranking, args, ct);
+            var (ranked, stepSeconds, pattern) = await top.SeriesAsync(ranking, args, ct);
             var plan = ranking.Plan;
             var samples = ranked.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
             var fitted = SampleBudget.Fit(samples, stepSeconds, pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern));
@@ -348,7 +348,7 @@ public sealed class GraphTools(
             var png = StackedChart.RenderPng(
             [
                 (new TimeSeriesChartSpec($"{name} operations per second by latency bucket", "ops/s", opsLines, StartMs: startMs, EndMs: endMs, Width: w), 0.55),
-                (new TimeSeriesChartSpec($"{name} estimated latency percentiles", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w), 0.45),
+                (new TimeSeriesChartSpec($"{name} estimated latency percentiles (log scale)", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w, LogScaleY: true), 0.45),
             ], w, h);
 
             // Percentiles per step, merged into coarser steps when they would not fit the budget.

@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Docs;
+using PerfAspire.Mcp.Http;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Tools;
 
@@ -24,15 +26,12 @@ public sealed class LegacyTools(
     QueryRunner runner,
     LabelValuesService labelValues,
     SeriesQueryService series,
-    IHttpClientFactory httpClients,
-    IConfiguration configuration,
+    DocsApi docs,
     ILogger<LegacyTools> logger)
 {
     internal const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds (1751118720000), bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
     internal const string SelectorHelp = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
     const int MaxLabelValues = 1000;
-
-    readonly DocLookup _docs = new(httpClients, configuration);
 
     [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -50,7 +49,7 @@ public sealed class LegacyTools(
             var snapshot = await catalog.GetAsync(ct);
             if (!reachable || catalog.Warning is "timescale_unavailable") warnings.Add("timescale_unavailable");
             else if (catalog.Warning is { } w) warnings.Add(w);
-            IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
+            IEnumerable<MetricEntry> metrics = snapshot.Metrics;
             if (!string.IsNullOrWhiteSpace(category))
             {
                 var c = category.Trim();
@@ -93,7 +92,7 @@ public sealed class LegacyTools(
             var (_, m, alias) = await catalog.ResolveAsync(metric, ct);
             var warnings = new List<string>();
             if (catalog.Warning is { } cw) warnings.Add(cw);
-            var docTask = _docs.GetAsync(m.DocId, ct);
+            var docTask = DocAsync(m.DocId, ct);
 
             bool? present = null;
             string? bundleId = null;
@@ -103,7 +102,7 @@ public sealed class LegacyTools(
                 var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
                 bundleId = bundle.BundleId;
                 present = await runner.ScalarAsync<bool>(session,
-                    $"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualified(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
+                    $"SELECT EXISTS (SELECT 1 FROM {PerfAspire.Schema.Sql.SqlIdentifier.Qualify(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
                     [new QueryParameter("bundle_id", bundle.BundleId)], ct);
             }
             catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
@@ -115,8 +114,8 @@ public sealed class LegacyTools(
                 if (!warnings.Contains("timescale_unavailable")) warnings.Add("timescale_unavailable");
             }
 
-            var doc = await docTask;
-            if (doc.Warning is { } dw) warnings.Add(dw);
+            var (doc, docWarning) = await docTask;
+            if (docWarning is not null) warnings.Add(docWarning);
             return new ToolAnswer(new
             {
                 metric = m.Name,
@@ -133,7 +132,7 @@ public sealed class LegacyTools(
                 present,
                 bundle_id = bundleId,
                 doc_id = m.DocId,
-                doc = doc.Doc is { } d ? new { id = d.Id, title = d.Title, summary = d.Summary, body = d.Body is { Length: > 6000 } b ? b[..6000] + "…" : d.Body, related = d.Related } : null,
+                doc,
                 warnings,
             });
         }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)));
@@ -171,23 +170,23 @@ public sealed class LegacyTools(
 
             var snapshot = await catalog.GetAsync(ct);
             var wanted = (label ?? "").Trim().ToLowerInvariant();
-            // One metric per table is enough: every metric of a table shares its label columns.
-            var carriers = snapshot.Metrics
-                .Where(m => CatalogSnapshot.FilterableLabels(m).Contains(wanted))
-                .GroupBy(m => m.BaseTable)
-                .Select(g => g.First())
-                .ToList();
-            if (carriers.Count == 0)
-            {
-                var known = snapshot.Metrics.SelectMany(CatalogSnapshot.FilterableLabels).Distinct().Order().ToList();
-                throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
-                    ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
-            }
             if (wanted == "host")
             {
                 // Every row of a bundle carries the bundle's host: no table scan needed.
                 var bundle = await bundles.ResolveAsync(bundle_id, ct);
                 return new ToolAnswer(new { label = wanted, values = new[] { bundle.Host }, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
+            }
+            // One metric per table is enough: every metric of a table shares its label columns.
+            var carriers = snapshot.Metrics
+                .Where(m => m.Labels.Contains(wanted))
+                .GroupBy(m => m.BaseTable)
+                .Select(g => g.First())
+                .ToList();
+            if (carriers.Count == 0)
+            {
+                var known = snapshot.Metrics.SelectMany(m => m.Labels).Append("host").Distinct().Order().ToList();
+                throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
+                    ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
             }
             var values = new SortedSet<string>(StringComparer.Ordinal);
             var truncated = false;
@@ -279,6 +278,31 @@ public sealed class LegacyTools(
             body["next"] = "More series exist: add filters (metric{label=\"value\"}) or raise max_series.";
         }
         return body;
+    }
+
+    /// <summary>The metric's doc from the docs service (body clipped for the budget), or the reason it is missing.</summary>
+    async Task<(object? Doc, string? Warning)> DocAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var d = await docs.GetDocAsync(id, ct);
+            string? Str(string name) => d.ValueKind == JsonValueKind.Object && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var body = Str("body");
+            return (new
+            {
+                id = Str("id") ?? id,
+                title = Str("title"),
+                summary = Str("summary"),
+                body = body is { Length: > 6000 } ? body[..6000] + "…" : body,
+                related = d.TryGetProperty("related", out var rel) && rel.ValueKind == JsonValueKind.Array
+                    ? rel.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()).ToList()
+                    : null,
+            }, null);
+        }
+        catch (ServiceCallException e)
+        {
+            return (null, e.Unreachable ? "docs_unavailable" : e.Code == "doc_not_found" ? "doc_not_found" : "docs_error:" + e.Code);
+        }
     }
 
     async Task<bool> ProbeAsync(CancellationToken ct)

@@ -108,6 +108,22 @@ public sealed partial class GeneratedBundleTests : IClassFixture<GeneratedBundle
     }
 
     [Fact]
+    public void Label_forms_of_the_format_all_occur()
+    {
+        Assert.Contains(_b.Rows("ptops_smaps"), r => r.Label("command") is null);
+        Assert.Contains(_b.Rows("ptops_smaps"), r => r.Label("command")?.Contains(' ') == true);
+        Assert.Contains(_b.Rows("ptops_top"), r => r.Label("container_id") is not null && r.Label("container_name") is not null);
+        Assert.Contains(_b.Rows("ptops_top"), r => r.Label("exec")!.StartsWith('[') && r.Label("exec")!.EndsWith(']'));
+        Assert.Contains(_b.Rows("ptops_top"), r => r.Label("exec")!.Contains(' '));
+        Assert.Contains(_b.Rows("ptops_ccpu"), r => r.Label("cpu") == "all");
+        Assert.Contains(_b.Rows("ptops_ccpu"), r => r.Label("cpu") == "0");
+        Assert.Contains(_b.Rows("ptops_net"), r => r.Label("interface") == "bond0");
+        Assert.Contains(_b.Rows("ptops_udp"), r => r.Label("local_address") == "::" && r.Label("local_port") == "53");
+        Assert.Contains(_b.Rows("ptops_mem"), r => double.IsNaN(r["pgpgin_per_sec"]));
+        Assert.Contains(_b.Rows("ptops_dbmpool"), r => r["cache_size_mib"] == 512);
+    }
+
+    [Fact]
     public void Discovered_columns_match_the_expectation()
     {
         foreach (var (table, columns) in _b.Bundle.Expected.DiscoveredColumns)

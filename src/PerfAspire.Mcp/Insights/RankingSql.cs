@@ -1,0 +1,125 @@
+using System.Text;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.Mcp.Insights;
+
+/// <summary>
+/// SQL for top_n / graph_topk over a plan validated by <see cref="QueryPlanner"/> (metric, bundle, window, filters):
+/// per-series statistics over the whole window (average, maximum, sample count; counters by their rate between
+/// consecutive samples, a decrease being a restart), or per value of one label after summing that label's series at
+/// each sample time ("CPU per exec" = the sum of its threads). Identifiers are catalog names through
+/// <see cref="SqlIdentifier"/>; every value is a positional bind parameter.
+/// </summary>
+public static class RankingSql
+{
+    /// <summary>Columns: the metric's labels, value (avg or rate), max_value, samples; best first.</summary>
+    public static ExecutableQuery PerSeries(QueryPlan plan, bool byMax, int limit)
+    {
+        var p = new PositionalParameters();
+        var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
+        var head = string.Concat(labels.Select(l => l + ", "));
+        var groupBy = labels.Count == 0 ? "" : "GROUP BY " + string.Join(", ", labels);
+        var order = (byMax ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(labels.Select(l => ", " + l));
+        string sql;
+        if (plan.Metric.Kind == "counter")
+        {
+            var partition = labels.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", labels) + " ";
+            sql = $"""
+                WITH samples AS (
+                  SELECT ts, value, {head}lag(value) OVER w AS prev_value, lag(ts) OVER w AS prev_ts
+                  FROM {View(plan)}
+                  {Where(plan, p)}
+                  WINDOW w AS ({partition}ORDER BY ts)
+                ), increases AS (
+                  SELECT {head}CASE WHEN value >= prev_value THEN value - prev_value ELSE value END AS increase,
+                         extract(epoch FROM ts - prev_ts)::double precision AS seconds
+                  FROM samples
+                  WHERE prev_value IS NOT NULL AND ts > prev_ts
+                )
+                SELECT {head}(sum(increase) / nullif(sum(seconds), 0))::double precision AS value,
+                       max(increase / seconds)::double precision AS max_value, count(*) AS samples
+                FROM increases
+                {groupBy}
+                ORDER BY {order}
+                LIMIT {p.Add("row_limit", limit)}
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT {head}avg(value)::double precision AS value, max(value)::double precision AS max_value, count(*) AS samples
+                FROM {View(plan)}
+                {Where(plan, p)}
+                {groupBy}
+                ORDER BY {order}
+                LIMIT {p.Add("row_limit", limit)}
+                """;
+        }
+        return new ExecutableQuery(sql, p.List);
+    }
+
+    /// <summary>Columns: the label, value (average over sample times of the per-time sum), max_value, samples; best first.</summary>
+    public static ExecutableQuery PerGroup(QueryPlan plan, string label, bool byMax, int limit)
+    {
+        var p = new PositionalParameters();
+        var l = SqlIdentifier.Quote(label);
+        var sql = $"""
+            {PerEpoch(plan, l, p, null)}
+            SELECT grp AS {l}, avg(v)::double precision AS value, max(v)::double precision AS max_value, count(*) AS samples
+            FROM per_epoch
+            GROUP BY grp
+            ORDER BY {(byMax ? "max_value" : "value")} DESC NULLS LAST, grp
+            LIMIT {p.Add("row_limit", limit)}
+            """;
+        return new ExecutableQuery(sql, p.List);
+    }
+
+    /// <summary>Per time bucket, the average of the per-time sums of each given group; columns: ts_bucket, value, the label.</summary>
+    public static ExecutableQuery GroupSeries(QueryPlan plan, string label, IReadOnlyList<string> groups, int rowLimit)
+    {
+        var p = new PositionalParameters();
+        var l = SqlIdentifier.Quote(label);
+        var perEpoch = PerEpoch(plan, l, p, groups.ToArray());
+        var sql = $"""
+            {perEpoch}
+            SELECT {SqlIdentifier.Quote(plan.Schema)}.time_bucket({p.Add("step_seconds", plan.StepSeconds)} * INTERVAL '1 second', ts) AS ts_bucket,
+                   avg(v)::double precision AS value, grp AS {l}
+            FROM per_epoch
+            GROUP BY ts_bucket, grp
+            ORDER BY grp, ts_bucket
+            LIMIT {p.Add("row_limit", rowLimit)}
+            """;
+        return new ExecutableQuery(sql, p.List);
+    }
+
+    static string View(QueryPlan plan) => SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
+
+    static string Where(QueryPlan plan, PositionalParameters p)
+    {
+        var sb = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Window.Start.UtcDateTime))
+            .Append(" AND ").Append(p.Add("end_time", plan.Window.End.UtcDateTime));
+        foreach (var f in plan.Filters)
+        {
+            sb.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(" = ANY(").Append(p.Add("label_" + f.Label, f.Values.ToArray())).Append(')');
+        }
+        return sb.ToString();
+    }
+
+    static string PerEpoch(QueryPlan plan, string label, PositionalParameters p, string[]? groups)
+    {
+        var where = new StringBuilder(Where(plan, p));
+        // Rows whose label is NULL form no group (a NULL exec name is not an executable).
+        where.Append(" AND ").Append(label).Append(" IS NOT NULL");
+        if (groups is not null) where.Append(" AND ").Append(label).Append(" = ANY(").Append(p.Add("groups", groups)).Append(')');
+        return $"""
+            WITH per_epoch AS (
+              SELECT ts, {label} AS grp, sum(value)::double precision AS v
+              FROM {View(plan)}
+              {where}
+              GROUP BY ts, {label}
+            )
+            """;
+    }
+}
