@@ -6,6 +6,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["docs"] = PerfAspire.Bench.Docs.DocsBenchmark.RunAsync,                                // P5: metric search latency, docs ready time
     ["ingest"] = PerfAspire.Bench.Ingest.IngestBenchmark.RunAsync,                          // P2/P3: ingest vs psql \copy, peak RSS
     ["load"] = PerfAspire.Bench.Load.LoadBenchmark.RunAsync,                                // R3: 32 concurrent MCP sessions
+    ["queries"] = PerfAspire.Bench.Queries.QueryBenchmark.RunAsync,                         // P4: MCP tool latency on the large bundle, EXPLAIN plans
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

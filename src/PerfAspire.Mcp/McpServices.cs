@@ -53,6 +53,7 @@ public static class McpServices
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
+        services.AddHostedService<SchemaStartup>();
 
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));
         services.TryAddSingleton<IngestApi>();

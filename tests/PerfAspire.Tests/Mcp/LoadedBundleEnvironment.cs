@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using PerfAspire.Ingest;
+using PerfAspire.Ingest.Generation;
+using PerfAspire.Tests.Infrastructure;
+
+namespace PerfAspire.Tests.Mcp;
+
+/// <summary>
+/// The whole path the product takes: the generated small bundle (the quality bar's reference data), the real ingest
+/// service and the MCP server in process on loopback ports, the bundle loaded through support_load_bundle by the SDK
+/// client (progress notifications recorded), and the bundle's ptop logs read independently for expected numbers.
+/// Shared by the read-only tests of a run.
+/// </summary>
+public sealed class LoadedBundleEnvironment
+{
+    static readonly SemaphoreSlim Gate = new(1, 1);
+    static LoadedBundleEnvironment? _shared;
+
+    public required string ConnectionString { get; init; }
+    public required IngestHost Ingest { get; init; }
+    public required McpTestServer Server { get; init; }
+    public required McpClient Client { get; init; }
+    public required GeneratedBundle Bundle { get; init; }
+    public required System.Text.Json.JsonElement LoadResult { get; init; }
+    public required IReadOnlyList<ProgressNotificationValue> Progress { get; init; }
+    public required PtopLogReader Logs { get; init; }
+
+    public string BundleId => LoadResult.GetProperty("bundle_id").GetString()!;
+
+    public static async Task<LoadedBundleEnvironment> GetAsync(DatabaseFixture db)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_shared is not null) return _shared;
+            var root = Directory.CreateTempSubdirectory("perfaspire-mcp-tests-").FullName;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+            var bundle = BundleGenerator.Generate(GeneratorOptions.Small, BundleFormat.Directory, root);
+            var cs = await McpDatabase.CreateMigratedAsync(db);
+            var ingest = await IngestHost.StartAsync(cs);
+            var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+            {
+                ["Mcp:IngestUrl"] = ingest.BaseAddress.ToString(),
+                ["Mcp:Ingest:PollMilliseconds"] = "50",
+                ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+            });
+            var client = await server.ConnectAsync();
+            var progress = new Collector();
+            var result = await client.CallToolAsync("support_load_bundle",
+                new Dictionary<string, object?> { ["path"] = bundle.Path }, progress);
+            var text = Assert.Single(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>()).Text;
+            Assert.False(result.IsError == true, text);
+            _shared = new LoadedBundleEnvironment
+            {
+                ConnectionString = cs,
+                Ingest = ingest,
+                Server = server,
+                Client = client,
+                Bundle = bundle,
+                LoadResult = System.Text.Json.JsonDocument.Parse(text).RootElement.Clone(),
+                Progress = [.. progress.Values],
+                Logs = PtopLogReader.ReadBundleDirectory(bundle.Path),
+            };
+            return _shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Records notifications synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    public sealed class Collector : IProgress<ProgressNotificationValue>
+    {
+        readonly ConcurrentQueue<ProgressNotificationValue> _values = new();
+
+        public IReadOnlyList<ProgressNotificationValue> Values => [.. _values];
+
+        public void Report(ProgressNotificationValue value) => _values.Enqueue(value);
+    }
+}
+
+/// <summary>The ingest service composed as its Program.cs composes it, in process on 127.0.0.1 with a free port.</summary>
+public sealed class IngestHost : IAsyncDisposable
+{
+    readonly WebApplication _app;
+
+    IngestHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<IngestHost> StartAsync(string connectionString)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:timescale"] = connectionString,
+            ["DATABASE_MODE"] = "local",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddServiceDefaults();
+        builder.AddIngestServices();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapIngestApi();
+        await app.StartAsync();
+        return new IngestHost(app, new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal))));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
