@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Docs;
@@ -242,7 +243,12 @@ public sealed class LegacyTools(
     internal static Dictionary<string, object?> RangeBody(SeriesResult result)
     {
         var samples = result.Series.Select(LegacyShapes.ToSamples).ToArray();
-        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern));
+        return ResponseBudget.Fit(max => RangeBody(result, samples, max), SampleBudget.MaxSamples, samples.Length).Body;
+    }
+
+    static Dictionary<string, object?> RangeBody(SeriesResult result, IReadOnlyList<Sample>[] samples, int maxSamples)
+    {
+        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern), maxSamples);
         var legacy = result.Series.Select((s, i) => LegacyShapes.Series(result.Metric, result.Bundle, s.Labels, fitted.Series[i])).ToList();
         var warnings = new List<string>(result.Warnings);
         if (result.Truncated) warnings.Add("series_truncated");
