@@ -25,10 +25,10 @@ public static class TimeSeriesChart
         ChartFonts.EnsureRegistered();
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(spec.Title, 16);
+        plot.Title(FitTitle(spec.Title, spec.Width), 16);
         plot.YLabel(spec.YAxisLabel, 13);
 
-        var selection = LegendSelection.Choose(spec.Lines, spec.Rank, spec.MaxLegendEntries);
+        var selection = LegendSelection.Choose(spec.Lines, spec.Rank, spec.MaxLegendEntries, spec.PinnedLines);
         var restColor = Colors.Gray.WithAlpha(0.45);
         // The rest first, so the featured lines are drawn on top of them; the legend lists the featured lines first.
         foreach (var index in selection.Rest) AddLine(plot, spec.Lines[index], restColor, 1, spec.LogScaleY);
@@ -210,6 +210,13 @@ public static class TimeSeriesChart
         var s = spec.StartMs ?? now - 3_600_000;
         var e = spec.EndMs ?? now;
         return new Coordinates(ToX(s + (e - s) / 2), 0.5);
+    }
+
+    /// <summary>A title that fits the image: DejaVu Sans at 16 px averages under 9.5 px per character.</summary>
+    internal static string FitTitle(string title, int width)
+    {
+        var max = Math.Max(10, (int)((width - 40) / 9.5));
+        return title.Length <= max ? title : string.Concat(title.AsSpan(0, max - 1), "…");
     }
 
     private static string Shorten(string name) =>

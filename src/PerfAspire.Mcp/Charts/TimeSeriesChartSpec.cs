@@ -11,4 +11,5 @@ public sealed record TimeSeriesChartSpec(
     int Width = TimeSeriesChart.DefaultWidth,
     int Height = TimeSeriesChart.DefaultHeight,
     int MaxLegendEntries = LegendSelection.DefaultMaxEntries,
-    bool LogScaleY = false);
+    bool LogScaleY = false,
+    int PinnedLines = 0);

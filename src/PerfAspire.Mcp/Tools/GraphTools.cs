@@ -191,7 +191,8 @@ public sealed class GraphTools(
             var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
                 Clip($"{primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}", 90),
                 doNormalize ? $"{unit} (comparators scaled to {primaryResult.Metric})" : unit, lines,
-                StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+                StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
+                PinnedLines: Math.Min(1, primaryResult.Series.Count)));
 
             var budgeted = ResponseBudget.Fit(max =>
             {

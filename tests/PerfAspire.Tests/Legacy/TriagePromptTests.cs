@@ -26,7 +26,7 @@ public sealed class TriagePromptTests(DatabaseFixture db)
 
         // Every analysis tool the prompt relies on is served by this server.
         var tools = (await env.Client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
-        foreach (var name in new[] { "find_anomalies", "compare_windows", "top_n", "graph_latency_histogram", "correlate_metrics", "graph_compare", "graph_timeseries", "metrics_list", "metric_metadata", "system_health" })
+        foreach (var name in new[] { "find_anomalies", "compare_windows", "top_n", "graph_latency_histogram", "correlate_metrics", "graph_compare", "graph_timeseries", "metrics_list", "metric_metadata", "system_health", "support_active_context", "support_list_bundles", "schema_list_metrics", "docs_search_metrics" })
         {
             Assert.Contains(name, tools);
             Assert.Contains(name, text);
