@@ -52,6 +52,7 @@ public static class McpServices
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<LabelValuesService>();
+        services.TryAddSingleton<SystemStatus>();
 
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));
         services.TryAddSingleton<IngestApi>();

@@ -1,37 +1,42 @@
 using PerfAspire.Mcp;
 using PerfAspire.Mcp.Security;
+using PerfAspire.ServiceDefaults.Database;
 
-if (args.Contains("--stdio"))
-{
-    // stdout carries the protocol, so every log line goes to stderr.
-    var stdio = Host.CreateApplicationBuilder(args);
-    stdio.Logging.ClearProviders();
-    stdio.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-    stdio.AddServiceDefaults();
-    stdio.AddPerfAspireMcpServices();
-    stdio.AddMcpServices().WithStdioServerTransport();
-    await stdio.Build().RunAsync();
-    return 0;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-HttpAccessPolicy access;
 try
 {
-    access = HttpAccessPolicy.Configure(builder.WebHost, builder.Configuration);
+    return args.Contains("--stdio") ? await RunStdioAsync(args) : await RunHttpAsync(args);
 }
-catch (McpConfigurationException e)
+catch (Exception e) when (e is McpConfigurationException or DatabaseSettingsException)
 {
     Console.Error.WriteLine($"perfaspire-mcp: {e.Message}");
     return 2;
 }
-builder.AddServiceDefaults();
-builder.AddPerfAspireMcpServices();
-builder.AddMcpServices().WithHttpTransport();
 
-var app = builder.Build();
-app.UseHttpAccessPolicy(access);
-app.MapDefaultEndpoints();
-app.MapMcp("/mcp");
-await app.RunAsync();
-return 0;
+static async Task<int> RunStdioAsync(string[] args)
+{
+    // stdout carries the protocol, so every log line goes to stderr.
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.AddServiceDefaults();
+    builder.AddPerfAspireMcpServices();
+    builder.AddMcpServices().WithStdioServerTransport();
+    await builder.Build().RunAsync();
+    return 0;
+}
+
+static async Task<int> RunHttpAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var access = HttpAccessPolicy.Configure(builder.WebHost, builder.Configuration);
+    builder.AddServiceDefaults();
+    builder.AddPerfAspireMcpServices();
+    builder.AddMcpServices().WithHttpTransport();
+
+    var app = builder.Build();
+    app.UseHttpAccessPolicy(access);
+    app.MapDefaultEndpoints();
+    app.MapMcp("/mcp");
+    await app.RunAsync();
+    return 0;
+}

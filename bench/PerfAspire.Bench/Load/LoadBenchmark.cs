@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -33,6 +34,7 @@ public static class LoadBenchmark
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 
         var bundle = options.Bundle ?? await GenerateAsync(root, options.Preset, cts.Token);
+        Console.WriteLine($"R3 load benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, bundle {bundle}");
         Product? product = null;
         try
         {
@@ -214,14 +216,8 @@ public static class LoadBenchmark
         {
             using var doc = JsonDocument.Parse(loadJson);
             if (!doc.RootElement.TryGetProperty("summary", out var s) || s.ValueKind != JsonValueKind.Object) return null;
-            foreach (var name in new[] { "rows_total", "total_rows", "rows_written" })
-            {
-                if (s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) return v.GetInt64();
-            }
-            if (s.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Object)
-            {
-                return rows.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Sum(p => p.Value.GetInt64());
-            }
+            if (s.TryGetProperty("metrics_ingested", out var m) && m.ValueKind == JsonValueKind.Object
+                && m.TryGetProperty("rows", out var v) && v.ValueKind == JsonValueKind.Number) return v.GetInt64();
         }
         catch (JsonException) { }
         return null;
@@ -239,7 +235,8 @@ public static class LoadBenchmark
         if (existing is not null) return existing;
         Directory.CreateDirectory(dir);
         Console.WriteLine($"generating the {preset} bundle into {dir} ...");
-        var psi = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--project", Path.Combine(root, "src", "PerfAspire.Ingest"), "--", "generate", "--preset", preset, "--format", "tar.gz", "--out", dir])
+        var ingest = Product.FindDll(root, "Ingest", null) ?? throw new InvalidOperationException("perfaspire-ingest.dll not built: run dotnet build -c Release src/PerfAspire.Ingest");
+        var psi = new ProcessStartInfo("dotnet", [ingest, "generate", "--preset", preset, "--format", "tar.gz", "--out", dir])
         {
             UseShellExecute = false,
         };

@@ -34,7 +34,7 @@ public sealed record LoadOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value");
             o = a switch
             {
-                "--preset" => o with { Preset = Next() is "small" or "large" and var p ? p : throw new ArgumentException("--preset is small or large") },
+                "--preset" => o with { Preset = CheckPreset(Next()) },
                 "--bundle" => o with { Bundle = Path.GetFullPath(Next()) },
                 "--sessions" => o with { Sessions = Positive(Next(), a) },
                 "--seconds" => o with { Seconds = Positive(Next(), a) },
@@ -47,6 +47,8 @@ public sealed record LoadOptions
         if ((o.McpUrl is null) != (o.McpPid is null)) throw new ArgumentException("--mcp-url and --mcp-pid go together");
         return o;
     }
+
+    static string CheckPreset(string name) => name is "small" or "large" ? name : throw new ArgumentException("--preset is small or large");
 
     static int Positive(string text, string name) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : throw new ArgumentException($"{name} must be a positive integer");

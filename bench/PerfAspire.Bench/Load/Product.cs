@@ -52,7 +52,9 @@ public sealed class Product : IAsyncDisposable
                 ["Mcp__IngestUrl"] = $"http://127.0.0.1:{ports["Ingest"]}",
                 ["Mcp__DocsUrl"] = $"http://127.0.0.1:{ports["Docs"]}",
                 // The database is new every run; a file cache spares the docs service re-embedding its corpus each time.
-                ["Docs__EmbeddingCacheFile"] = Path.Combine(Path.GetTempPath(), "perfaspire-bench-bundles", "docs-embeddings.bin"),
+                // Same file as scripts/mcp-client/run.sh uses.
+                ["Docs__EmbeddingCacheFile"] = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c ? c
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "perfaspire", "docs-embeddings.bin"),
             };
             foreach (var name in new[] { "Ingest", "Docs", "Mcp" })
             {
@@ -117,7 +119,8 @@ public sealed class Product : IAsyncDisposable
         throw new TimeoutException($"{name} not healthy at {url} within 5 minutes");
     }
 
-    static string? FindDll(string root, string name, string? configuration)
+    /// <summary>The built service executable (perfaspire-&lt;name&gt;.dll), newest first; Release before Debug unless told.</summary>
+    internal static string? FindDll(string root, string name, string? configuration)
     {
         var file = $"perfaspire-{name.ToLowerInvariant()}.dll";
         foreach (var config in configuration is null ? ["Release", "Debug"] : new[] { configuration })

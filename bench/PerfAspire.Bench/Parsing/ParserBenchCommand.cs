@@ -22,7 +22,6 @@ public static class ParserBenchCommand
         var filesAt = Array.IndexOf(args, "--files");
         if (filesAt >= 0 && filesAt + 1 < args.Length) LargeLogs.FileCount = int.Parse(args[filesAt + 1], System.Globalization.CultureInfo.InvariantCulture);
 
-        if (args.Contains("--breakdown")) { Breakdown.Run(LargeLogs.Load()); return 0; }
         if (quick) return Quick();
 
         var job = Job.Default

@@ -29,6 +29,7 @@ try {
     if (!/Starting|Unhealthy|Waiting|Not started/.test(body ?? "")) break;
     await page.waitForTimeout(1000);
   }
+  await dismissBanners(page);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(args.out, "dashboard-resources.png") });
   console.log(`saved ${join(args.out, "dashboard-resources.png")}`);
@@ -36,9 +37,17 @@ try {
   const metrics = `${base}/metrics/resource/ingest?meter=PerfAspire.Ingest&instrument=timescale_rows_inserted_total&duration=15&view=Graph`;
   await page.goto(metrics, { waitUntil: "networkidle" });
   await page.waitForSelector("text=timescale_rows_inserted_total", { timeout: 60_000 });
+  await dismissBanners(page);
   await page.waitForTimeout(4000); // the chart renders after the data arrives
   await page.screenshot({ path: join(args.out, "dashboard-ingest-metrics.png") });
   console.log(`saved ${join(args.out, "dashboard-ingest-metrics.png")}`);
 } finally {
   await context.close();
+}
+
+// The "no trusted development certificate" notice (plain HTTP on a headless box) hides part of every page.
+async function dismissBanners(page) {
+  for (const close of await page.locator("fluent-message-bar button, .message-bar button[aria-label*='lose' i], button[title*='lose' i]").all()) {
+    await close.click({ timeout: 2000 }).catch(() => {});
+  }
 }

@@ -4,35 +4,40 @@ using Microsoft.Extensions.Logging;
 
 namespace PerfAspire.Docs.Embeddings;
 
-/// <summary>What a sync did: vectors per unit (same order as the units), and how many came from the cache.</summary>
+/// <summary>What a sync did: vectors per unit (same order as the units), and how many came from a cache.</summary>
 public sealed record EmbeddingSyncResult(float[][] Vectors, int FromCache, int Embedded, string Store, IReadOnlyList<string> Warnings, TimeSpan Elapsed);
 
 /// <summary>
 /// Brings the vectors of the corpus up to date: reuse cached vectors whose content hash still matches,
-/// embed the rest (only changed or new passages), write them back. A cache that cannot be read or written
-/// costs time, never availability: the service then works from vectors computed in memory.
+/// embed the rest (only changed or new passages), write them back. Stores are tried in order (the database,
+/// then a local file): a passage found in any of them is not embedded again, and each usable store is then
+/// brought up to date. A cache that cannot be read or written costs time, never availability: the service
+/// then works from vectors computed in memory.
 /// </summary>
-public sealed class EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> generator, IEmbeddingStore? store, ILogger logger)
+public sealed class EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<IEmbeddingStore> stores, ILogger logger)
 {
     const int BatchSize = 32;
+
+    public EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> generator, IEmbeddingStore? store, ILogger logger)
+        : this(generator, store is null ? [] : [store], logger)
+    {
+    }
 
     public async Task<EmbeddingSyncResult> SyncAsync(IReadOnlyList<EmbeddingUnit> units, string modelId, CancellationToken cancellationToken)
     {
         var sw = Stopwatch.StartNew();
         var warnings = new List<string>();
-        IReadOnlyDictionary<string, CachedEmbedding> cached = new Dictionary<string, CachedEmbedding>();
-        var storeUsable = store is not null;
-        if (store is not null)
+        var loaded = new List<(IEmbeddingStore Store, IReadOnlyDictionary<string, CachedEmbedding> Cached)>();
+        foreach (var store in stores)
         {
             try
             {
-                cached = await store.LoadAsync(modelId, cancellationToken);
+                loaded.Add((store, await store.LoadAsync(modelId, cancellationToken)));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                storeUsable = false;
                 warnings.Add("embedding_cache_unavailable");
-                logger.LogWarning("Embedding cache ({Store}) unavailable: {Message}. Computing every vector in memory; search works, start-up is slower.", store.Description, e.Message);
+                logger.LogWarning("Embedding cache ({Store}) unavailable: {Message}. Search works; vectors it lacks are computed in memory.", store.Description, e.Message);
             }
         }
 
@@ -40,14 +45,15 @@ public sealed class EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> 
         var missing = new List<int>();
         for (var i = 0; i < units.Count; i++)
         {
-            if (cached.TryGetValue(units[i].UnitId, out var c) && c.ContentHash == units[i].ContentHash && c.Vector.Length > 0)
+            foreach (var (_, cached) in loaded)
             {
-                vectors[i] = c.Vector;
+                if (cached.TryGetValue(units[i].UnitId, out var c) && c.ContentHash == units[i].ContentHash && c.Vector.Length > 0)
+                {
+                    vectors[i] = c.Vector;
+                    break;
+                }
             }
-            else
-            {
-                missing.Add(i);
-            }
+            if (vectors[i] is null) missing.Add(i);
         }
 
         // Similar lengths in one batch waste less padding.
@@ -59,28 +65,34 @@ public sealed class EmbeddingSync(IEmbeddingGenerator<string, Embedding<float>> 
             for (var k = 0; k < batch.Length; k++) vectors[batch[k]] = Normalise(embeddings[k].Vector.ToArray());
         }
 
-        if (storeUsable && store is not null)
+        var liveIds = units.Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (store, cached) in loaded)
         {
-            var liveIds = units.Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
-            var changed = missing.Select(i => (units[i].UnitId, new CachedEmbedding(units[i].ContentHash, vectors[i]))).ToList();
-            var stale = cached.Keys.Any(k => !liveIds.Contains(k));
-            if (changed.Count > 0 || stale)
+            // What this store lacks or holds stale, and whether it keeps vectors of passages that are gone.
+            var changed = new List<(string, CachedEmbedding)>();
+            for (var i = 0; i < units.Count; i++)
             {
-                try
+                if (!cached.TryGetValue(units[i].UnitId, out var c) || c.ContentHash != units[i].ContentHash)
                 {
-                    await store.SaveAsync(modelId, changed, liveIds, cancellationToken);
+                    changed.Add((units[i].UnitId, new CachedEmbedding(units[i].ContentHash, vectors[i])));
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    warnings.Add("embedding_cache_write_failed");
-                    logger.LogWarning("Could not write {Count} vectors to the embedding cache ({Store}): {Message}. They will be recomputed next start.", changed.Count, store.Description, e.Message);
-                }
+            }
+            if (changed.Count == 0 && cached.Keys.All(liveIds.Contains)) continue;
+            try
+            {
+                await store.SaveAsync(modelId, changed, liveIds, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                warnings.Add("embedding_cache_write_failed");
+                logger.LogWarning("Could not write {Count} vectors to the embedding cache ({Store}): {Message}.", changed.Count, store.Description, e.Message);
             }
         }
 
+        var description = stores.Count == 0 ? "none" : string.Join(" + ", stores.Select(s => s.Description));
         logger.LogInformation("Embeddings ready: {Total} passages, {Cached} from {Store}, {Embedded} computed in {Elapsed} ms.",
-            units.Count, units.Count - missing.Count, store?.Description ?? "no cache", missing.Count, sw.ElapsedMilliseconds);
-        return new EmbeddingSyncResult(vectors, units.Count - missing.Count, missing.Count, store?.Description ?? "none", warnings, sw.Elapsed);
+            units.Count, units.Count - missing.Count, description, missing.Count, sw.ElapsedMilliseconds);
+        return new EmbeddingSyncResult(vectors, units.Count - missing.Count, missing.Count, description, warnings.Distinct().ToList(), sw.Elapsed);
     }
 
     /// <summary>Unit length, so cosine similarity is a dot product (MiniLM's output already is; other generators may not be).</summary>

@@ -41,8 +41,8 @@ public sealed class DocsIndexHost(
             _status = "generating the corpus and loading the embedding model";
             var corpus = await Task.Run(DocCorpus.CreateDefault, stoppingToken);
             _status = $"loading the embedding model and vectors for {corpus.Docs.Count} docs";
-            var store = storeFactory.Create();
-            var index = await DocsIndex.BuildAsync(corpus, generator, store, MiniLmEmbeddingGenerator.ModelId, logger, stoppingToken);
+            var stores = storeFactory.Create();
+            var index = await DocsIndex.BuildAsync(corpus, generator, stores, MiniLmEmbeddingGenerator.ModelId, logger, stoppingToken);
             await warm;
             _index = index;
             ReadyAfter = _sinceStart.Elapsed;

@@ -5,24 +5,40 @@ using PerfAspire.Schema;
 namespace PerfAspire.Docs.Hosting;
 
 /// <summary>
-/// Chooses the vector cache: <c>Docs:EmbeddingCacheFile</c> when set (no database needed), else the
-/// PostgreSQL table when a database is configured, else none (vectors computed in memory at every start,
-/// with a warning).
+/// The vector caches, most authoritative first: the PostgreSQL table when a database is configured (shared by
+/// every replica), then a local file — <c>Docs:EmbeddingCacheFile</c>, by default
+/// <c>$XDG_CACHE_HOME</c> (or <c>~/.cache</c>) + <c>/perfaspire/docs-embeddings.bin</c>; <c>none</c> turns it off. The file matters in
+/// local mode, where the AppHost gives PostgreSQL a throw-away data directory: without it every start would
+/// embed the whole corpus again.
 /// </summary>
 public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfiguration configuration, ILogger<EmbeddingStoreFactory> logger)
 {
-    public IEmbeddingStore? Create()
-    {
-        var file = configuration["Docs:EmbeddingCacheFile"];
-        if (!string.IsNullOrWhiteSpace(file)) return new FileEmbeddingStore(file);
+    public const string FileSetting = "Docs:EmbeddingCacheFile";
 
+    public IReadOnlyList<IEmbeddingStore> Create()
+    {
+        var stores = new List<IEmbeddingStore>();
         var dataSource = services.GetService<NpgsqlDataSource>() ?? DataSourceFromConfiguration();
-        if (dataSource is null)
+        if (dataSource is not null)
         {
-            logger.LogWarning("No database configured (ConnectionStrings:timescale / TIMESCALE_DSN): docs embeddings are computed in memory at every start.");
-            return null;
+            stores.Add(new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]).Schema));
         }
-        return new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]).Schema);
+        var file = configuration[FileSetting];
+        if (string.IsNullOrWhiteSpace(file)) file = DefaultFile();
+        if (!string.Equals(file, "none", StringComparison.OrdinalIgnoreCase) && file is not null) stores.Add(new FileEmbeddingStore(file));
+        if (stores.Count == 0)
+        {
+            logger.LogWarning("No database and no cache file: docs embeddings are computed in memory at every start.");
+        }
+        return stores;
+    }
+
+    static string? DefaultFile()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+        var baseDir = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+            : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache");
+        return baseDir is null ? null : Path.Combine(baseDir, "perfaspire", "docs-embeddings.bin");
     }
 
     NpgsqlDataSource? DataSourceFromConfiguration()
@@ -35,7 +51,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         }
         catch (ArgumentException e)
         {
-            logger.LogWarning("The database connection string is not valid ({Message}); docs embeddings are computed in memory.", e.Message);
+            logger.LogWarning("The database connection string is not valid ({Message}); docs embeddings are not cached in the database.", e.Message);
             return null;
         }
     }

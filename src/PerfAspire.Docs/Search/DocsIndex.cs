@@ -66,11 +66,16 @@ public sealed class DocsIndex
     /// <summary>How the vectors were obtained (cache hits, computed, warnings).</summary>
     public EmbeddingSyncResult Sync { get; }
 
+    public static Task<DocsIndex> BuildAsync(DocCorpus corpus, IEmbeddingGenerator<string, Embedding<float>> generator,
+        IEmbeddingStore? store, string modelId, ILogger logger, CancellationToken cancellationToken) =>
+        BuildAsync(corpus, generator, store is null ? [] : [store], modelId, logger, cancellationToken);
+
+    /// <param name="stores">Vector caches, most authoritative first (see <see cref="EmbeddingSync"/>).</param>
     public static async Task<DocsIndex> BuildAsync(DocCorpus corpus, IEmbeddingGenerator<string, Embedding<float>> generator,
-        IEmbeddingStore? store, string modelId, ILogger logger, CancellationToken cancellationToken)
+        IReadOnlyList<IEmbeddingStore> stores, string modelId, ILogger logger, CancellationToken cancellationToken)
     {
         var units = EmbeddingUnit.From(corpus.Docs);
-        var sync = await new EmbeddingSync(generator, store, logger).SyncAsync(units, modelId, cancellationToken);
+        var sync = await new EmbeddingSync(generator, stores, logger).SyncAsync(units, modelId, cancellationToken);
         return new DocsIndex(corpus, generator, units, sync);
     }
 

@@ -43,8 +43,6 @@ public sealed class DocsQueries
 
     DocsIndex Index => _index() ?? throw DocsRequestException.NotReady(_notReadyMessage());
 
-    IReadOnlyList<string> Warnings(DocsIndex index) => index.Sync.Warnings;
-
     public async Task<SearchResponse> SearchAsync(string? q, string? level, string? group, string? category, string? kind,
         int? limit, int? offset, CancellationToken cancellationToken)
     {
@@ -85,8 +83,8 @@ public sealed class DocsQueries
         var page = hits.Skip(off).Take(lim).Select(s => new DocHit(s.Doc.Id, s.Doc.Level.Name(), s.Doc.Title, s.Doc.Summary, Round(s.Score),
             s.Match.Name(), s.Doc.Group, s.Doc.Category, s.Doc.Kind, s.Doc.Metric)).ToList();
         var truncated = off + page.Count < hits.Count;
-        var warnings = Warnings(index).ToList();
-        if (hits.Count == 0) warnings.Add("no_results");
+        // Warnings are about this answer; the service's own state (e.g. no vector cache) is on /health.
+        List<string> warnings = hits.Count == 0 ? ["no_results"] : [];
         return new SearchResponse(query, page, hits.Count, off, lim, truncated, truncated ? off + page.Count : null, warnings);
     }
 
@@ -110,7 +108,7 @@ public sealed class DocsQueries
             s.Doc.Table!, s.Doc.Kind!, s.Doc.Unit!, s.Doc.Summary)).ToList();
         var metric = outcome.ChosenIndex is int c ? candidates[c].Metric : null;
         return new MetricSearchResponse(query, outcome.Decision, metric, outcome.Reason, candidates,
-            new DecisionThresholds(_settings.AutoMinScore, _settings.AutoMinGap, _settings.NoMatchBelow), Warnings(index));
+            new DecisionThresholds(_settings.AutoMinScore, _settings.AutoMinGap, _settings.NoMatchBelow), []);
     }
 
     public DocResponse GetDoc(string? id)

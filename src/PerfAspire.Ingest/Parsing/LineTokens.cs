@@ -17,8 +17,12 @@ internal sealed class LineTokens
 
     public int Count { get; private set; }
 
+    /// <summary>True when the last split line holds a control byte (below space except tab, or DEL): binary, not text.</summary>
+    public bool HasControlBytes { get; private set; }
+
     public void Split(ReadOnlySpan<byte> line)
     {
+        var control = false;
         var starts = 0;
         var ends = 0;
         ulong carry = 1; // the position before the line counts as blank
@@ -26,7 +30,7 @@ internal sealed class LineTokens
         for (var offset = 0; offset < line.Length; offset += 64)
         {
             var length = Math.Min(64, line.Length - offset);
-            var blank = BlankMask(ref Unsafe.Add(ref src, offset), length);
+            var blank = BlankMask(ref Unsafe.Add(ref src, offset), length, ref control);
             if (length < 64) blank |= ulong.MaxValue << length; // past the end is blank: closes the last token
             var previous = (blank << 1) | carry;
             var tokenStarts = ~blank & previous;
@@ -50,10 +54,12 @@ internal sealed class LineTokens
         }
         if (ends < starts) _end[ends] = line.Length; // a token running exactly to a 64-byte boundary at the end
         Count = starts;
+        HasControlBytes = control;
     }
 
+    /// <summary>Bit i set = byte i is a space or tab; also notes control bytes (one pass over the line does both).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ulong BlankMask(ref byte block, int length)
+    static ulong BlankMask(ref byte block, int length, ref bool control)
     {
         ulong mask = 0;
         var i = 0;
@@ -61,16 +67,22 @@ internal sealed class LineTokens
         {
             var space = Vector128.Create((byte)' ');
             var tab = Vector128.Create((byte)'\t');
+            var del = Vector128.Create((byte)0x7F);
+            var controls = Vector128<byte>.Zero;
             for (; i + 16 <= length; i += 16)
             {
                 var v = Vector128.LoadUnsafe(ref block, (nuint)i);
-                mask |= (ulong)(Vector128.Equals(v, space) | Vector128.Equals(v, tab)).ExtractMostSignificantBits() << i;
+                var isTab = Vector128.Equals(v, tab);
+                mask |= (ulong)(Vector128.Equals(v, space) | isTab).ExtractMostSignificantBits() << i;
+                controls |= Vector128.AndNot(Vector128.LessThan(v, space), isTab) | Vector128.Equals(v, del);
             }
+            if (controls != Vector128<byte>.Zero) control = true;
         }
         for (; i < length; i++)
         {
             var b = Unsafe.Add(ref block, i);
             if (b == (byte)' ' || b == (byte)'\t') mask |= 1UL << i;
+            else if (b < 0x20 || b == 0x7F) control = true;
         }
         return mask;
     }

@@ -104,7 +104,7 @@ internal sealed class MarkerGrammar
                 break;
             }
             var token = tokens.Get(line, t);
-            if (NumberParser.LooksNumeric(token))
+            if (token.Length > 0 && token[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)'(')
             {
                 if (pos >= limit || !NumberParser.TryParse(token, out var v)) return false;
                 if ((filled & (1UL << pos)) == 0) filledCount++;

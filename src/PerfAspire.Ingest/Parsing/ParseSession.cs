@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using PerfAspire.Schema.Runtime;
@@ -11,10 +10,6 @@ namespace PerfAspire.Ingest.Parsing;
 /// </summary>
 internal sealed partial class ParseSession
 {
-    /// <summary>Bytes that never occur in a text log (everything below space except tab, and DEL).</summary>
-    static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
-
     const int MaxCachedHandlers = 1024;
     const int MaxPrefixBytes = 64;
 
@@ -81,8 +76,8 @@ internal sealed partial class ParseSession
         }
 
         if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
-        var firstNonBlank = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
-        if (firstNonBlank < 0)
+        _tokens.Split(line); // one pass: tokens, blank-ness and control bytes
+        if (_tokens.Count == 0)
         {
             CloseBlock();
             _stats.BlankLines++;
@@ -98,7 +93,7 @@ internal sealed partial class ParseSession
             return;
         }
 
-        if (line.IndexOfAny(ControlBytes) >= 0)
+        if (_tokens.HasControlBytes)
         {
             CloseBlock();
             _stats.Warn("control_characters");
@@ -106,7 +101,6 @@ internal sealed partial class ParseSession
             return;
         }
 
-        _tokens.Split(line);
         var prefix = _tokens.Get(line, 0);
         if (!_handlers.TryGetValue(prefix, out var handler))
         {

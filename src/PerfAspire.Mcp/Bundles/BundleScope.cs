@@ -2,7 +2,6 @@ using Npgsql;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Bundles;
 

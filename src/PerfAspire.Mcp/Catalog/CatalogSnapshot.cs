@@ -10,11 +10,11 @@ namespace PerfAspire.Mcp.Catalog;
 /// </summary>
 public sealed class CatalogSnapshot
 {
-    readonly Dictionary<string, MetricEntry> _byName;
+    readonly Dictionary<string, CatalogMetric> _byName;
     readonly Dictionary<string, string> _aliasToName;
     readonly Dictionary<string, CatalogTable> _tables;
 
-    public CatalogSnapshot(IEnumerable<MetricEntry> metrics, IEnumerable<CatalogTable> tables, string source)
+    public CatalogSnapshot(IEnumerable<CatalogMetric> metrics, IEnumerable<CatalogTable> tables, string source)
     {
         Source = source;
         Metrics = [.. metrics.Where(IsUsable).OrderBy(m => m.Name, StringComparer.Ordinal)];
@@ -34,16 +34,16 @@ public sealed class CatalogSnapshot
     /// <summary>Where the snapshot came from: <c>database</c> or <c>spec</c> (catalog tables missing).</summary>
     public string Source { get; }
 
-    public IReadOnlyList<MetricEntry> Metrics { get; }
+    public IReadOnlyList<CatalogMetric> Metrics { get; }
 
     public IReadOnlyList<CatalogTable> Tables { get; }
 
     public CatalogTable? Table(string name) => _tables.GetValueOrDefault(name);
 
-    public MetricEntry? Find(string name) => _byName.GetValueOrDefault(name);
+    public CatalogMetric? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>Resolves a metric name or alias; an unknown name is a <see cref="ToolError"/> listing the closest names.</summary>
-    public (MetricEntry Metric, string? AliasUsed) Resolve(string? name)
+    public (CatalogMetric Metric, string? AliasUsed) Resolve(string? name)
     {
         var wanted = (name ?? "").Trim();
         if (wanted.Length == 0)
@@ -64,10 +64,10 @@ public sealed class CatalogSnapshot
     }
 
     /// <summary>The label columns a metric can be filtered or grouped by: its local labels (host is one per bundle).</summary>
-    public static IReadOnlyList<string> FilterableLabels(MetricEntry metric) => metric.Labels;
+    public static IReadOnlyList<string> FilterableLabels(CatalogMetric metric) => metric.Labels;
 
     /// <summary>Checks a label name against the metric's labels; unknown names are errors listing the valid ones.</summary>
-    public static string ResolveLabel(MetricEntry metric, string? label)
+    public static string ResolveLabel(CatalogMetric metric, string? label)
     {
         var valid = FilterableLabels(metric);
         var wanted = (label ?? "").Trim();
@@ -87,14 +87,14 @@ public sealed class CatalogSnapshot
 
     public static string Clip(string s) => Text.Clip(s);
 
-    static bool IsUsable(MetricEntry m) =>
+    static bool IsUsable(CatalogMetric m) =>
         SqlIdentifier.IsValid(m.Name) && SqlIdentifier.IsValid(m.BaseTable) && SqlIdentifier.IsValid(m.Column)
         && m.Labels.All(SqlIdentifier.IsValid) && m.ParsedKind is not null;
 
     /// <summary>The catalog as the spec generates it; used when the catalog tables are not readable.</summary>
     public static CatalogSnapshot FromSpec(SchemaSpec spec)
     {
-        var metrics = spec.Metrics.Select(x => new MetricEntry(
+        var metrics = spec.Metrics.Select(x => new CatalogMetric(
             x.Name, x.Group.Table, x.Metric.Column, x.Metric.Kind.ToSql(), x.Metric.Unit, x.Metric.Description,
             x.Metric.AliasList, [.. x.Group.LabelNames], x.Group.RecordGroup, x.Group.Category));
         var tables = spec.Groups.Select(g => new CatalogTable(

@@ -34,7 +34,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
     }
 
     /// <summary>Resolves a metric name or alias, re-reading the catalog once if the name is new to us.</summary>
-    public async Task<(CatalogSnapshot Snapshot, MetricEntry Metric, string? AliasUsed)> ResolveAsync(string? name, CancellationToken ct)
+    public async Task<(CatalogSnapshot Snapshot, CatalogMetric Metric, string? AliasUsed)> ResolveAsync(string? name, CancellationToken ct)
     {
         var snapshot = await GetAsync(ct);
         try
@@ -114,7 +114,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
             }
         }
         var byTable = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var metrics = new List<MetricEntry>();
+        var metrics = new List<CatalogMetric>();
         await using (var cmd = session.Command($"""
             SELECT metric_name, base_table, column_name, metric_kind, unit, description, aliases, local_labels
             FROM {schema}.{SchemaObjectNames.MetricCatalog}
@@ -126,7 +126,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
                 var baseTable = r.GetString(1);
                 var table = byTable.GetValueOrDefault(baseTable);
                 var group = table?.RecordGroup ?? SchemaSpec.Default.ByTable(baseTable)?.RecordGroup ?? baseTable;
-                metrics.Add(new MetricEntry(
+                metrics.Add(new CatalogMetric(
                     r.GetString(0), baseTable, r.GetString(2), r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetString(5),

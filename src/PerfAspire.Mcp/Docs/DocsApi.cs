@@ -6,7 +6,7 @@ namespace PerfAspire.Mcp.Docs;
 /// <summary>The docs service's HTTP API (base address <c>http://docs</c>; <c>services:docs:http:0</c> or <c>Mcp:DocsUrl</c>).</summary>
 public sealed class DocsApi(IHttpClientFactory factory)
 {
-    public const string ClientName = "docs";
+    public const string ClientName = "docs-api";
     const string Service = "docs";
 
     HttpClient Http => factory.CreateClient(ClientName);

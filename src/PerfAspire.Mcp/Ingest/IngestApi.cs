@@ -9,7 +9,7 @@ namespace PerfAspire.Mcp.Ingest;
 /// </summary>
 public sealed class IngestApi(IHttpClientFactory factory)
 {
-    public const string ClientName = "ingest";
+    public const string ClientName = "ingest-api";
     const string Service = "ingest";
 
     HttpClient Http => factory.CreateClient(ClientName);

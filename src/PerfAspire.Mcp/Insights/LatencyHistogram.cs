@@ -45,12 +45,12 @@ public sealed class LatencyHistogram(SeriesQueryService series)
         var ops = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_count_total",
-            Pattern = QueryPatterns.TimeseriesSum,
+            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesSum,
         }, MaxBuckets, ct);
         var latency = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_avg_latency_seconds",
-            Pattern = QueryPatterns.TimeseriesAvg,
+            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesAvg,
             // Same step as the ops query even if it was chosen automatically.
             StepSeconds = ops.StepSeconds,
         }, MaxBuckets, ct);

@@ -28,7 +28,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         if (k is < 1 or > MaxK) throw new ToolError("invalid_argument", $"k must be between 1 and {MaxK}.");
         await using var session = await sessions.OpenAsync(ct);
         // summary_stats fits every metric kind: the plan validates metric, bundle, window and filters for us.
-        var planned = await planner.PlanAsync(args with { Pattern = QueryPatterns.SummaryStats, GroupBy = null, K = null }, session, ct);
+        var planned = await planner.PlanAsync(args with { Pattern = PerfAspire.Schema.Query.QueryPatterns.SummaryStats, GroupBy = null, K = null }, session, ct);
         var plan = planned.Plan;
         var warnings = new List<string>(planned.Warnings);
         var notes = new List<string>(planned.Notes);
@@ -62,7 +62,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
     public async Task<(IReadOnlyList<(Entry Entry, Series Series)> Series, int StepSeconds, string Pattern)> SeriesAsync(
         Ranking ranking, QueryArguments args, CancellationToken ct)
     {
-        if (ranking.Top.Count == 0) return ([], (int)Math.Round(ranking.Plan.StepSeconds), "none");
+        if (ranking.Top.Count == 0) return ([], (int)ranking.Plan.StepSeconds, "none");
         if (ranking.GroupLabel is { } label)
         {
             await using var session = await sessions.OpenAsync(ct);
@@ -77,7 +77,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
                 if (!byGroup.TryGetValue(e.Labels[label] ?? "", out var list)) continue;
                 result.Add((e, new Series(e.Labels, list.Select(r => new SeriesPoint((DateTimeOffset)r[0]!, r[1] as double?)).ToList())));
             }
-            return (result, (int)Math.Round(plan.StepSeconds), "group_sum_avg");
+            return (result, (int)plan.StepSeconds, "group_sum_avg");
         }
 
         // Narrow the series query with every label whose top values are all known; NULL labels cannot be bound as

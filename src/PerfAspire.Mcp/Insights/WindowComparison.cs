@@ -91,14 +91,14 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
     internal static ExecutableQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<MetricEntry> metrics,
         string bundleId, QueryWindow a, QueryWindow b)
     {
-        var labelList = string.Join(", ", labels.Select(SqlIdentifier.Quote));
+        var labelList = string.Join(", ", labels.Select(PerfAspire.Schema.Sql.SqlIdentifier.Quote));
         var labelHead = labels.Count == 0 ? "" : labelList + ", ";
-        var cols = metrics.Select(m => SqlIdentifier.Quote(m.Column)).ToList();
+        var cols = metrics.Select(m => PerfAspire.Schema.Sql.SqlIdentifier.Quote(m.Column)).ToList();
         var hasCounter = metrics.Any(m => m.Kind == "counter");
         var sb = new StringBuilder();
         sb.Append("WITH base AS (\n  SELECT ts, ").Append(labelHead).Append(string.Join(", ", cols))
           .Append(",\n    CASE WHEN ts >= $2 AND ts <= $3 THEN 1 ELSE 2 END AS win\n  FROM ")
-          .Append(SqlIdentifier.Qualify(schema, table))
+          .Append(PerfAspire.Schema.Sql.SqlIdentifier.Qualify(schema, table))
           .Append("\n  WHERE bundle_id = $1 AND ((ts >= $2 AND ts <= $3) OR (ts >= $4 AND ts <= $5))\n),\n");
         sb.Append("s AS (\n  SELECT ").Append(labelHead).Append("win");
         for (var i = 0; i < metrics.Count; i++)

@@ -17,7 +17,7 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         if (!plan.Window.Overlaps(b)) return OutsideBundle(plan);
 
         var view = SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
-        var anyInBundle = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = $1)", [b.BundleId], ct);
+        var anyInBundle = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id)", [new QueryParameter("bundle_id", b.BundleId)], ct);
         if (!anyInBundle)
         {
             return new EmptyResult(NoDataForMetric,
@@ -25,8 +25,8 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
                 $"Call schema_list_tables or schema_list_metrics {{\"category\": \"{plan.Metric.Category}\"}} for related metrics, or reload with support_load_bundle including its category.");
         }
         var anyInWindow = await runner.ScalarAsync<bool>(session,
-            $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = $1 AND ts BETWEEN $2 AND $3)",
-            [b.BundleId, plan.Window.Start.UtcDateTime, plan.Window.End.UtcDateTime], ct);
+            $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id AND ts BETWEEN @start_time AND @end_time)",
+            [new QueryParameter("bundle_id", b.BundleId), new QueryParameter("start_time", plan.Window.Start.UtcDateTime), new QueryParameter("end_time", plan.Window.End.UtcDateTime)], ct);
         if (anyInWindow && plan.Filters.Count > 0)
         {
             var labels = string.Join(", ", plan.Filters.Select(f => f.Label));
@@ -36,8 +36,8 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         }
         if (!anyInWindow)
         {
-            var first = await runner.ScalarAsync<DateTime?>(session, $"SELECT min(ts) FROM {view} WHERE bundle_id = $1", [b.BundleId], ct);
-            var last = await runner.ScalarAsync<DateTime?>(session, $"SELECT max(ts) FROM {view} WHERE bundle_id = $1", [b.BundleId], ct);
+            var first = await runner.ScalarAsync<DateTime?>(session, $"SELECT min(ts) FROM {view} WHERE bundle_id = @bundle_id", [new QueryParameter("bundle_id", b.BundleId)], ct);
+            var last = await runner.ScalarAsync<DateTime?>(session, $"SELECT max(ts) FROM {view} WHERE bundle_id = @bundle_id", [new QueryParameter("bundle_id", b.BundleId)], ct);
             return new EmptyResult(NoDataInWindow,
                 $"{plan.Metric.Name} has samples in bundle {b.BundleId} only from {Iso(first)} to {Iso(last)}, none in {plan.Window.Start:O} .. {plan.Window.End:O}.",
                 "Move start/end into that range, or leave them out to use the whole bundle.");

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
-using PerfAspire.Schema.Query;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -17,7 +15,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
 
     readonly ConcurrentDictionary<string, IReadOnlyList<string>> _pages = new(StringComparer.Ordinal);
 
-    public sealed record Page(MetricEntry Metric, string? AliasUsed, string Label, BundleContext Bundle, IReadOnlyList<string> Values, bool Truncated, EmptyResult? Empty);
+    public sealed record Page(CatalogMetric Metric, string? AliasUsed, string Label, BundleContext Bundle, IReadOnlyList<string> Values, bool Truncated, EmptyResult? Empty);
 
     public async Task<Page> GetAsync(string? metricName, string? labelName, string? bundleId, int limit, int offset, CancellationToken ct)
     {
@@ -28,11 +26,11 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         var key = string.Join('\u001f', bundle.BundleId, bundle.LoadedAt?.UtcTicks, bundle.State, metric.View, label, limit, offset);
         if (!_pages.TryGetValue(key, out var values))
         {
-            var view = SqlIdentifier.Qualify(sessions.Schema, metric.View);
+            var view = SqlIdentifier.Qualified(sessions.Schema, metric.View);
             var col = SqlIdentifier.Quote(label);
-            var rows = await runner.RunAsync(session, new ExecutableQuery(
+            var rows = await runner.RunAsync(session, new RenderedQuery(
                 $"SELECT DISTINCT {col} FROM {view} WHERE bundle_id = $1 AND {col} IS NOT NULL ORDER BY 1 LIMIT $2 OFFSET $3",
-                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)]), limit + 1, ct);
+                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)], Positional: true), limit + 1, ct);
             values = [.. rows.Rows.Select(r => r[0]?.ToString() ?? "")];
             if (_pages.Count >= MaxCachedPages) _pages.Clear();
             _pages[key] = values;
@@ -42,8 +40,8 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         EmptyResult? empty = null;
         if (shown.Count == 0)
         {
-            var view = SqlIdentifier.Qualify(sessions.Schema, metric.View);
-            var any = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = $1)", [bundle.BundleId], ct);
+            var view = SqlIdentifier.Qualified(sessions.Schema, metric.View);
+            var any = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id)", [new QueryParameter("bundle_id", bundle.BundleId)], ct);
             empty = !any
                 ? new EmptyResult(EmptyResult.NoDataForMetric,
                     $"{metric.Name} has no samples in bundle {bundle.BundleId}, so {label} has no values there.",

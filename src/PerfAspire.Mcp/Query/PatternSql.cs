@@ -1,29 +1,100 @@
 using System.Globalization;
-using PerfAspire.Schema.Query;
-using PerfAspire.Schema.Sql;
+using PerfAspire.Mcp.Catalog;
+using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
+using QueryRequest = PerfAspire.Schema.Query.QueryRequest;
 using SchemaMetric = PerfAspire.Schema.Query.CatalogMetric;
 
 namespace PerfAspire.Mcp.Query;
 
 /// <summary>
-/// Turns a <see cref="QueryPlan"/> into the SQL that runs: the pattern itself comes from the schema's
-/// <see cref="QueryRenderer"/> (the same templates <c>query_patterns</c> shows); this class only composes around it:
-/// an outer aggregation when <c>group_by</c> collapses series, and <c>LIMIT</c> for the row cap (one row more than
-/// shown, to know whether the result was cut). Identifiers still come only from the catalog.
+/// Turns a <see cref="QueryPlan"/> into the SQL that runs. The pattern SQL itself always comes from the schema's
+/// <see cref="QueryRenderer"/> (the templates that <c>query_patterns</c> publishes); this class only composes
+/// around it, with identifiers from the catalog and values as bind parameters:
+/// <list type="bullet">
+/// <item><c>group_by</c> that collapses series: an outer aggregation over the pattern's rows (averages of the
+/// series' bucket averages, max of maxima, sums of sums and of counter rates; per-bucket histogram ops/s over
+/// timeseries_sum).</item>
+/// <item>topk without a step: one ranking over the whole window from summary_stats (value = average of all
+/// samples, or for counters the average rate; max_value; samples).</item>
+/// <item><c>LIMIT</c> for the row cap (one row more than shown, to know whether the result was cut).</item>
+/// </list>
 /// </summary>
 public static class PatternSql
 {
     /// <summary>Patterns whose rows are (ts_bucket, value, bundle_id, sptid, host, labels): series that group_by can combine.</summary>
     public static readonly IReadOnlySet<string> Collapsible = new HashSet<string>
     {
-        QueryPatterns.TimeseriesAvg, QueryPatterns.TimeseriesMax, QueryPatterns.TimeseriesSum, QueryPatterns.CounterRate,
+        QueryPatterns.TimeseriesAvg, QueryPatterns.TimeseriesMax, QueryPatterns.TimeseriesSum, QueryPatterns.CounterRate, QueryPatterns.HistogramOpsPerSec,
     };
 
-    public static ExecutableQuery Render(QueryPlan plan)
+    public static RenderedQuery Render(QueryPlan plan)
+    {
+        var g = string.Concat(plan.GroupBy.Select(l => ", " + SqlIdentifier.Quote(l)));
+        List<QueryParameter> parameters;
+        string sql;
+        if (plan.WholeWindowTopK)
+        {
+            (sql, parameters) = Template(plan, QueryPatterns.SummaryStats);
+            var isCounter = plan.Metric.Kind == "counter";
+            // Counters rank by their average rate over the window (resets ignored): raw values only grow.
+            var value = isCounter
+                ? "sum((max_value - min_value) / nullif(extract(epoch FROM last_ts - first_ts), 0))"
+                : "sum(avg_value * samples) / nullif(sum(samples), 0)";
+            var max = isCounter ? "NULL::double precision" : "max(max_value)";
+            var labels = plan.GroupBy.Count == 0 ? "" : string.Join(", ", plan.GroupBy.Select(SqlIdentifier.Quote)) + ", ";
+            sql = $"""
+                SELECT {labels}({value})::double precision AS value, ({max})::double precision AS max_value, sum(samples)::bigint AS samples
+                FROM (
+                {sql}
+                ) AS series
+                {(plan.GroupBy.Count == 0 ? "" : "GROUP BY " + labels.TrimEnd(',', ' '))}
+                ORDER BY {(plan.OrderBy == "max" && !isCounter ? "max_value" : "value")} DESC NULLS LAST{g}
+                """;
+            parameters.Add(new QueryParameter("row_limit", Math.Min(plan.K ?? 10, plan.RowLimit)));
+        }
+        else if (plan.Collapses && plan.Pattern.Name == QueryPatterns.HistogramOpsPerSec)
+        {
+            // Per latency bucket (or any other split): sum the bucket counts per series, then divide by the step.
+            (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum);
+            parameters.Add(new QueryParameter("step_seconds", (double)plan.StepSeconds));
+            sql = Outer($"sum(value) / ${parameters.Count.ToString(CultureInfo.InvariantCulture)}", sql, g);
+            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
+        }
+        else if (plan.Collapses && Collapsible.Contains(plan.Pattern.Name))
+        {
+            (sql, parameters) = Template(plan, plan.Pattern.Name);
+            var outer = plan.Pattern.Name switch
+            {
+                QueryPatterns.TimeseriesAvg => "avg(value)",
+                QueryPatterns.TimeseriesMax => "max(value)",
+                _ => "sum(value)",
+            };
+            sql = Outer(outer, sql, g);
+            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
+        }
+        else
+        {
+            (sql, parameters) = Template(plan, plan.Pattern.Name);
+            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
+        }
+        sql += "\nLIMIT $" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        return new RenderedQuery(sql, parameters, Positional: true);
+    }
+
+    static string Outer(string aggregate, string inner, string g) => $"""
+        SELECT ts_bucket, ({aggregate})::double precision AS value, bundle_id, sptid, host{g}
+        FROM (
+        {inner}
+        ) AS series
+        GROUP BY ts_bucket, bundle_id, sptid, host{g}
+        ORDER BY bundle_id, host{g}, ts_bucket
+        """;
+
+    static (string Sql, List<QueryParameter> Parameters) Template(QueryPlan plan, string pattern)
     {
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
-            Pattern = plan.Pattern.Name,
+            Pattern = pattern,
             Metric = ToSchema(plan.Metric),
             BundleId = plan.Bundle.BundleId,
             Start = plan.Window.Start,
@@ -34,52 +105,9 @@ public static class PatternSql
             Filters = plan.Filters,
             Companion = plan.Companion is null ? null : ToSchema(plan.Companion),
         });
-        var sql = rendered.Sql;
-        var parameters = rendered.Parameters.ToList();
-        if (plan.Collapses && Collapsible.Contains(plan.Pattern.Name))
-        {
-            // Averages average the series' bucket averages; maxima take the max; sums and counter rates add up.
-            var outer = plan.Pattern.Name switch
-            {
-                QueryPatterns.TimeseriesAvg => "avg",
-                QueryPatterns.TimeseriesMax => "max",
-                _ => "sum",
-            };
-            var g = string.Concat(plan.GroupBy.Select(l => ", " + SqlIdentifier.Quote(l)));
-            sql = $"""
-                SELECT ts_bucket, {outer}(value) AS value, bundle_id, sptid, host{g}
-                FROM (
-                {sql}
-                ) AS series
-                GROUP BY ts_bucket, bundle_id, sptid, host{g}
-                ORDER BY bundle_id, host{g}, ts_bucket
-                """;
-        }
-        parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
-        sql += "\nLIMIT $" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        return new ExecutableQuery(sql, parameters);
+        return (rendered.Sql, [.. rendered.Parameters.Select(p => new QueryParameter(p.Name, p.Value))]);
     }
 
-    public static SchemaMetric ToSchema(Catalog.MetricEntry m) =>
+    public static SchemaMetric ToSchema(CatalogMetric m) =>
         SchemaMetric.FromCatalog(m.Name, m.BaseTable, m.Column, m.Kind, m.Unit, m.Labels);
-
-    /// <summary>
-    /// A step that puts the whole window into one time bucket, so topk ranks the series over the whole window.
-    /// time_bucket aligns buckets to 2000-01-03 UTC, so the step must be chosen such that no bucket boundary
-    /// falls inside the window: with a = start and b = end in seconds since that origin, any s with
-    /// n·s ≤ a and b &lt; (n+1)·s works; n = ⌈b / max⌉ and s = ⌊a / n⌋ keeps s within the renderer's maximum.
-    /// Null when there is no such step (windows near a year long, or before 2000).
-    /// </summary>
-    public static double? SingleBucketStep(QueryWindow window)
-    {
-        const double max = 366 * 86400;
-        var origin = new DateTimeOffset(2000, 1, 3, 0, 0, 0, TimeSpan.Zero);
-        var a = Math.Floor((window.Start - origin).TotalSeconds);
-        var b = Math.Ceiling((window.End - origin).TotalSeconds);
-        if (a < 0) return null;
-        if (b < max) return max;
-        var n = Math.Ceiling(b / max);
-        var s = Math.Floor(a / n);
-        return s > 0 && b < (n + 1) * s ? s : null;
-    }
 }

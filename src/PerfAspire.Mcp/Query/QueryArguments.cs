@@ -19,6 +19,9 @@ public sealed record QueryArguments
     public IReadOnlyList<string>? GroupBy { get; init; }
     public int? K { get; init; }
     public double? Quantile { get; init; }
+
+    /// <summary>topk over the whole window: rank by <c>avg</c> (default) or <c>max</c>.</summary>
+    public string? OrderBy { get; init; }
     public int? MaxRows { get; init; }
 
     /// <summary>Wraps a plain string (time text or epoch digits) for <see cref="Start"/>/<see cref="End"/>.</summary>

@@ -1,6 +1,8 @@
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
-using PerfAspire.Schema.Query;
+using LabelFilter = PerfAspire.Schema.Query.LabelFilter;
+using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
+using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -8,24 +10,31 @@ namespace PerfAspire.Mcp.Query;
 /// Everything a pattern needs, validated: catalog entries for every identifier, the bundle, window, step,
 /// filters and the labels that identify a series in the result (<see cref="GroupBy"/>).
 /// </summary>
-/// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (see <see cref="PatternSql"/>).</param>
+/// <param name="OrderBy">topk over the whole window: rank by <c>avg</c> or <c>max</c>.</param>
+/// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (value, max_value, samples).</param>
 /// <param name="Companion">histogram_latency_percentile: the other histogram metric of the table.</param>
 public sealed record QueryPlan(
     QueryPattern Pattern,
     string Schema,
-    Catalog.MetricEntry Metric,
+    CatalogMetric Metric,
     BundleContext Bundle,
     QueryWindow Window,
-    double StepSeconds,
+    int StepSeconds,
     bool StepAutomatic,
     IReadOnlyList<LabelFilter> Filters,
     IReadOnlyList<string> GroupBy,
     int? K,
     double? Quantile,
     int RowLimit,
+    string OrderBy = "avg",
     bool WholeWindowTopK = false,
-    Catalog.MetricEntry? Companion = null)
+    CatalogMetric? Companion = null)
 {
-    /// <summary>True when the result keeps fewer labels than the metric has (series are aggregated together).</summary>
-    public bool Collapses => !GroupBy.SequenceEqual(Metric.Labels);
+    /// <summary>The labels a series of this pattern has when nothing is collapsed.</summary>
+    public IReadOnlyList<string> NaturalLabels => Pattern.Name == QueryPatterns.HistogramOpsPerSec
+        ? [.. Metric.Labels.Where(l => l != QueryRenderer.HistogramBucketLabel)]
+        : Metric.Labels;
+
+    /// <summary>True when the result keeps other labels than the pattern's own series labels.</summary>
+    public bool Collapses => !GroupBy.SequenceEqual(NaturalLabels);
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Spec;
+using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
+using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
+using SchemaPatterns = PerfAspire.Schema.Query.QueryPatterns;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -26,8 +28,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         QueryPattern? pattern = null;
         if (!string.IsNullOrWhiteSpace(args.Pattern))
         {
-            var wanted = args.Pattern.Trim().ToLowerInvariant();
-            pattern = wanted.Length <= 64 ? QueryPatterns.Find(wanted) : null;
+            pattern = QueryPatterns.Find(args.Pattern);
             if (pattern is null)
             {
                 throw new ToolError("pattern_not_found",
@@ -40,9 +41,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         var (snapshot, metric, alias) = await catalog.ResolveAsync(args.Metric, ct);
         if (alias is not null) notes.Add($"'{alias}' is an alias of {metric.Name}.");
         var kind = metric.ParsedKind ?? throw new ToolError("invalid_catalog", $"Metric {metric.Name} has an unknown kind '{metric.Kind}' in the catalog.");
-        pattern ??= QueryPatterns.DefaultFor(kind);
+        pattern ??= SchemaPatterns.DefaultFor(kind);
+        // topk without a step ranks over the whole window from summary_stats, which fits every kind.
+        var wholeWindow = pattern.Name == QueryPatterns.TopK && args.StepSeconds is null;
 
-        MetricEntry? companion = null;
+        CatalogMetric? companion = null;
         if (pattern.Name is QueryPatterns.HistogramLatencyPercentile or QueryPatterns.HistogramOpsPerSec)
         {
             var (count, avg) = HistogramPair(snapshot, metric, pattern);
@@ -54,37 +57,24 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
             }
             if (pattern.Name == QueryPatterns.HistogramLatencyPercentile) companion = metric == count ? avg : count;
         }
-        if (!pattern.Supports(kind))
+        if (!wholeWindow && !pattern.Supports(kind))
         {
-            var fitting = QueryPatterns.For(kind).Select(p => p.Name).ToList();
+            var fitting = SchemaPatterns.For(kind).Select(p => p.Name).ToList();
             throw new ToolError("pattern_not_applicable",
                 $"{pattern.Name} does not fit {metric.Name}, a {metric.Kind} metric. Patterns for {metric.Kind}: {string.Join(", ", fitting)}.",
                 fitting,
-                $"Use {QueryPatterns.DefaultFor(kind).Name} (the default for {metric.Kind}), or leave pattern_name out.");
+                $"Use {SchemaPatterns.DefaultFor(kind).Name} (the default for {metric.Kind}), or leave pattern_name out.");
         }
 
         var bundle = session is null ? await bundles.ResolveAsync(args.BundleId, ct) : await bundles.ResolveAsync(session, args.BundleId, ct);
         var window = QueryWindow.Resolve(args.Start, args.End, bundle, notes);
         var step = StepChooser.Choose(window.Span, args.StepSeconds, bundle.SampleIntervalSeconds, o.MaxPointsPerSeries);
         if (step.Warning is not null) warnings.Add(step.Warning);
-        double stepSeconds = step.StepSeconds;
-        var stepAutomatic = step.Automatic;
-        var wholeWindow = false;
-        if (pattern.Name == QueryPatterns.TopK && args.StepSeconds is null)
-        {
-            if (PatternSql.SingleBucketStep(window) is { } single)
-            {
-                stepSeconds = single;
-                wholeWindow = true;
-            }
-            else
-            {
-                notes.Add($"topk ranks per time bucket of {step.StepSeconds} s here (the window is too long for one bucket).");
-            }
-        }
 
         var filters = LabelFilters.Parse(args.Filters, metric);
-        var groupBy = GroupBy(args.GroupBy, metric, pattern, warnings);
+        var groupBy = GroupBy(args.GroupBy, metric, pattern, wholeWindow, warnings);
+        var orderBy = (args.OrderBy ?? "avg").Trim().ToLowerInvariant();
+        if (orderBy is not ("avg" or "max")) throw new ToolError("invalid_argument", "order_by must be 'avg' or 'max'.");
 
         if (args.K is { } k && k is < 1 or > 1000) throw new ToolError("invalid_argument", "k must be between 1 and 1000.");
         var quantile = args.Quantile;
@@ -97,14 +87,17 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         var maxRows = args.MaxRows ?? o.DefaultMaxRows;
         if (maxRows < 1 || maxRows > o.HardMaxRows) throw new ToolError("invalid_argument", $"max_rows must be between 1 and {o.HardMaxRows}.");
 
-        var plan = new QueryPlan(pattern, o.Schema, metric, bundle, window, stepSeconds, stepAutomatic,
-            filters, groupBy, args.K, quantile, maxRows + 1, wholeWindow, companion);
+        var plan = new QueryPlan(pattern, o.Schema, metric, bundle, window, step.StepSeconds, step.Automatic,
+            filters, groupBy, args.K, quantile, maxRows + 1, orderBy, wholeWindow, companion);
         return new Planned(plan, snapshot, alias, warnings, notes);
     }
 
-    static IReadOnlyList<string> GroupBy(IReadOnlyList<string>? requested, MetricEntry metric, QueryPattern pattern, List<string> warnings)
+    static IReadOnlyList<string> GroupBy(IReadOnlyList<string>? requested, CatalogMetric metric, QueryPattern pattern, bool wholeWindowTopK, List<string> warnings)
     {
-        if (requested is null) return metric.Labels;
+        IReadOnlyList<string> natural = pattern.Name == QueryPatterns.HistogramOpsPerSec
+            ? [.. metric.Labels.Where(l => l != QueryRenderer.HistogramBucketLabel)]
+            : metric.Labels;
+        if (requested is null) return natural;
         var result = new List<string>();
         foreach (var label in requested)
         {
@@ -113,15 +106,15 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         }
         // Keep the metric's label order so results sort the same way as without group_by.
         result = [.. metric.Labels.Where(result.Contains)];
-        if (!PatternSql.Collapsible.Contains(pattern.Name) && !result.SequenceEqual(metric.Labels))
+        if (!wholeWindowTopK && !PatternSql.Collapsible.Contains(pattern.Name) && !result.SequenceEqual(natural))
         {
-            warnings.Add($"group_by_ignored: {pattern.Name} always works per series; group_by applies to {string.Join(", ", PatternSql.Collapsible)}.");
-            return metric.Labels;
+            warnings.Add($"group_by_ignored: {pattern.Name} always works per series; group_by applies to {string.Join(", ", PatternSql.Collapsible)} and to topk without step_seconds.");
+            return natural;
         }
         return result;
     }
 
-    static (MetricEntry Count, MetricEntry Avg) HistogramPair(CatalogSnapshot snapshot, MetricEntry metric, QueryPattern pattern)
+    static (CatalogMetric Count, CatalogMetric Avg) HistogramPair(CatalogSnapshot snapshot, CatalogMetric metric, QueryPattern pattern)
     {
         var siblings = snapshot.Metrics.Where(m => m.BaseTable == metric.BaseTable).ToList();
         var count = siblings.FirstOrDefault(m => m.Kind == "histogram_bucket");
@@ -132,7 +125,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
             throw new ToolError("pattern_not_applicable",
                 $"{pattern.Name} needs a latency histogram metric; {metric.Name} is a {metric.Kind}.",
                 histograms,
-                $"Use it with {string.Join(", ", histograms)}; for {metric.Name} use {(metric.ParsedKind is { } k ? QueryPatterns.DefaultFor(k).Name : "timeseries_avg")}.");
+                $"Use it with {string.Join(", ", histograms)}; for {metric.Name} use {QueryPatterns.DefaultFor(metric.Kind)}.");
         }
         return (count, avg);
     }

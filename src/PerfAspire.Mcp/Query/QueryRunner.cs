@@ -1,21 +1,23 @@
 using System.Diagnostics;
 using Npgsql;
 using PerfAspire.Mcp.Observability;
-using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Query;
 
 /// <summary>Executes a rendered query inside a read-only session, reading at most <c>maxRows</c> (+1 to detect a cut).</summary>
 public sealed class QueryRunner(QueryMetrics metrics)
 {
-    public async Task<QueryRows> RunAsync(ReadOnlySession session, ExecutableQuery query, int maxRows, CancellationToken ct)
+    public async Task<QueryRows> RunAsync(ReadOnlySession session, RenderedQuery query, int maxRows, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var failed = true;
         try
         {
             await using var cmd = session.Command(query.Sql);
-            foreach (var p in query.Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
+            foreach (var p in query.Parameters)
+            {
+                cmd.Parameters.Add(query.Positional ? new NpgsqlParameter { Value = p.Value } : new NpgsqlParameter(p.Name, p.Value));
+            }
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<object?[]>();
@@ -40,15 +42,15 @@ public sealed class QueryRunner(QueryMetrics metrics)
         }
     }
 
-    /// <summary>One scalar/exists probe with positional parameters ($1, $2, ...), counted like any other query.</summary>
-    public async Task<T?> ScalarAsync<T>(ReadOnlySession session, string sql, IEnumerable<object> parameters, CancellationToken ct)
+    /// <summary>One scalar/exists probe with named parameters (@name), counted like any other query.</summary>
+    public async Task<T?> ScalarAsync<T>(ReadOnlySession session, string sql, IEnumerable<QueryParameter> parameters, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var failed = true;
         try
         {
             await using var cmd = session.Command(sql);
-            foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+            foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter(p.Name, p.Value));
             var value = await cmd.ExecuteScalarAsync(ct);
             failed = false;
             return value is null or DBNull ? default : (T)value;

@@ -6,12 +6,12 @@ namespace PerfAspire.Mcp.Query;
 /// </summary>
 public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner)
 {
-    public sealed record Built(QueryPlanner.Planned Planned, ExecutableQuery Query)
+    public sealed record Built(QueryPlanner.Planned Planned, RenderedQuery Query)
     {
         public QueryPlan Plan => Planned.Plan;
     }
 
-    public sealed record Ran(QueryPlanner.Planned Planned, ExecutableQuery Query, QueryRows Rows, EmptyResult? Empty)
+    public sealed record Ran(QueryPlanner.Planned Planned, RenderedQuery Query, QueryRows Rows, EmptyResult? Empty)
     {
         public QueryPlan Plan => Planned.Plan;
     }

@@ -32,7 +32,7 @@ public sealed class ReadOnlySessionFactory(QueryDataSource source, IOptions<Quer
             // statement_timeout takes an integer of milliseconds; it is our own setting, not user input.
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {Math.Clamp(o.StatementTimeoutMs, 100, 600_000)}"));
             await batch.ExecuteNonQueryAsync(ct);
-            return new ReadOnlySession(conn, tx);
+            return new ReadOnlySession(conn, tx, o.Schema);
         }
         catch
         {
@@ -43,8 +43,10 @@ public sealed class ReadOnlySessionFactory(QueryDataSource source, IOptions<Quer
 }
 
 /// <summary>A read-only transaction; disposing rolls it back and returns the connection to the pool.</summary>
-public sealed class ReadOnlySession(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+public sealed class ReadOnlySession(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema) : IAsyncDisposable
 {
+    public string Schema { get; } = schema;
+
     public NpgsqlConnection Connection { get; } = connection;
 
     public NpgsqlTransaction Transaction { get; } = transaction;

@@ -1,6 +1,5 @@
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -48,7 +47,7 @@ public sealed class SeriesQueryService(ReadOnlySessionFactory sessions, QueryPla
     public async Task<SeriesResult> RunAsync(QueryArguments args, int maxSeries = 20, CancellationToken ct = default)
     {
         if (maxSeries is < 1 or > 1000) throw new ToolError("invalid_argument", "max_series must be between 1 and 1000.");
-        if (args.Pattern is { } p && QueryPatterns.Find(p.Trim().ToLowerInvariant()) is { } named && !SeriesPatterns.Contains(named.Name))
+        if (args.Pattern is { } p && QueryPatterns.Find(p) is { } named && !SeriesPatterns.Contains(named.Name))
         {
             throw new ToolError("pattern_not_applicable", $"{named.Name} does not produce time series.",
                 [.. SeriesPatterns], "Use a time-series pattern, or query_run for tables.");
@@ -73,7 +72,7 @@ public sealed class SeriesQueryService(ReadOnlySessionFactory sessions, QueryPla
 
     SeriesResult Result(QueryPlanner.Planned planned, QueryPlan plan, IReadOnlyList<Series> series, bool truncated, EmptyResult? empty) =>
         new(plan.Metric.Name, planned.AliasUsed, plan.Pattern.Name, plan.Metric.Unit ?? "", plan.Metric.Kind, plan.Bundle, plan.Window,
-            (int)Math.Round(plan.StepSeconds), plan.StepAutomatic, series, truncated, planned.Warnings, planned.Notes, empty);
+            plan.StepSeconds, plan.StepAutomatic, series, truncated, planned.Warnings, planned.Notes, empty);
 
     /// <summary>Rows arrive ordered by labels then time, so a series is a run of equal label values.</summary>
     static (List<Series> Series, bool Cut) Group(QueryRows rows, IReadOnlyList<string> seriesLabels, int maxSeries)

@@ -103,8 +103,8 @@ public sealed class LegacyTools(
                 var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
                 bundleId = bundle.BundleId;
                 present = await runner.ScalarAsync<bool>(session,
-                    $"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(sessions.Schema, m.View)} WHERE bundle_id = $1)",
-                    [bundle.BundleId], ct);
+                    $"SELECT EXISTS (SELECT 1 FROM {PerfAspire.Schema.Sql.SqlIdentifier.Qualify(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
+                    [new QueryParameter("bundle_id", bundle.BundleId)], ct);
             }
             catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
             {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Tools;
 

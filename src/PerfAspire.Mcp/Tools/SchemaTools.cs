@@ -74,7 +74,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
             var snapshot = await catalog.GetAsync(ct);
             var pageSize = limit ?? DefaultMetricPage;
             if (pageSize is < 1 or > MaxMetricPage) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxMetricPage}.");
-            IEnumerable<MetricEntry> metrics = snapshot.Metrics;
+            IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
             if (!string.IsNullOrWhiteSpace(category))
             {
                 var tables = TablesOf(snapshot, category);

@@ -1,30 +1,46 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Observability;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp.Tools;
 
 [McpServerToolType]
-public sealed class SystemHealthTool(DatabaseProbe probe)
+public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
 {
     [McpServerTool(Name = "system_health", Title = "System health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reports whether PerfAspire can serve data: the database mode (local, container or external), whether the database " +
                  "answers, its PostgreSQL version, the TimescaleDB version (warning 'timescale_unavailable' when the extension is " +
-                 "missing; queries still work on plain PostgreSQL) and this server's version. Call it first when other tools fail.")]
+                 "missing; queries still work on plain PostgreSQL), this server's version, the schema version, compression and retention " +
+                 "(by load age) status, the active bundle, and the query/ingest counters (timescale_query_duration_ms_sum, " +
+                 "timescale_query_errors_total, ...). Call it first when other tools fail; next: support_active_context or support_load_bundle.")]
     public async Task<SystemHealthReport> SystemHealth(CancellationToken cancellationToken)
     {
         var s = await probe.ProbeAsync(cancellationToken);
         var warnings = new List<string>(s.Warnings);
         if (!s.Reachable) warnings.Add("database_unreachable");
+        var details = await status.ReadAsync(cancellationToken);
+        // Having no active bundle is a normal state of a healthy server, so it is reported but does not degrade.
+        var degraded = warnings.Count > 0 || details.Warnings.Any(w => w != Bundles.BundleScope.NoActiveBundle);
+        warnings.AddRange(details.Warnings.Where(w => !warnings.Contains(w)));
         return new SystemHealthReport(
-            Status: !s.Reachable ? "unavailable" : warnings.Count > 0 ? "degraded" : "ok",
+            Status: !s.Reachable ? "unavailable" : degraded ? "degraded" : "ok",
             Server: new ServerReport(Extensions.ServerName, Extensions.ServerVersion),
             Database: new DatabaseReport(s.Mode, s.Target, s.Reachable, s.ServerVersion, s.TimescaleVersion, s.Error),
             Warnings: warnings,
             NextStep: !s.Reachable
                 ? "Start the database (dotnet run --project src/PerfAspire.AppHost) or fix TIMESCALE_DSN / ConnectionStrings:timescale."
-                : s.TimescaleVersion is null ? "Install TimescaleDB for compression and faster time buckets; everything else works as is." : null);
+                : details.Warnings.Contains("schema_missing") ? "The schema is not migrated yet: it is created at start-up (or by the first load); retry in a few seconds."
+                : s.TimescaleVersion is null ? "Install TimescaleDB for compression and faster time buckets; everything else works as is."
+                : details.ActiveBundle is null ? "No bundle is active: support_load_bundle {\"path\": ...}." : null)
+        {
+            Schema = details.Schema,
+            Compression = details.Compression,
+            Retention = details.Retention,
+            ActiveBundle = details.ActiveBundle,
+            Counters = details.Counters,
+        };
     }
 }
 
@@ -33,7 +49,14 @@ public sealed record SystemHealthReport(
     [property: JsonPropertyName("server")] ServerReport Server,
     [property: JsonPropertyName("database")] DatabaseReport Database,
     [property: JsonPropertyName("warnings")] IReadOnlyList<string> Warnings,
-    [property: JsonPropertyName("next_step")] string? NextStep);
+    [property: JsonPropertyName("next_step")] string? NextStep)
+{
+    [JsonPropertyName("schema")] public SystemStatus.SchemaReport? Schema { get; init; }
+    [JsonPropertyName("compression")] public SystemStatus.CompressionReport? Compression { get; init; }
+    [JsonPropertyName("retention")] public SystemStatus.RetentionReport? Retention { get; init; }
+    [JsonPropertyName("active_bundle")] public SystemStatus.ActiveBundleReport? ActiveBundle { get; init; }
+    [JsonPropertyName("counters")] public IReadOnlyDictionary<string, object?>? Counters { get; init; }
+}
 
 public sealed record ServerReport(
     [property: JsonPropertyName("name")] string Name,

@@ -2,7 +2,11 @@ namespace PerfAspire.Schema.Sql;
 
 /// <summary>
 /// Tables of the docs service: the embedding cache (architecture.md §5). Owned by the docs service;
-/// included verbatim by the migration script (<c>{schema}</c> = target schema).
+/// included verbatim by the migration script (<c>{schema}</c> = target schema). The docs service also runs
+/// it itself (after <c>CREATE SCHEMA IF NOT EXISTS</c>) when it starts before the migrator, so it must stay
+/// idempotent. One row per embedded passage: <c>doc_id</c> is the doc id, or <c>&lt;doc id&gt;#&lt;n&gt;</c>
+/// for the n-th passage of a concept doc cut into sections; <c>content_hash</c> is the SHA-256 of the
+/// passage text, so a changed passage is re-embedded and an unchanged one never is.
 /// </summary>
 public static class DocsDdl
 {

@@ -48,7 +48,7 @@ public sealed record DatabaseTarget(string ConnectionString, string Source, stri
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException)
         {
-            throw new InvalidOperationException(
+            throw new DatabaseSettingsException(
                 $"{source} is not a valid PostgreSQL connection string ({e.Message}). Use postgresql://user:password@host:5432/db or Host=...;Port=...;Database=...");
         }
     }

@@ -66,6 +66,30 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task A_local_file_refills_an_empty_database_without_embedding_again()
+    {
+        // Local mode gives PostgreSQL a throw-away data directory: the file cache carries vectors across starts.
+        var file = Path.Combine(Path.GetTempPath(), "perfaspire-docs-tests", Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            var generator = new CountingGenerator(SharedDocsIndex.Generator);
+            var units = Units("disk busy percent", "proxy timeouts");
+            await new EmbeddingSync(generator, new FileEmbeddingStore(file), NullLogger.Instance).SyncAsync(units, "model-a", default);
+            Assert.Equal(2, generator.Embedded);
+
+            await using var dataSource = NpgsqlDataSource.Create(await db.CreateDatabaseAsync());
+            var database = new PostgresEmbeddingStore(dataSource, "perf");
+            var result = await new EmbeddingSync(generator, [database, new FileEmbeddingStore(file)], NullLogger.Instance).SyncAsync(units, "model-a", default);
+            Assert.Equal((2, 0, 2), (result.FromCache, result.Embedded, generator.Embedded));
+            Assert.Equal(["test:0", "test:1"], (await database.LoadAsync("model-a", default)).Keys.Order());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task The_store_creates_its_table_idempotently_next_to_an_existing_one()
     {
         var cs = await db.CreateDatabaseAsync();

@@ -56,4 +56,14 @@ public sealed class StartupErrorTests
         Assert.Equal(2, code);
         AssertOneLine(stderr, "refusing to serve MCP on http://0.0.0.0:0");
     }
+
+    [Fact]
+    public async Task Mcp_stdio_with_a_malformed_dsn_exits_with_one_line()
+    {
+        var env = new Dictionary<string, string?> { ["TIMESCALE_DSN"] = "postgresql://u@h:notaport/db", ["ConnectionStrings__timescale"] = null };
+        var (code, stdout, stderr) = await BuiltExecutable.RunAsync("perfaspire-mcp", ["--stdio"], env, Timeout);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        AssertOneLine(stderr, "TIMESCALE_DSN is not a valid PostgreSQL connection string");
+    }
 }

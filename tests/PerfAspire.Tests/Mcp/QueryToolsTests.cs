@@ -88,20 +88,28 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var body = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 3 });
         var expected = TestBundleData.Threads.Select((t, idx) => (t.Pid, t.Exec,
                 Values: Enumerable.Range(0, TestBundleData.Epochs).Select(i => TestBundleData.TopCpu(TestBundleData.ActiveBundle, i, idx)).OfType<double>().ToList()))
-            .Select(x => (x.Pid, x.Exec, Avg: x.Values.Average()))
-            .OrderByDescending(x => x.Avg).Take(3).ToList();
+            .Select(x => (x.Pid, x.Exec, Avg: x.Values.Average(), Max: x.Values.Max(), N: x.Values.Count))
+            .OrderByDescending(x => x.Avg).ToList();
         var rows = Rows(body);
         Assert.Equal(3, rows.Count);
-        Assert.DoesNotContain("ts_bucket", body.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(TestBundleData.Host, body.GetProperty("constant_columns").GetProperty("host").GetString());
+        Assert.Equal("whole window (give step_seconds for a ranking per time bucket)", body.GetProperty("ranking").GetString());
         for (var j = 0; j < 3; j++)
         {
             Assert.Equal(expected[j].Pid, rows[j][Col(body, "pid")].GetString());
             Assert.Equal(expected[j].Exec, rows[j][Col(body, "exec")].GetString());
             Near(expected[j].Avg, rows[j][Col(body, "value")].GetDouble());
-            Assert.Equal(j + 1, rows[j][Col(body, "rank")].GetInt32());
+            Near(expected[j].Max, rows[j][Col(body, "max_value")].GetDouble());
+            Assert.Equal(expected[j].N, rows[j][Col(body, "samples")].GetInt32());
         }
-        Assert.False(body.TryGetProperty("step_seconds", out _), "topk covers the whole window; no step");
+        Assert.False(body.TryGetProperty("step_seconds", out _), "a whole-window ranking has no step");
+
+        // Ranked by the maximum instead; and per 10-minute bucket when a step is given (the schema's topk template).
+        var byMax = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 1, order_by = "max" });
+        Assert.Equal(expected.OrderByDescending(x => x.Max).First().Pid, Rows(byMax)[0][Col(byMax, "pid")].GetString());
+        var perBucket = await env.Client.OkAsync("query_run", new { pattern_name = "topk", metric_name = "top_cpu_percent", k = 2, step_seconds = 600 });
+        Assert.Equal(3 * 2, perBucket.GetProperty("row_count").GetInt32());
+        Assert.All(Rows(perBucket), r => Assert.InRange(r[Col(perBucket, "rank")].GetInt32(), 1, 2));
+        Assert.Equal(TestBundleData.Host, perBucket.GetProperty("constant_columns").GetProperty("host").GetString());
     }
 
     [Fact]

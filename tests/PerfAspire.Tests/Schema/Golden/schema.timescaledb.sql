@@ -98,6 +98,15 @@ CREATE TABLE IF NOT EXISTS perf.ingest_runs (
 );
 CREATE INDEX IF NOT EXISTS ingest_runs_bundle_idx ON perf.ingest_runs (bundle_id, started_at DESC);
 
+-- Added by ingestion (additive, idempotent): what a bundle was made from and which job ran a load.
+ALTER TABLE perf.bundles ADD COLUMN IF NOT EXISTS source_kind TEXT;
+ALTER TABLE perf.bundles ADD COLUMN IF NOT EXISTS max_files INTEGER;
+ALTER TABLE perf.bundles ADD COLUMN IF NOT EXISTS ptop_args TEXT;
+ALTER TABLE perf.bundles ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ;
+CREATE INDEX IF NOT EXISTS bundles_loaded_at_idx ON perf.bundles (loaded_at);
+ALTER TABLE perf.ingest_runs ADD COLUMN IF NOT EXISTS job_id TEXT;
+CREATE INDEX IF NOT EXISTS ingest_runs_job_idx ON perf.ingest_runs (job_id);
+
 -- Docs service
 CREATE TABLE IF NOT EXISTS perf.doc_embeddings (
   doc_id TEXT NOT NULL,

@@ -1,0 +1,172 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PerfAspire.Mcp.Query;
+using PerfAspire.Schema;
+using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
+using PerfAspire.ServiceDefaults.Database;
+
+namespace PerfAspire.Mcp.Observability;
+
+/// <summary>
+/// What system_health adds to the database probe: schema version, TimescaleDB capabilities (compression),
+/// retention by load age, the active bundle, and the seed §12 counters. Every part degrades to a warning on
+/// its own; a missing schema does not hide the counters.
+/// </summary>
+public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, ILogger<SystemStatus> logger)
+{
+    public sealed record Report(
+        SchemaReport? Schema,
+        CompressionReport? Compression,
+        RetentionReport Retention,
+        ActiveBundleReport? ActiveBundle,
+        IReadOnlyDictionary<string, object?> Counters,
+        IReadOnlyList<string> Warnings);
+
+    public sealed record SchemaReport(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("applied_at")] DateTimeOffset AppliedAt,
+        [property: JsonPropertyName("groups")] int Groups,
+        [property: JsonPropertyName("metrics")] int Metrics,
+        [property: JsonPropertyName("time_bucket_source")] string TimeBucketSource,
+        [property: JsonPropertyName("roles_detail")] string? RolesDetail);
+
+    public sealed record CompressionReport(
+        [property: JsonPropertyName("enabled")] bool Enabled,
+        [property: JsonPropertyName("after_days")] int AfterDays,
+        [property: JsonPropertyName("chunks")] long? Chunks,
+        [property: JsonPropertyName("compressed_chunks")] long? CompressedChunks,
+        [property: JsonPropertyName("detail")] string? Detail);
+
+    public sealed record RetentionReport(
+        [property: JsonPropertyName("policy")] string Policy,
+        [property: JsonPropertyName("days")] int Days,
+        [property: JsonPropertyName("bundles_loaded")] int? BundlesLoaded,
+        [property: JsonPropertyName("oldest_loaded_at")] DateTimeOffset? OldestLoadedAt,
+        [property: JsonPropertyName("bundles_past_retention")] int? BundlesPastRetention);
+
+    public sealed record ActiveBundleReport(
+        [property: JsonPropertyName("bundle_id")] string BundleId,
+        [property: JsonPropertyName("host")] string Host,
+        [property: JsonPropertyName("sptid")] string? Sptid,
+        [property: JsonPropertyName("state")] string State,
+        [property: JsonPropertyName("time_start")] DateTimeOffset? TimeStart,
+        [property: JsonPropertyName("time_end")] DateTimeOffset? TimeEnd,
+        [property: JsonPropertyName("rows_total")] long RowsTotal,
+        [property: JsonPropertyName("loaded_at")] DateTimeOffset? LoadedAt);
+
+    public async Task<Report> ReadAsync(CancellationToken ct)
+    {
+        var settings = DatabaseSettings.FromEnvironment();
+        var warnings = new List<string>();
+        SchemaReport? schema = null;
+        CompressionReport? compression = null;
+        ActiveBundleReport? active = null;
+        int? loaded = null, past = null;
+        DateTimeOffset? oldest = null;
+        long? rowsTotal = null, failedRuns = null;
+        try
+        {
+            await using var session = await sessions.OpenAsync(ct);
+            var s = SqlIdentifier.Quote(sessions.Schema);
+            var caps = await DatabaseCapabilities.ReadAsync(session.Connection, sessions.Schema, ct);
+            await using (var cmd = session.Command($"SELECT version, applied_at, group_count, metric_count FROM {s}.{SchemaObjectNames.SchemaVersion} ORDER BY version DESC LIMIT 1"))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                if (await r.ReadAsync(ct) && caps is not null)
+                {
+                    schema = new SchemaReport(sessions.Schema, r.GetInt32(0), r.GetFieldValue<DateTimeOffset>(1), r.GetInt32(2), r.GetInt32(3), caps.TimeBucketSource, caps.RolesDetail);
+                }
+            }
+            if (caps is not null)
+            {
+                var (chunks, compressed, detail) = caps.TimescaleAvailable ? await ChunksAsync(session, ct) : (null, null, "TimescaleDB is not available: tables are plain PostgreSQL tables, nothing is compressed.");
+                compression = new CompressionReport(caps.CompressionEnabled, settings.CompressionAfterDays, chunks, compressed, detail);
+            }
+            await using (var cmd = session.Command($"""
+                SELECT count(*) FILTER (WHERE state = 'loaded'), min(loaded_at),
+                       count(*) FILTER (WHERE loaded_at < now() - make_interval(days => $1)), coalesce(sum(rows_total), 0)
+                FROM {s}.bundles
+                """))
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = settings.RetentionDays });
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                await r.ReadAsync(ct);
+                loaded = (int)r.GetInt64(0);
+                oldest = r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1);
+                past = (int)r.GetInt64(2);
+                rowsTotal = r.GetInt64(3);
+            }
+            await using (var cmd = session.Command($"SELECT count(*) FROM {s}.ingest_runs WHERE state = 'failed'"))
+            {
+                failedRuns = (long)(await cmd.ExecuteScalarAsync(ct))!;
+            }
+            await using (var cmd = session.Command($"SELECT bundle_id, host, sptid, state, time_start, time_end, rows_total, loaded_at FROM {s}.bundles WHERE active LIMIT 1"))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                if (await r.ReadAsync(ct))
+                {
+                    active = new ActiveBundleReport(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3),
+                        r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5),
+                        r.GetInt64(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7));
+                }
+                else
+                {
+                    warnings.Add(Bundles.BundleScope.NoActiveBundle);
+                }
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName or PostgresErrorCodes.UndefinedObject)
+        {
+            logger.LogInformation("system_health: schema not ready ({State}: {Message})", e.SqlState, e.MessageText);
+            warnings.Add("schema_missing");
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger.LogInformation(e, "system_health: database read failed");
+        }
+
+        var counters = new Dictionary<string, object?>
+        {
+            ["timescale_query_duration_ms_sum"] = Math.Round(metrics.DurationMsSum, 3),
+            ["timescale_query_errors_total"] = metrics.Errors,
+            ["timescale_queries_total"] = metrics.Queries,
+            // The ingest-side counters are OpenTelemetry instruments of the ingest process (meter PerfAspire.Ingest,
+            // on the Aspire dashboard); from here only their database footprint is visible.
+            ["timescale_ingest_batches_total"] = null,
+            ["timescale_ingest_batches_failed_total"] = null,
+            ["timescale_copy_duration_ms_sum"] = null,
+            ["timescale_rows_inserted_total"] = null,
+            ["timescale_schema_auto_creates_total"] = null,
+            ["timescale_schema_auto_create_errors_total"] = null,
+            ["ingest_counters_source"] = "ingest service meter PerfAspire.Ingest (Aspire dashboard); database totals below",
+            ["bundle_rows_total"] = rowsTotal,
+            ["ingest_runs_failed"] = failedRuns,
+        };
+        return new Report(schema, compression,
+            new RetentionReport("by load age (bundles unloaded TIMESCALE_RETENTION_DAYS after loaded_at; sample age never matters)", settings.RetentionDays, loaded, oldest, past),
+            active, counters, warnings);
+    }
+
+    static async Task<(long?, long?, string?)> ChunksAsync(ReadOnlySession session, CancellationToken ct)
+    {
+        try
+        {
+            await using var cmd = session.Command("SAVEPOINT chunks");
+            await cmd.ExecuteNonQueryAsync(ct);
+            await using var q = session.Command("SELECT count(*), count(*) FILTER (WHERE is_compressed) FROM timescaledb_information.chunks WHERE hypertable_schema = $1");
+            q.Parameters.Add(new NpgsqlParameter { Value = session.Schema });
+            await using var r = await q.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            return (r.GetInt64(0), r.GetInt64(1), null);
+        }
+        catch (PostgresException e)
+        {
+            await using var rollback = session.Command("ROLLBACK TO SAVEPOINT chunks");
+            await rollback.ExecuteNonQueryAsync(ct);
+            return (null, null, $"chunk statistics unavailable ({e.SqlState})");
+        }
+    }
+}
