@@ -257,10 +257,13 @@ public sealed class AnalysisTools(
 
             var lines = shown.Select(x => new ChartLine(LegacyShapes.DisplayName(r.Metric, x.Series.Labels), x.Samples.Select(s => s.TsMs).ToArray(), x.Samples.Select(s => s.Value).ToArray())).ToList();
             var spikes = shown.SelectMany(x => x.Report.Spikes).OrderBy(s => s.TsMs).ToList();
-            // Spikes as a line of isolated points: the chart draws single-point segments as markers.
-            if (spikes.Count > 0) lines.Add(new ChartLine("spikes", spikes.Select(s => s.TsMs).ToArray(), spikes.Select(s => s.Value).ToArray()));
+            var shifts = shown.SelectMany(x => x.Report.Shifts).OrderBy(s => s.TsMs).ToList();
+            var markers = new List<ChartLine>();
+            if (spikes.Count > 0) markers.Add(new ChartLine("spikes", spikes.Select(s => s.TsMs).ToArray(), spikes.Select(s => s.Value).ToArray()));
+            if (shifts.Count > 0) markers.Add(new ChartLine("level shifts (new level)", shifts.Select(s => s.TsMs).ToArray(), shifts.Select(s => s.After).ToArray()));
             var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec($"{r.Metric}: spikes and level shifts", r.Unit.Length == 0 ? "value" : r.Unit, lines,
-                StartMs: r.Window.Start.ToUnixTimeMilliseconds(), EndMs: r.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+                StartMs: r.Window.Start.ToUnixTimeMilliseconds(), EndMs: r.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
+                MaxLegendEntries: LegendSelection.DefaultMaxEntries - markers.Count, Markers: markers));
 
             // The knob: events listed per series (the strongest first), shrunk until the answer fits the budget.
             var body = ResponseBudget.Fit(perSeries =>
