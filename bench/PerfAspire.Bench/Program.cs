@@ -5,6 +5,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["parser"] = a => Task.FromResult(PerfAspire.Bench.Parsing.ParserBenchCommand.Run(a)), // P1: parser MB/s and allocations per MB
     ["docs"] = PerfAspire.Bench.Docs.DocsBenchmark.RunAsync,                                // P5: metric search latency, docs ready time
     ["load"] = PerfAspire.Bench.Load.LoadBenchmark.RunAsync,                                // R3: 32 concurrent MCP sessions
+    ["analysis"] = PerfAspire.Bench.Analysis.AnalysisBenchmark.RunAsync,                    // legacy/graph/analysis tools vs a P4 baseline
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
