@@ -11,7 +11,8 @@ public sealed record LegendSelection(IReadOnlyList<int> Featured, IReadOnlyList<
 
     public string? RestLabel => Rest.Count == 0 ? null : $"+{Rest.Count} more";
 
-    public static LegendSelection Choose(IReadOnlyList<ChartLine> lines, LegendRank rank, int maxEntries = DefaultMaxEntries)
+    /// <param name="pinned">The first <paramref name="pinned"/> lines are always featured, first (e.g. graph_compare's primary).</param>
+    public static LegendSelection Choose(IReadOnlyList<ChartLine> lines, LegendRank rank, int maxEntries = DefaultMaxEntries, int pinned = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 2);
         if (lines.Count <= maxEntries)
@@ -20,11 +21,12 @@ public sealed record LegendSelection(IReadOnlyList<int> Featured, IReadOnlyList<
             return new LegendSelection(Enumerable.Range(0, lines.Count).ToArray(), []);
         }
 
-        var order = Enumerable.Range(0, lines.Count)
+        pinned = Math.Clamp(pinned, 0, maxEntries - 1);
+        var order = Enumerable.Range(0, pinned).Concat(Enumerable.Range(pinned, lines.Count - pinned)
             .Select(i => (Index: i, Score: Score(lines[i], rank)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => lines[x.Index].Name, StringComparer.Ordinal)
-            .Select(x => x.Index)
+            .Select(x => x.Index))
             .ToArray();
         var featured = order.Take(maxEntries - 1).ToArray();
         var rest = order.Skip(maxEntries - 1).Order().ToArray();

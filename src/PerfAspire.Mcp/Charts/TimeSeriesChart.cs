@@ -25,10 +25,10 @@ public static class TimeSeriesChart
         ChartFonts.EnsureRegistered();
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(spec.Title, 16);
+        plot.Title(FitTitle(spec.Title, spec.Width), 16);
         plot.YLabel(spec.YAxisLabel, 13);
 
-        var selection = LegendSelection.Choose(spec.Lines, spec.Rank, spec.MaxLegendEntries);
+        var selection = LegendSelection.Choose(spec.Lines, spec.Rank, spec.MaxLegendEntries, spec.PinnedLines);
         var restColor = Colors.Gray.WithAlpha(0.45);
         // The rest first, so the featured lines are drawn on top of them; the legend lists the featured lines first.
         foreach (var index in selection.Rest) AddLine(plot, spec.Lines[index], restColor, 1, spec.LogScaleY);
@@ -40,8 +40,18 @@ public static class TimeSeriesChart
             legendItems.Add(LegendEntry(Shorten(line.Name), LineColor(k), 2));
         }
         if (selection.RestLabel is { } restLabel) legendItems.Add(LegendEntry(restLabel, restColor, 1));
+        var markerColors = new[] { Colors.Red, Colors.DarkViolet, Colors.DarkOrange };
+        for (var m = 0; m < (spec.Markers?.Count ?? 0); m++)
+        {
+            var set = spec.Markers![m];
+            var color = markerColors[m % markerColors.Length];
+            AddMarkers(plot, set, color, spec.LogScaleY);
+            var item = new LegendItem { LabelText = Shorten(set.Name), MarkerColor = color, MarkerShape = MarkerShape.FilledCircle, MarkerSize = 8, LineWidth = 0 };
+            item.LabelStyle.FontName = ChartFonts.Family;
+            legendItems.Add(item);
+        }
 
-        var hasData = spec.Lines.Any(l => Enumerable.Range(0, l.Count).Any(i => double.IsFinite(l.Values[i])));
+        var hasData = spec.Lines.Concat(spec.Markers ?? []).Any(l => Enumerable.Range(0, l.Count).Any(i => double.IsFinite(l.Values[i])));
         if (legendItems.Count > 0)
         {
             plot.Legend.ManualItems.AddRange(legendItems);
@@ -73,12 +83,14 @@ public static class TimeSeriesChart
 
     private static void AddLine(Plot plot, ChartLine line, Color color, float width, bool log)
     {
-        foreach (var (xs, ys) in Segments(line, log))
+        var segments = Segments(line, log);
+        // A point that is its own segment would be invisible as a line: a small dot, larger when it is all there is.
+        var dot = segments.Sum(s => s.Xs.Length) <= 2 ? 7 : 3;
+        foreach (var (xs, ys) in segments)
         {
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LineWidth = width;
-            // Markers only when a segment is too short to show as a line.
-            scatter.MarkerSize = xs.Length <= 2 ? 7 : 0;
+            scatter.MarkerSize = xs.Length == 1 ? dot : 0;
         }
     }
 
@@ -90,6 +102,22 @@ public static class TimeSeriesChart
     }
 
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    private static void AddMarkers(Plot plot, ChartLine set, Color color, bool log)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 0; i < set.Count; i++)
+        {
+            var v = set.Values[i];
+            if (!double.IsFinite(v) || (log && v <= 0)) continue;
+            xs.Add(ToX(set.TimestampsMs[i]));
+            ys.Add(log ? Math.Log10(v) : v);
+        }
+        if (xs.Count == 0) return;
+        var markers = plot.Add.Markers(xs.ToArray(), ys.ToArray(), MarkerShape.FilledCircle, 8, color);
+        markers.MarkerStyle.OutlineColor = Colors.White;
+    }
 
     private static LegendItem LegendEntry(string label, Color color, float width)
     {
@@ -210,6 +238,13 @@ public static class TimeSeriesChart
         var s = spec.StartMs ?? now - 3_600_000;
         var e = spec.EndMs ?? now;
         return new Coordinates(ToX(s + (e - s) / 2), 0.5);
+    }
+
+    /// <summary>A title that fits the image: DejaVu Sans at 16 px averages under 9.5 px per character.</summary>
+    internal static string FitTitle(string title, int width)
+    {
+        var max = Math.Max(10, (int)((width - 40) / 9.5));
+        return title.Length <= max ? title : string.Concat(title.AsSpan(0, max - 1), "…");
     }
 
     private static string Shorten(string name) =>

@@ -92,13 +92,15 @@ public sealed class AnalysisTools(
             var onlyA = r.Changes.Where(c => c.Change.Status == "only_in_a").ToList();
             var onlyB = r.Changes.Where(c => c.Change.Status == "only_in_b").ToList();
 
+            var fittedBody = ResponseBudget.Fit(shown =>
+            {
             var body = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["bundle_id"] = r.Bundle.BundleId,
                 ["window_a"] = new { start = Values.Iso(r.A.Start), end = Values.Iso(r.A.End) },
                 ["window_b"] = new { start = Values.Iso(r.B.Start), end = Values.Iso(r.B.End) },
                 ["category"] = GraphTools.Blank(category),
-                ["changes"] = changed.Take(max).Select((c, i) => new
+                ["changes"] = changed.Take(shown).Select((c, i) => new
                 {
                     rank = i + 1,
                     metric = c.Metric.Name,
@@ -116,7 +118,7 @@ public sealed class AnalysisTools(
                     score = Values.Round(c.Change.Score),
                 }).ToList(),
                 ["changed_count"] = changed.Count,
-                ["truncated"] = changed.Count > max,
+                ["truncated"] = changed.Count > shown,
                 ["by_metric"] = byMetric,
                 ["only_in_a"] = new { count = onlyA.Count, examples = onlyA.Take(5).Select(c => Example(c)).ToList() },
                 ["only_in_b"] = new { count = onlyB.Count, examples = onlyB.Take(5).Select(c => Example(c)).ToList() },
@@ -129,7 +131,12 @@ public sealed class AnalysisTools(
             if (r.Notes.Count > 0) body["notes"] = r.Notes;
             body["next"] = changed.Count == 0
                 ? "Nothing changed measurably: check the windows (the bundle's range is in support_active_context), or widen them."
-                : $"Look at the top metrics over both windows: graph_compare {{\"primary\": \"{changed[0].Metric.Name}\", ...}} or graph_timeseries.";
+                : changed.Count > shown
+                    ? $"{changed.Count - shown} more changes are not shown (response budget / limit): narrow with category to see them."
+                    : $"Look at the top metrics over both windows: graph_compare {{\"primary\": \"{changed[0].Metric.Name}\", ...}} or graph_timeseries.";
+            return body;
+            }, max, 5);
+            var body = fittedBody.Body;
             var lead = changed.FirstOrDefault();
             var summary = lead is null
                 ? $"compare_windows: {r.Changes.Count} series compared, none changed measurably."
@@ -250,11 +257,17 @@ public sealed class AnalysisTools(
 
             var lines = shown.Select(x => new ChartLine(LegacyShapes.DisplayName(r.Metric, x.Series.Labels), x.Samples.Select(s => s.TsMs).ToArray(), x.Samples.Select(s => s.Value).ToArray())).ToList();
             var spikes = shown.SelectMany(x => x.Report.Spikes).OrderBy(s => s.TsMs).ToList();
-            // Spikes as a line of isolated points: the chart draws single-point segments as markers.
-            if (spikes.Count > 0) lines.Add(new ChartLine("spikes", spikes.Select(s => s.TsMs).ToArray(), spikes.Select(s => s.Value).ToArray()));
+            var shifts = shown.SelectMany(x => x.Report.Shifts).OrderBy(s => s.TsMs).ToList();
+            var markers = new List<ChartLine>();
+            if (spikes.Count > 0) markers.Add(new ChartLine("spikes", spikes.Select(s => s.TsMs).ToArray(), spikes.Select(s => s.Value).ToArray()));
+            if (shifts.Count > 0) markers.Add(new ChartLine("level shifts (new level)", shifts.Select(s => s.TsMs).ToArray(), shifts.Select(s => s.After).ToArray()));
             var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec($"{r.Metric}: spikes and level shifts", r.Unit.Length == 0 ? "value" : r.Unit, lines,
-                StartMs: r.Window.Start.ToUnixTimeMilliseconds(), EndMs: r.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+                StartMs: r.Window.Start.ToUnixTimeMilliseconds(), EndMs: r.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
+                MaxLegendEntries: LegendSelection.DefaultMaxEntries - markers.Count, Markers: markers));
 
+            // The knob: events listed per series (the strongest first), shrunk until the answer fits the budget.
+            var body = ResponseBudget.Fit(perSeries =>
+            {
             var body = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["metric"] = r.Metric,
@@ -272,10 +285,10 @@ public sealed class AnalysisTools(
                     median = Values.Round(x.Report.Median),
                     mad = Values.Round(x.Report.Mad),
                     noise_sigma = Values.Round(x.Report.Sigma),
-                    spikes = x.Report.Spikes.Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), value = Values.Round(s.Value), baseline = Values.Round(s.Baseline), score = Values.Round(s.Score) }).ToList(),
-                    spikes_truncated = x.Report.SpikesTruncated,
-                    level_shifts = x.Report.Shifts.Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), before = Values.Round(s.Before), after = Values.Round(s.After), score = Values.Round(s.Score) }).ToList(),
-                    level_shifts_truncated = x.Report.ShiftsTruncated,
+                    spikes = Strongest(x.Report.Spikes, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), value = Values.Round(s.Value), baseline = Values.Round(s.Baseline), score = Values.Round(s.Score) }).ToList(),
+                    spikes_truncated = x.Report.SpikesTruncated || x.Report.Spikes.Count > perSeries,
+                    level_shifts = Strongest(x.Report.Shifts, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), before = Values.Round(s.Before), after = Values.Round(s.After), score = Values.Round(s.Score) }).ToList(),
+                    level_shifts_truncated = x.Report.ShiftsTruncated || x.Report.Shifts.Count > perSeries,
                     note = x.Report.Note,
                 }).ToList(),
                 ["series_analysed"] = reports.Count,
@@ -291,6 +304,8 @@ public sealed class AnalysisTools(
                 body["explanation"] = empty.Explanation;
                 body["next"] = empty.Next;
             }
+            return body;
+            }, options.MaxResults, 1).Body;
             var totalSpikes = reports.Sum(x => x.Report.Spikes.Count);
             var totalShifts = reports.Sum(x => x.Report.Shifts.Count);
             var firstEvent = reports.SelectMany(x => x.Report.Spikes.Select(s => s.TsMs).Concat(x.Report.Shifts.Select(s => s.TsMs))).DefaultIfEmpty(-1).Min();
@@ -337,6 +352,10 @@ public sealed class AnalysisTools(
             : $"{a} follows {b} by {-r.Best.LagSteps} step(s) ({Summaries.Step(-r.Best.LagSteps * stepSeconds)})";
         return $"{a} / {b}: {strength} {sign} correlation, r = {best.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} {lag}.";
     }
+
+    /// <summary>The n events with the largest |score|, back in time order.</summary>
+    static IEnumerable<T> Strongest<T>(IReadOnlyList<T> events, Func<T, double> score, Func<T, long> ts, int n) =>
+        events.Count <= n ? events : events.OrderByDescending(e => Math.Abs(score(e))).Take(n).OrderBy(ts);
 
     static double? Round(double? v) => v is { } x ? Values.Round(x) : null;
 

@@ -82,8 +82,6 @@ public sealed class GraphTools(
             var first = results[0];
             var all = results.SelectMany(r => r.Series.Select(s => (Result: r, Series: s))).Take(MaxSeriesTotal).ToList();
             var samples = all.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
-            var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern));
-            if (fitted.Downsampled) warnings.Add("downsampled");
 
             var lines = all.Select((x, i) => new ChartLine(LegacyShapes.DisplayName(x.Result.Metric, x.Series.Labels),
                 samples[i].Select(s => s.TsMs).ToArray(), samples[i].Select(s => s.Value).ToArray())).ToList();
@@ -94,11 +92,14 @@ public sealed class GraphTools(
             var png = TimeSeriesChart.RenderPng(spec);
             var legend = LegendSelection.Choose(lines, LegendRank.Mean);
 
-            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+            var budgeted = ResponseBudget.Fit(max =>
+            {
+            var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern), max);
+            return new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["series"] = all.Select((x, i) => LegacyShapes.Series(x.Result.Metric, x.Result.Bundle, x.Series.Labels, fitted.Series[i])).ToList(),
                 ["expressions"] = results.Select(r => r.Metric).ToList(),
-                ["warnings"] = warnings,
+                ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
                 ["per_metric"] = perMetricInfo,
                 ["bundle_id"] = first.Bundle.BundleId,
                 ["start"] = Values.Iso(first.Window.Start),
@@ -109,6 +110,8 @@ public sealed class GraphTools(
                 ["truncated"] = results.Any(r => r.Truncated) || all.Count < results.Sum(r => r.Series.Count),
                 ["chart"] = ChartSize.Describe(w, h, lines.Count, legend.Featured.Count + (legend.Rest.Count > 0 ? 1 : 0)),
             };
+            }, SampleBudget.MaxSamples, all.Count);
+            var body = budgeted.Body;
             var highest = lines.Select((l, i) => (l, max: l.Values.DefaultIfEmpty(double.NaN).Max())).Where(x => double.IsFinite(x.max)).OrderByDescending(x => x.max).FirstOrDefault();
             var summary = $"graph_timeseries: {string.Join(", ", results.Select(r => $"{r.Metric} ({r.Series.Count} series)"))}, {Summaries.Window(first.Window)}, step {Summaries.Step(first.StepSeconds)}"
                 + (highest.l is null ? "; no data in this window." : $"; highest: {highest.l.Name} max {Summaries.Number(highest.max)} {UnitOf(results, highest.l.Name)}.");
@@ -183,15 +186,17 @@ public sealed class GraphTools(
                 lines.Add(Line(name, scaled[i]));
             }
             var allSamples = primarySamples.Concat(scaled).ToArray();
-            var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern));
-            if (fitted.Downsampled) warnings.Add("downsampled");
 
             var unit = primaryResult.Unit.Length == 0 ? "value" : primaryResult.Unit;
             var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
                 Clip($"{primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}", 90),
                 doNormalize ? $"{unit} (comparators scaled to {primaryResult.Metric})" : unit, lines,
-                StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+                StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
+                PinnedLines: Math.Min(1, primaryResult.Series.Count)));
 
+            var budgeted = ResponseBudget.Fit(max =>
+            {
+            var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
             var seriesOut = new List<object>();
             for (var i = 0; i < primaryResult.Series.Count; i++)
             {
@@ -222,7 +227,7 @@ public sealed class GraphTools(
                 ["series"] = seriesOut,
                 ["expression"] = primaryResult.Metric,
                 ["expressions"] = new[] { primaryResult.Metric }.Concat(comparatorResults.Select(r => r.Metric)).ToList(),
-                ["warnings"] = warnings,
+                ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
                 ["normalization"] = doNormalize
                     ? new
                     {
@@ -246,10 +251,12 @@ public sealed class GraphTools(
                 body["empty_reason"] = empty.Reason;
                 body["explanation"] = empty.Explanation;
             }
+            return body;
+            }, SampleBudget.MaxSamples, allSamples.Length);
             var applied = normalized?.Comparators.Where(c => c.Factor is not null).Select(c => $"{c.Name} ×{Summaries.Number(c.Factor!.Value)}").ToList() ?? [];
             var summary = $"graph_compare: {primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}, {Summaries.Window(primaryResult.Window)}"
                 + (doNormalize ? (applied.Count > 0 ? $"; scaled ({(normalizeMode == NormalizeMode.Max ? "max" : "first")}): {Clip(string.Join(", ", applied), 200)}." : "; nothing could be scaled (see warnings).") : "; not normalised.");
-            return new ToolAnswer(body, summary, png);
+            return new ToolAnswer(budgeted.Body, summary, png);
         }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", Text.Clip(primary ?? ""))));
 
     [McpServerTool(Name = "graph_topk", Title = "Chart the top K series", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -279,9 +286,6 @@ public sealed class GraphTools(
             var (ranked, stepSeconds, pattern) = await top.SeriesAsync(ranking, args, ct);
             var plan = ranking.Plan;
             var samples = ranked.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
-            var fitted = SampleBudget.Fit(samples, stepSeconds, pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern));
-            var warnings = new List<string>(ranking.Warnings);
-            if (fitted.Downsampled) warnings.Add("downsampled");
 
             var lines = ranked.Select((x, i) => new ChartLine($"#{x.Entry.Rank} {LabelText(x.Entry.Labels)}",
                 samples[i].Select(s => s.TsMs).ToArray(), samples[i].Select(s => s.Value).ToArray())).ToList();
@@ -291,12 +295,18 @@ public sealed class GraphTools(
                 plan.Metric.Unit is { Length: > 0 } u ? u : "value", lines, ranking.By == TopBy.Max ? LegendRank.Max : LegendRank.Mean,
                 plan.Window.Start.ToUnixTimeMilliseconds(), plan.Window.End.ToUnixTimeMilliseconds(), w, h));
 
+            var combine = pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern);
+            var body = ResponseBudget.Fit(max =>
+            {
+            var fitted = SampleBudget.Fit(samples, stepSeconds, combine, max);
             var body = RankingBody(ranking, "graph_topk");
             body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
             body["step_seconds"] = fitted.StepSeconds;
             body["chart_step_seconds"] = stepSeconds;
             body["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries));
-            body["warnings"] = warnings;
+            body["warnings"] = fitted.Downsampled ? [.. ranking.Warnings, "downsampled"] : ranking.Warnings;
+            return body;
+            }, SampleBudget.MaxSamples, samples.Length).Body;
             var lead = ranking.Top.FirstOrDefault();
             var summary = lead is null
                 ? $"graph_topk: no {plan.Metric.Name} data in {Summaries.Window(plan.Window)}."
@@ -352,15 +362,17 @@ public sealed class GraphTools(
             ], w, h);
 
             // Percentiles per step, merged into coarser steps when they would not fit the budget.
+            var windowSeconds = Math.Max(1, r.Steps.Count * r.StepSeconds);
+            var body = ResponseBudget.Fit(maxPoints =>
+            {
             var steps = r.Steps;
             var stepSeconds = r.StepSeconds;
-            if (steps.Count > MaxPercentilePoints)
+            var coarse = steps.Count > maxPoints;
+            if (coarse)
             {
-                stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / MaxPercentilePoints));
+                stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / maxPoints));
                 steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L);
-                warnings.Add("downsampled");
             }
-            var windowSeconds = Math.Max(1, r.Steps.Count * r.StepSeconds);
             var body = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["histogram"] = r.Histogram,
@@ -395,7 +407,7 @@ public sealed class GraphTools(
                     p99_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.99)),
                 }).ToList(),
                 ["method"] = "Bucket b holds latencies in [2^(b-1), 2^b) ns. Per step, operations = ops/s x step; the quantile's rank q*N falls in the first bucket (by index) whose cumulative count reaches it; inside that bucket the operations are taken as uniform on [avg-w, avg+w], w = min(avg-lower, upper-avg) (mean-preserving), a single operation sits at the average.",
-                ["warnings"] = warnings,
+                ["warnings"] = coarse ? [.. warnings, "downsampled"] : warnings,
                 ["chart"] = ChartSize.Describe(w, h, opsLines.Count + 3, Math.Min(opsLines.Count, LegendSelection.DefaultMaxEntries) + 3),
             };
             if (r.Ops.Empty is { } empty)
@@ -404,6 +416,8 @@ public sealed class GraphTools(
                 body["explanation"] = empty.Explanation;
                 body["next"] = empty.Next;
             }
+            return body;
+            }, MaxPercentilePoints, 10).Body;
             var p99Max = percentiles.Where(p => p.P99 is not null).OrderByDescending(p => p.P99).FirstOrDefault();
             var summary = allBuckets.Count == 0
                 ? $"graph_latency_histogram: no {name} operations in {Summaries.Window(r.Ops.Window)}."

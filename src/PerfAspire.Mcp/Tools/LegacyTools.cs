@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Docs;
@@ -152,6 +153,14 @@ public sealed class LegacyTools(
         {
             var n = limit ?? 200;
             if (n is < 1 or > MaxLabelValues) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxLabelValues}.");
+            if (string.Equals((label ?? "").Trim(), "host", StringComparison.OrdinalIgnoreCase))
+            {
+                // Every row of a bundle carries the bundle's host (a common column, not a local label): no scan needed.
+                string? name = null;
+                if (!string.IsNullOrWhiteSpace(metric)) name = (await catalog.ResolveAsync(metric, ct)).Metric.Name;
+                var bundle = await bundles.ResolveAsync(bundle_id, ct);
+                return new ToolAnswer(new { label = "host", values = new[] { bundle.Host }, metric = name, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
+            }
             if (!string.IsNullOrWhiteSpace(metric))
             {
                 var page = await labelValues.GetAsync(metric, label, bundle_id, n, 0, ct);
@@ -170,12 +179,6 @@ public sealed class LegacyTools(
 
             var snapshot = await catalog.GetAsync(ct);
             var wanted = (label ?? "").Trim().ToLowerInvariant();
-            if (wanted == "host")
-            {
-                // Every row of a bundle carries the bundle's host: no table scan needed.
-                var bundle = await bundles.ResolveAsync(bundle_id, ct);
-                return new ToolAnswer(new { label = wanted, values = new[] { bundle.Host }, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
-            }
             // One metric per table is enough: every metric of a table shares its label columns.
             var carriers = snapshot.Metrics
                 .Where(m => m.Labels.Contains(wanted))
@@ -242,7 +245,12 @@ public sealed class LegacyTools(
     internal static Dictionary<string, object?> RangeBody(SeriesResult result)
     {
         var samples = result.Series.Select(LegacyShapes.ToSamples).ToArray();
-        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern));
+        return ResponseBudget.Fit(max => RangeBody(result, samples, max), SampleBudget.MaxSamples, samples.Length).Body;
+    }
+
+    static Dictionary<string, object?> RangeBody(SeriesResult result, IReadOnlyList<Sample>[] samples, int maxSamples)
+    {
+        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern), maxSamples);
         var legacy = result.Series.Select((s, i) => LegacyShapes.Series(result.Metric, result.Bundle, s.Labels, fitted.Series[i])).ToList();
         var warnings = new List<string>(result.Warnings);
         if (result.Truncated) warnings.Add("series_truncated");

@@ -118,6 +118,9 @@ public sealed class LegacyToolsTests(DatabaseFixture db)
         Assert.Equal(["101", "102"], limited.Body.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
         Assert.True(limited.Body.GetProperty("truncated").GetBoolean());
 
+        var host = await ToolReply.OkAsync(env.Client, "label_values", new { label = "host", metric = "cpu_utilization" });
+        Assert.Equal([Host], host.Body.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+
         var unknown = await ToolReply.CallAsync(env.Client, "label_values", new { label = "devise" });
         Assert.True(unknown.IsError);
         Assert.Contains("device", unknown.Body.GetProperty("error").GetProperty("closest").EnumerateArray().Select(c => c.GetString()));

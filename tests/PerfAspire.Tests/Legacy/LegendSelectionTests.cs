@@ -40,6 +40,25 @@ public sealed class LegendSelectionTests
     }
 
     [Fact]
+    public void Pinned_lines_are_featured_first_whatever_their_rank()
+    {
+        // Line 0 (the compare primary) has the lowest mean but stays first; the rest rank by mean.
+        var lines = new[] { Line("primary", 0.5) }.Concat(Enumerable.Range(1, 12).Select(i => Line($"s{i}", i))).ToArray();
+        var sel = LegendSelection.Choose(lines, LegendRank.Mean, pinned: 1);
+        Assert.Equal([0, 12, 11, 10, 9, 8, 7, 6, 5], sel.Featured);
+        Assert.Equal("+4 more", sel.RestLabel);
+    }
+
+    [Fact]
+    public void Long_titles_are_shortened_to_fit_the_width()
+    {
+        var title = new string('x', 200);
+        Assert.Equal(101, TimeSeriesChart.FitTitle(title, 1000).Length);
+        Assert.EndsWith("…", TimeSeriesChart.FitTitle(title, 1000));
+        Assert.Equal("short", TimeSeriesChart.FitTitle("short", 300));
+    }
+
+    [Fact]
     public void Non_finite_values_are_ignored_and_empty_lines_rank_last()
     {
         Assert.Equal(2, LegendSelection.Score(Line("x", 1, double.NaN, 3), LegendRank.Mean));
