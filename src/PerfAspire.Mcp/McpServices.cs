@@ -50,6 +50,7 @@ public static class McpServices
         services.TryAddSingleton<QueryPlanner>();
         services.TryAddSingleton<QueryRunner>();
         services.TryAddSingleton<QueryService>();
+        services.TryAddSingleton<SeriesRollup>();
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();

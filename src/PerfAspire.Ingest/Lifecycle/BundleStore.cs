@@ -91,11 +91,16 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     }
 
     /// <summary>Marks the bundle loaded with its summary and files, and makes it the active bundle — one transaction.</summary>
-    public async Task MarkLoadedAsync(LoadSummary summary, IReadOnlyList<(LoadedFile File, long? Size, string? Sha256)> files,
-        CancellationToken ct = default)
+    public Task MarkLoadedAsync(LoadSummary summary, IReadOnlyList<(LoadedFile File, long? Size, string? Sha256)> files,
+        CancellationToken ct = default) => MarkLoadedAsync(summary, files, null, ct);
+
+    /// <summary>As above, writing the load's series rollup (bundle_series) in the same transaction.</summary>
+    internal async Task MarkLoadedAsync(LoadSummary summary, IReadOnlyList<(LoadedFile File, long? Size, string? Sha256)> files,
+        BundleSeriesRows? series, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        if (series is not null) await series.WriteAsync(conn, tx, _s, summary.BundleId, summary.Sptid, summary.Host, ct);
         await using (var cmd = new NpgsqlCommand($"""
             UPDATE {_s}.bundles SET state = '{Loaded}', loaded_at = now(), updated_at = now(), categories = $2,
               time_start = $3, time_end = $4, rows_total = $5, values_total = $6, logs_processed = $7, summary = $8::jsonb,
@@ -201,6 +206,16 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
             cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             deleted += await cmd.ExecuteNonQueryAsync(ct);
         }
+        // The rollup rows of those tables go with them (not counted: they are not samples).
+        await using (var rollup = dataSource.CreateCommand(tables is null
+            ? $"DELETE FROM {_s}.bundle_series WHERE bundle_id = $1"
+            : $"DELETE FROM {_s}.bundle_series WHERE bundle_id = $1 AND table_name = ANY($2)"))
+        {
+            rollup.CommandTimeout = 0;
+            rollup.Parameters.Add(new NpgsqlParameter { Value = bundleId });
+            if (tables is not null) rollup.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
+            await rollup.ExecuteNonQueryAsync(ct);
+        }
         return deleted;
     }
 
@@ -224,7 +239,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         {
             rows = (long)(await count.ExecuteScalarAsync(ct))!;
         }
-        var list = string.Join(", ", tables.Select(t => $"{_s}.{CopyCommands.Quote(t)}").Append($"{_s}.bundle_files").Append($"{_s}.ingest_runs").Append($"{_s}.bundles"));
+        var list = string.Join(", ", tables.Select(t => $"{_s}.{CopyCommands.Quote(t)}").Append($"{_s}.bundle_series").Append($"{_s}.bundle_files").Append($"{_s}.ingest_runs").Append($"{_s}.bundles"));
         await using (var cmd = new NpgsqlCommand($"TRUNCATE {list}", conn, tx) { CommandTimeout = 0 })
         {
             await cmd.ExecuteNonQueryAsync(ct);

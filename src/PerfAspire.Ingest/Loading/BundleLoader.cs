@@ -222,7 +222,7 @@ public sealed class BundleLoader
         }
         try
         {
-            await RetryOrThrow(() => _store.MarkLoadedAsync(summary, [.. outcome.Files.Select(f => (ToLoadedFile(f), (long?)f.Candidate.Size, f.Candidate.Sha256))], ct));
+            await RetryOrThrow(() => _store.MarkLoadedAsync(summary, [.. outcome.Files.Select(f => (ToLoadedFile(f), (long?)f.Candidate.Size, f.Candidate.Sha256))], outcome.Series, ct));
         }
         catch (Exception e)
         {
@@ -240,7 +240,8 @@ public sealed class BundleLoader
         return summary;
     }
 
-    sealed record IngestOutcome(IReadOnlyList<FileResult> Files, WriteLedger Ledger, DateTimeOffset? TimeStart, DateTimeOffset? TimeEnd, long FilteredOut);
+    sealed record IngestOutcome(IReadOnlyList<FileResult> Files, WriteLedger Ledger, DateTimeOffset? TimeStart, DateTimeOffset? TimeEnd, long FilteredOut,
+        BundleSeriesRows Series);
 
     async Task<IngestOutcome> IngestAsync(BundleInventory inventory, WorkArea work, BundleWarnings warnings, string bundleId,
         IReadOnlyList<string> categories, bool includeText, LoadTracker tracker, Activity? activity, CancellationToken ct)
@@ -271,7 +272,8 @@ public sealed class BundleLoader
             throw;
         }
         await pipeline.CompleteAsync();
-        return new IngestOutcome(files, pipeline.Ledger, pipeline.Sink.TimeStart, pipeline.Sink.TimeEnd, pipeline.Sink.RowsFilteredOut);
+        return new IngestOutcome(files, pipeline.Ledger, pipeline.Sink.TimeStart, pipeline.Sink.TimeEnd, pipeline.Sink.RowsFilteredOut,
+            BundleSeriesRows.From(pipeline.Sink.Rollups));
     }
 
     LoadSummary BuildSummary(BundleInventory inventory, BundleWarnings warnings, string bundleId, IReadOnlyList<string> categories,

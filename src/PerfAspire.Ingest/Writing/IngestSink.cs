@@ -19,9 +19,11 @@ internal sealed class IngestSink : IRowSink, IDisposable
     readonly Func<TableLayout, int> _maxColumns;
     readonly Func<CopyBatch, int, int> _submit;
     readonly Dictionary<TableLayout, TableBatchBuilder?> _builders = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<TableLayout, TableRollup> _rollups = new(ReferenceEqualityComparer.Instance);
     readonly TextBatchBuilder? _text;
     TableLayout? _lastLayout;
     TableBatchBuilder? _lastBuilder;
+    TableRollup? _lastRollup;
     string _fileName = "";
     long _minTs = long.MaxValue;
     long _maxTs = long.MinValue;
@@ -82,10 +84,14 @@ internal sealed class IngestSink : IRowSink, IDisposable
         return d;
     }
 
+    /// <summary>The series rollup of every table with rows in this load (tables dropped for too many series included).</summary>
+    public IReadOnlyCollection<TableRollup> Rollups => _rollups.Values;
+
     /// <summary>Text records carry the file they came from.</summary>
     public void BeginFile(string fileName)
     {
         _fileName = fileName;
+        foreach (var r in _rollups.Values) r.BeginFile();
         FileRows = 0;
         FileText = 0;
     }
@@ -102,9 +108,11 @@ internal sealed class IngestSink : IRowSink, IDisposable
                     ? new TableBatchBuilder(_schema, layout, _bundle, _batchRows, _batchBytes, _maxColumns(layout))
                     : null;
                 _builders[layout] = b;
+                if (b is not null) _rollups[layout] = new TableRollup(layout);
             }
             _lastLayout = layout;
             _lastBuilder = b;
+            _lastRollup = b is null ? null : _rollups[layout];
         }
         if (b is null)
         {
@@ -114,6 +122,7 @@ internal sealed class IngestSink : IRowSink, IDisposable
         var full = b.Append(tsMicros, labels, values, out var sealedBefore);
         if (sealedBefore is not null) b.Writer = _submit(sealedBefore, b.Writer);
         if (full is not null) b.Writer = _submit(full, b.Writer);
+        _lastRollup!.Add(tsMicros, labels, values, b.Columns);
         RowsKept++;
         FileRows++;
         if (tsMicros < _minTs) _minTs = tsMicros;

@@ -36,6 +36,9 @@ internal sealed class TableBatchBuilder
 
     public TableLayout Layout { get; }
 
+    /// <summary>Metric columns written per row by the current batch (the layout's, up to the auto-update limit).</summary>
+    public int Columns => _columns;
+
     /// <summary>Rows this builder encoded (sealed or not).</summary>
     public long RowsEncoded { get; private set; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
+using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -9,7 +10,7 @@ namespace PerfAspire.Mcp.Query;
 /// reload with more categories, which moves <c>loaded_at</c>), so pages are cached per bundle load: the first
 /// call on a high-cardinality label (TOP pid) scans, the next ones are memory reads.
 /// </summary>
-public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner)
+public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner, SeriesRollup rollup)
 {
     const int MaxCachedPages = 2_000;
 
@@ -26,11 +27,12 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         var key = string.Join('\u001f', bundle.BundleId, bundle.LoadedAt?.UtcTicks, bundle.State, metric.View, label, limit, offset);
         if (!_pages.TryGetValue(key, out var values))
         {
-            var view = SqlIdentifier.Qualified(sessions.Schema, metric.View);
-            var col = SqlIdentifier.Quote(label);
-            var rows = await runner.RunAsync(session, new RenderedQuery(
-                $"SELECT DISTINCT {col} FROM {view} WHERE bundle_id = $1 AND {col} IS NOT NULL ORDER BY 1 LIMIT $2 OFFSET $3",
-                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)], Positional: true), limit + 1, ct);
+            var sql = await rollup.HasRowsAsync(session, bundle.BundleId, metric.View, ct)
+                ? FromRollup(sessions.Schema, label)
+                : IsIndexed(metric, label) ? LooseIndexScan(sessions.Schema, metric, label) : Distinct(sessions.Schema, metric, label);
+            var rows = await runner.RunAsync(session, new RenderedQuery(sql,
+                [new QueryParameter("bundle_id", bundle.BundleId), new QueryParameter("metric", metric.View),
+                 new QueryParameter("row_limit", limit + 1), new QueryParameter("offset", offset)], Positional: true), limit + 1, ct);
             values = [.. rows.Rows.Select(r => r[0]?.ToString() ?? "")];
             if (_pages.Count >= MaxCachedPages) _pages.Clear();
             _pages[key] = values;
@@ -52,4 +54,49 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         }
         return new Page(metric, alias, label, bundle, shown, truncated, empty);
     }
+
+    // Every variant binds $1 bundle_id, $2 metric, $3 row_limit, $4 offset ($2 only used by the rollup: "$2::text IS NOT NULL"
+    // keeps the parameter typed where the query does not need it).
+
+    /// <summary>From the series rollup: one row per series instead of one per sample.</summary>
+    static string FromRollup(string schema, string label)
+    {
+        var value = WholeWindowSql.LabelValue(label);
+        return $"""
+            SELECT DISTINCT {value} AS {SqlIdentifier.Quote(label)}
+            FROM {SqlIdentifier.Qualified(schema, WholeWindowSql.RollupTable)}
+            WHERE bundle_id = $1 AND metric = $2 AND {value} IS NOT NULL
+            ORDER BY 1 LIMIT $3 OFFSET $4
+            """;
+    }
+
+    /// <summary>
+    /// A label leading an index (label, bundle_id, ts): walk its distinct values through the index, one probe per value
+    /// ("loose index scan"), instead of letting the planner read every sample of the bundle. Values come out ascending.
+    /// </summary>
+    static string LooseIndexScan(string schema, CatalogMetric metric, string label)
+    {
+        var table = SqlIdentifier.Qualified(schema, metric.BaseTable);
+        var l = SqlIdentifier.Quote(label);
+        var c = SqlIdentifier.Quote(metric.Column);
+        return $"""
+            WITH RECURSIVE walk(v) AS (
+              (SELECT min({l}) FROM {table} WHERE bundle_id = $1 AND {l} IS NOT NULL AND {c} IS NOT NULL AND $2::text IS NOT NULL)
+              UNION ALL
+              SELECT (SELECT min({l}) FROM {table} WHERE bundle_id = $1 AND {l} > walk.v AND {c} IS NOT NULL)
+              FROM walk WHERE walk.v IS NOT NULL
+            )
+            SELECT v AS {l} FROM walk WHERE v IS NOT NULL LIMIT $3 OFFSET $4
+            """;
+    }
+
+    static string Distinct(string schema, CatalogMetric metric, string label)
+    {
+        var col = SqlIdentifier.Quote(label);
+        return $"SELECT DISTINCT {col} FROM {SqlIdentifier.Qualified(schema, metric.View)} WHERE bundle_id = $1 AND {col} IS NOT NULL AND $2::text IS NOT NULL ORDER BY 1 LIMIT $3 OFFSET $4";
+    }
+
+    /// <summary>Whether the spec indexes this label (label, bundle_id, ts); tables discovered at run time have no such index.</summary>
+    static bool IsIndexed(CatalogMetric metric, string label) =>
+        SchemaSpec.Default.Groups.FirstOrDefault(g => g.Table == metric.BaseTable)?.Labels.Any(l => l.Name == label && l.Indexed) == true;
 }

@@ -14,8 +14,8 @@ namespace PerfAspire.Mcp.Query;
 /// <item><c>group_by</c> that collapses series: an outer aggregation over the pattern's rows (averages of the
 /// series' bucket averages, max of maxima, sums of sums and of counter rates; per-bucket histogram ops/s over
 /// timeseries_sum).</item>
-/// <item>topk without a step: one ranking over the whole window from summary_stats (value = average of all
-/// samples, or for counters the average rate; max_value; samples).</item>
+/// <item>topk without a step: one ranking over the whole window (<see cref="WholeWindowSql"/>: from the view, or
+/// from the bundle's series rollup when the window covers the whole bundle).</item>
 /// <item><c>LIMIT</c> for the row cap (one row more than shown, to know whether the result was cut).</item>
 /// </list>
 /// </summary>
@@ -34,25 +34,9 @@ public static class PatternSql
         string sql;
         if (plan.WholeWindowTopK)
         {
-            (sql, parameters) = Template(plan, QueryPatterns.SummaryStats);
-            var isCounter = plan.Metric.Kind == "counter";
-            // Counters rank by their average rate over the window (resets ignored): raw values only grow.
-            var value = isCounter
-                ? "sum((max_value - min_value) / nullif(extract(epoch FROM last_ts - first_ts), 0))"
-                : "sum(avg_value * samples) / nullif(sum(samples), 0)";
-            var max = isCounter ? "NULL::double precision" : "max(max_value)";
-            var labels = plan.GroupBy.Count == 0 ? "" : string.Join(", ", plan.GroupBy.Select(SqlIdentifier.Quote)) + ", ";
-            sql = $"""
-                SELECT {labels}({value})::double precision AS value, ({max})::double precision AS max_value, sum(samples)::bigint AS samples
-                FROM (
-                {sql}
-                ) AS series
-                {(plan.GroupBy.Count == 0 ? "" : "GROUP BY " + labels.TrimEnd(',', ' '))}
-                ORDER BY {(plan.OrderBy == "max" && !isCounter ? "max_value" : "value")} DESC NULLS LAST{g}
-                """;
-            parameters.Add(new QueryParameter("row_limit", Math.Min(plan.K ?? 10, plan.RowLimit)));
+            return plan.FromRollup ? WholeWindowSql.Rollup(plan) : WholeWindowSql.Scan(plan);
         }
-        else if (plan.Collapses && plan.Pattern.Name == QueryPatterns.HistogramOpsPerSec)
+        if (plan.Collapses && plan.Pattern.Name == QueryPatterns.HistogramOpsPerSec)
         {
             // Per latency bucket (or any other split): sum the bucket counts per series, then divide by the step.
             (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum);

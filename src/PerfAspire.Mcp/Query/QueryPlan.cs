@@ -13,6 +13,7 @@ namespace PerfAspire.Mcp.Query;
 /// <param name="OrderBy">topk over the whole window: rank by <c>avg</c> or <c>max</c>.</param>
 /// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (value, max_value, samples).</param>
 /// <param name="Companion">histogram_latency_percentile: the other histogram metric of the table.</param>
+/// <param name="FromRollup">whole-window topk answered from bundle_series (set by <see cref="SeriesRollup"/> after a probe).</param>
 public sealed record QueryPlan(
     QueryPattern Pattern,
     string Schema,
@@ -28,7 +29,8 @@ public sealed record QueryPlan(
     int RowLimit,
     string OrderBy = "avg",
     bool WholeWindowTopK = false,
-    CatalogMetric? Companion = null)
+    CatalogMetric? Companion = null,
+    bool FromRollup = false)
 {
     /// <summary>The labels a series of this pattern has when nothing is collapsed.</summary>
     public IReadOnlyList<string> NaturalLabels => Pattern.Name == QueryPatterns.HistogramOpsPerSec
@@ -37,4 +39,8 @@ public sealed record QueryPlan(
 
     /// <summary>True when the result keeps other labels than the pattern's own series labels.</summary>
     public bool Collapses => !GroupBy.SequenceEqual(NaturalLabels);
+
+    /// <summary>True when the window holds every sample of the bundle (the default window).</summary>
+    public bool CoversBundle =>
+        Bundle.TimeStart is { } s && Bundle.TimeEnd is { } e && Window.Start <= s && Window.End >= e;
 }

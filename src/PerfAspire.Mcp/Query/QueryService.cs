@@ -4,7 +4,7 @@ namespace PerfAspire.Mcp.Query;
 /// The query pipeline behind query_build_sql and query_run: plan (validate against catalog + bundle) →
 /// render (pattern SQL, bind parameters) → run (read-only session, row cap) → explain an empty result.
 /// </summary>
-public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner)
+public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, SeriesRollup rollup)
 {
     public sealed record Built(QueryPlanner.Planned Planned, RenderedQuery Query)
     {
@@ -26,7 +26,8 @@ public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner p
     {
         await using var session = await sessions.OpenAsync(ct);
         var planned = await planner.PlanAsync(args, session, ct);
-        var plan = planned.Plan;
+        var plan = await rollup.ChooseAsync(session, planned.Plan, ct);
+        planned = planned with { Plan = plan };
         var query = PatternSql.Render(plan);
         if (!plan.Window.Overlaps(plan.Bundle))
         {

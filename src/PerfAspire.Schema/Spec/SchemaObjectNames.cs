@@ -12,10 +12,11 @@ public static class SchemaObjectNames
     public const string SchemaVersion = "schema_version";
     public const string DatabaseCapabilities = "database_capabilities";
     public const string TimeBucket = "time_bucket";
+    public const string BundleSeries = "bundle_series";
 
     public static readonly IReadOnlyList<string> All =
     [
         MetricCatalog, TableSchemas, QueryPatterns, SchemaVersion, DatabaseCapabilities, TimeBucket,
-        CommonColumns.TextRecordsTable, "bundles", "bundle_files", "ingest_runs", "doc_embeddings",
+        CommonColumns.TextRecordsTable, "bundles", "bundle_files", "ingest_runs", "doc_embeddings", BundleSeries,
     ];
 }

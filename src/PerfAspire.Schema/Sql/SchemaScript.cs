@@ -14,7 +14,7 @@ namespace PerfAspire.Schema.Sql;
 public static class SchemaScript
 {
     /// <summary>Bumped when the generator's output changes shape for the same spec.</summary>
-    public const int GeneratorVersion = 1;
+    public const int GeneratorVersion = 2;
 
     public static string Generate(SchemaSpec spec, SchemaScriptOptions options)
     {
@@ -29,6 +29,7 @@ public static class SchemaScript
 
         InfrastructureDdl.Append(sb, o);
         sb.Append("-- Bundle lifecycle\n").Append(Normalize(LifecycleDdl.Script.Replace("{schema}", SqlIdentifier.Quote(o.Schema)))).Append("\n\n");
+        sb.Append("-- Series rollup\n").Append(Normalize(RollupDdl.Script.Replace("{schema}", SqlIdentifier.Quote(o.Schema)))).Append("\n\n");
         sb.Append("-- Docs service\n").Append(Normalize(DocsDdl.Script.Replace("{schema}", SqlIdentifier.Quote(o.Schema)))).Append("\n\n");
         CatalogDdl.AppendTables(sb, o);
 

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PerfAspire.Ingest.Writing;
+
+/// <summary>One row of <c>bundle_series</c>: one metric of one series over the whole load.</summary>
+internal sealed record BundleSeriesRow(string Table, string Metric, string LabelsJson, SeriesStat Stat);
+
+/// <summary>
+/// The rollup of a finished load as <c>bundle_series</c> rows, and their binary COPY. Written in the transaction that
+/// marks the bundle loaded, so a loaded bundle has either all of a table's rollup rows or none.
+/// </summary>
+internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IReadOnlyList<string> tables)
+{
+    public IReadOnlyList<BundleSeriesRow> Rows => rows;
+
+    /// <summary>Tables whose rollup rows this load (re)writes; older rows of these tables are replaced.</summary>
+    public IReadOnlyList<string> Tables => tables;
+
+    public static BundleSeriesRows From(IEnumerable<TableRollup> rollups)
+    {
+        var list = new List<BundleSeriesRow>();
+        var tables = new List<string>();
+        var json = new LabelJson();
+        foreach (var r in rollups)
+        {
+            tables.Add(r.Layout.Table);
+            if (r.Overflowed) continue;
+            var group = r.Layout.Group;
+            var metrics = r.Layout.Metrics;
+            var labelJson = new Dictionary<string?[], string>(ReferenceEqualityComparer.Instance);
+            for (var j = 0; j < Math.Min(r.ColumnCount, metrics.Count); j++)
+            {
+                var metric = group.MetricName(metrics[j]);
+                foreach (var (labels, stat) in r.Column(j))
+                {
+                    if (!labelJson.TryGetValue(labels, out var text))
+                    {
+                        text = json.Write(group.Labels.Select(l => l.Name), labels);
+                        labelJson[labels] = text;
+                    }
+                    list.Add(new BundleSeriesRow(r.Layout.Table, metric, text, stat));
+                }
+            }
+        }
+        return new BundleSeriesRows(list, tables);
+    }
+
+    /// <summary>Replaces the rollup rows of <see cref="Tables"/> for the bundle, inside <paramref name="tx"/>.</summary>
+    public async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string quotedSchema, string bundleId, string? sptid, string host, CancellationToken ct)
+    {
+        if (tables.Count == 0) return;
+        await using (var delete = new NpgsqlCommand($"DELETE FROM {quotedSchema}.bundle_series WHERE bundle_id = $1 AND table_name = ANY($2)", conn, tx))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = bundleId });
+            delete.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        if (rows.Count == 0) return;
+        await using var import = await conn.BeginBinaryImportAsync(
+            $"COPY {quotedSchema}.bundle_series (bundle_id, table_name, metric, sptid, host, labels, samples, value_sum, value_min, value_max, " +
+            "first_ts, last_ts, first_value, last_value) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in rows)
+        {
+            var s = r.Stat;
+            await import.StartRowAsync(ct);
+            await import.WriteAsync(bundleId, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.Table, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.Metric, NpgsqlDbType.Text, ct);
+            if (sptid is null) await import.WriteNullAsync(ct); else await import.WriteAsync(sptid, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(host, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.LabelsJson, NpgsqlDbType.Jsonb, ct);
+            await import.WriteAsync(s.Count, NpgsqlDbType.Bigint, ct);
+            await import.WriteAsync(s.Sum, NpgsqlDbType.Double, ct);
+            await import.WriteAsync(s.Min, NpgsqlDbType.Double, ct);
+            await import.WriteAsync(s.Max, NpgsqlDbType.Double, ct);
+            await import.WriteAsync(Time(s.FirstTs), NpgsqlDbType.TimestampTz, ct);
+            await import.WriteAsync(Time(s.LastTs), NpgsqlDbType.TimestampTz, ct);
+            await import.WriteAsync(s.FirstValue, NpgsqlDbType.Double, ct);
+            await import.WriteAsync(s.LastValue, NpgsqlDbType.Double, ct);
+        }
+        await import.CompleteAsync(ct);
+    }
+
+    static DateTime Time(long micros) => DateTime.UnixEpoch.AddTicks(micros * 10);
+
+    /// <summary>Label objects as compact JSON, NULL labels left out.</summary>
+    sealed class LabelJson
+    {
+        readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(256);
+
+        public string Write(IEnumerable<string> names, string?[] values)
+        {
+            _buffer.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(_buffer))
+            {
+                w.WriteStartObject();
+                var i = 0;
+                foreach (var name in names)
+                {
+                    var v = i < values.Length ? values[i] : null;
+                    if (v is not null) w.WriteString(name, v);
+                    i++;
+                }
+                w.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using PerfAspire.Mcp.Catalog;
+
+namespace PerfAspire.Mcp.Query;
+
+/// <summary>
+/// topk without a step: one ranking over the whole window. Columns: the group_by labels, value (average of all
+/// samples, or for counters the summed average rate of the group's series, resets ignored), max_value (NULL for
+/// counters), samples; best first, ties by label. Two sources give the same rows:
+/// <list type="bullet">
+/// <item><see cref="Scan"/>: the metric's view over the window, grouped straight by the requested labels (counters
+/// per series first, since a rate is per series).</item>
+/// <item><see cref="Rollup"/>: <c>bundle_series</c>, the per-series totals ingestion wrote, when the window covers the
+/// whole bundle — a few thousand rows instead of millions.</item>
+/// </list>
+/// Identifiers come from the catalog (checked and quoted); values are positional bind parameters.
+/// </summary>
+public static class WholeWindowSql
+{
+    public static RenderedQuery Scan(QueryPlan plan)
+    {
+        var p = new List<QueryParameter>();
+        var view = SqlIdentifier.Qualified(plan.Schema, plan.Metric.View);
+        var where = new StringBuilder("WHERE bundle_id = ").Append(Add(p, "bundle_id", plan.Bundle.BundleId))
+            .Append(" AND ts BETWEEN ").Append(Add(p, "start_time", plan.Window.Start.UtcDateTime))
+            .Append(" AND ").Append(Add(p, "end_time", plan.Window.End.UtcDateTime));
+        foreach (var f in plan.Filters) where.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(Match(p, f));
+        var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
+        string sql;
+        if (IsCounter(plan))
+        {
+            var series = string.Concat(plan.Metric.Labels.Select(l => ", " + SqlIdentifier.Quote(l)));
+            sql = $"""
+                SELECT {Head(group)}(sum((max_value - min_value) / nullif(extract(epoch FROM last_ts - first_ts), 0)))::double precision AS value,
+                       NULL::double precision AS max_value, sum(samples)::bigint AS samples
+                FROM (
+                  SELECT bundle_id, sptid, host{series}, count(*) AS samples, min(value) AS min_value, max(value) AS max_value,
+                         min(ts) AS first_ts, max(ts) AS last_ts
+                  FROM {view}
+                  {where}
+                  GROUP BY bundle_id, sptid, host{series}
+                ) AS series
+                {GroupBy(group.Count)}
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT {Head(group)}avg(value)::double precision AS value, max(value)::double precision AS max_value, count(*)::bigint AS samples
+                FROM {view}
+                {where}
+                {GroupBy(group.Count)}
+                """;
+        }
+        return Finish(plan, sql, p, group);
+    }
+
+    public static RenderedQuery Rollup(QueryPlan plan)
+    {
+        var p = new List<QueryParameter>();
+        var where = new StringBuilder("WHERE bundle_id = ").Append(Add(p, "bundle_id", plan.Bundle.BundleId))
+            .Append(" AND metric = ").Append(Add(p, "metric_name", plan.Metric.View));
+        foreach (var f in plan.Filters) where.Append(" AND ").Append(LabelValue(f.Label)).Append(Match(p, f));
+        var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
+        var head = string.Concat(plan.GroupBy.Select(l => LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
+        var (value, max) = IsCounter(plan)
+            ? ("sum((value_max - value_min) / nullif(extract(epoch FROM last_ts - first_ts), 0))", "NULL::double precision")
+            : ("sum(value_sum) / nullif(sum(samples), 0)", "max(value_max)");
+        var sql = $"""
+            SELECT {head}({value})::double precision AS value, ({max})::double precision AS max_value, sum(samples)::bigint AS samples
+            FROM {SqlIdentifier.Qualified(plan.Schema, RollupTable)}
+            {where}
+            {GroupBy(group.Count)}
+            """;
+        return Finish(plan, sql, p, group);
+    }
+
+    public const string RollupTable = "bundle_series";
+
+    /// <summary><c>labels ->> 'name'</c> for a catalog label (checked as an identifier, so the literal needs no escaping).</summary>
+    public static string LabelValue(string label)
+    {
+        SqlIdentifier.Quote(label);
+        return "labels ->> '" + label + "'";
+    }
+
+    static bool IsCounter(QueryPlan plan) => plan.Metric.Kind == "counter";
+
+    static string Head(List<string> group) => string.Concat(group.Select(g => g + ", "));
+
+    static string GroupBy(int count) =>
+        count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    static RenderedQuery Finish(QueryPlan plan, string sql, List<QueryParameter> p, List<string> group)
+    {
+        var order = (plan.OrderBy == "max" && !IsCounter(plan) ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(group.Select(g => ", " + g));
+        var limit = Add(p, "row_limit", Math.Min(plan.K ?? 10, plan.RowLimit));
+        return new RenderedQuery($"{sql.TrimEnd()}\nORDER BY {order}\nLIMIT {limit}", p, Positional: true);
+    }
+
+    static string Match(List<QueryParameter> p, PerfAspire.Schema.Query.LabelFilter f) =>
+        f.Values.Count == 1
+            ? " = " + Add(p, "label_" + f.Label, f.Values[0])
+            : " = ANY(" + Add(p, "label_" + f.Label, f.Values.ToArray()) + ")";
+
+    static string Add(List<QueryParameter> p, string name, object value)
+    {
+        p.Add(new QueryParameter(name, value));
+        return "$" + p.Count.ToString(CultureInfo.InvariantCulture);
+    }
+}
