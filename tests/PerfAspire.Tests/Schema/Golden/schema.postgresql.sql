@@ -1,5 +1,5 @@
 -- PerfAspire schema script, generated from the declarative spec by PerfAspire.Schema (do not edit).
--- generator 1, schema perf, mode postgresql, groups 43, metrics 298
+-- generator 2, schema perf, mode postgresql, groups 43, metrics 298
 SET LOCAL client_min_messages = warning;
 
 CREATE SCHEMA IF NOT EXISTS perf;
@@ -94,6 +94,26 @@ ALTER TABLE perf.bundles ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ;
 CREATE INDEX IF NOT EXISTS bundles_loaded_at_idx ON perf.bundles (loaded_at);
 ALTER TABLE perf.ingest_runs ADD COLUMN IF NOT EXISTS job_id TEXT;
 CREATE INDEX IF NOT EXISTS ingest_runs_job_idx ON perf.ingest_runs (job_id);
+
+-- Series rollup
+CREATE TABLE IF NOT EXISTS perf.bundle_series (
+  bundle_id TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  sptid TEXT,
+  host TEXT NOT NULL,
+  labels JSONB NOT NULL,
+  samples BIGINT NOT NULL,
+  value_sum DOUBLE PRECISION,
+  value_min DOUBLE PRECISION,
+  value_max DOUBLE PRECISION,
+  first_ts TIMESTAMPTZ,
+  last_ts TIMESTAMPTZ,
+  first_value DOUBLE PRECISION,
+  last_value DOUBLE PRECISION
+);
+CREATE INDEX IF NOT EXISTS bundle_series_metric_idx ON perf.bundle_series (bundle_id, metric);
+CREATE INDEX IF NOT EXISTS bundle_series_table_idx ON perf.bundle_series (bundle_id, table_name);
 
 -- Docs service
 CREATE TABLE IF NOT EXISTS perf.doc_embeddings (
