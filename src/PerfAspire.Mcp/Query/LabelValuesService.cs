@@ -59,7 +59,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
     // keeps the parameter typed where the query does not need it).
 
     /// <summary>From the series rollup: one row per series instead of one per sample.</summary>
-    static string FromRollup(string schema, string label)
+    internal static string FromRollup(string schema, string label)
     {
         var value = WholeWindowSql.LabelValue(label);
         return $"""
@@ -74,7 +74,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
     /// A label leading an index (label, bundle_id, ts): walk its distinct values through the index, one probe per value
     /// ("loose index scan"), instead of letting the planner read every sample of the bundle. Values come out ascending.
     /// </summary>
-    static string LooseIndexScan(string schema, CatalogMetric metric, string label)
+    internal static string LooseIndexScan(string schema, CatalogMetric metric, string label)
     {
         var table = SqlIdentifier.Qualified(schema, metric.BaseTable);
         var l = SqlIdentifier.Quote(label);
@@ -90,7 +90,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
             """;
     }
 
-    static string Distinct(string schema, CatalogMetric metric, string label)
+    internal static string Distinct(string schema, CatalogMetric metric, string label)
     {
         var col = SqlIdentifier.Quote(label);
         return $"SELECT DISTINCT {col} FROM {SqlIdentifier.Qualified(schema, metric.View)} WHERE bundle_id = $1 AND {col} IS NOT NULL AND $2::text IS NOT NULL ORDER BY 1 LIMIT $3 OFFSET $4";
