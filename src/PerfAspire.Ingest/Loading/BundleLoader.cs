@@ -272,8 +272,9 @@ public sealed class BundleLoader
             throw;
         }
         await pipeline.CompleteAsync();
+        var encoded = pipeline.Sink.RowsPerTable();
         return new IngestOutcome(files, pipeline.Ledger, pipeline.Sink.TimeStart, pipeline.Sink.TimeEnd, pipeline.Sink.RowsFilteredOut,
-            BundleSeriesRows.From(pipeline.Sink.Rollups));
+            BundleSeriesRows.From(pipeline.Sink.Rollups, table => pipeline.Ledger.CommittedIn(table) == encoded.GetValueOrDefault(table)));
     }
 
     LoadSummary BuildSummary(BundleInventory inventory, BundleWarnings warnings, string bundleId, IReadOnlyList<string> categories,

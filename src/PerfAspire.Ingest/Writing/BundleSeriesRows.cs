@@ -19,7 +19,9 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
     /// <summary>Tables whose rollup rows this load (re)writes; older rows of these tables are replaced.</summary>
     public IReadOnlyList<string> Tables => tables;
 
-    public static BundleSeriesRows From(IEnumerable<TableRollup> rollups)
+    /// <param name="complete">Whether every row of a table reached the database; a table with refused rows gets no
+    /// rollup (its statistics would count rows the table does not hold), so queries on it scan.</param>
+    public static BundleSeriesRows From(IEnumerable<TableRollup> rollups, Func<string, bool> complete)
     {
         var list = new List<BundleSeriesRow>();
         var tables = new List<string>();
@@ -27,7 +29,7 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
         foreach (var r in rollups)
         {
             tables.Add(r.Layout.Table);
-            if (r.Overflowed) continue;
+            if (r.Overflowed || !complete(r.Layout.Table)) continue;
             var group = r.Layout.Group;
             var metrics = r.Layout.Metrics;
             var labelJson = new Dictionary<string?[], string>(ReferenceEqualityComparer.Instance);

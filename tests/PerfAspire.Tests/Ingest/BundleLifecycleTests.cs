@@ -58,6 +58,7 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         var cpu = await rt.Loader.LoadAsync(Request(Small.Zip, categories: ["cpu"]), "t");
         Assert.Equal(["CPU"], cpu.Categories);
         AssertRows(Small.ExpectedRows(["CPU"]), await CountRowsAsync(rt, cpu.BundleId));
+        Assert.Equal(await TypedTablesAsync(rt, cpu.BundleId), await RollupTablesAsync(rt, cpu.BundleId));
 
         var more = await rt.Loader.LoadAsync(Request(Small.Zip, categories: ["CPU", "DISK", "DB"]), "t");
         Assert.False(more.Reused);
@@ -66,6 +67,7 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         Assert.Equal(["CPU", "DISK", "DB"], more.Categories);
         AssertRows(Small.ExpectedRows(["CPU", "DISK", "DB"]), await CountRowsAsync(rt, cpu.BundleId));
         AssertRows(Small.ExpectedRows(["CPU", "DISK", "DB"]), more.RowsPerTable);
+        Assert.Equal(await TypedTablesAsync(rt, cpu.BundleId), await RollupTablesAsync(rt, cpu.BundleId));
 
         var covered = await rt.Loader.LoadAsync(Request(Small.Zip, categories: ["DISK"]), "t");
         Assert.True(covered.Reused);
@@ -75,6 +77,7 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         Assert.Equal(PerfAspire.Schema.Spec.CommonColumns.Filters, all.Categories);
         AssertRows(Small.ExpectedRows(), await CountRowsAsync(rt, cpu.BundleId));
         Assert.Equal(Small.Expected.Rows, all.MetricsIngested.Rows);
+        Assert.Equal(await TypedTablesAsync(rt, cpu.BundleId), await RollupTablesAsync(rt, cpu.BundleId));
         var info = await rt.Store.GetAsync(cpu.BundleId);
         Assert.Equal(Small.Expected.Rows, info!.RowsTotal);
         Assert.Single(await rt.Store.ListAsync());
@@ -116,6 +119,8 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         Assert.True(unloaded.WasActive);
         Assert.Equal(Small.ExpectedRows().Values.Sum(), unloaded.RowsDeleted);
         Assert.Empty(await CountRowsAsync(rt, a.BundleId));
+        Assert.Empty(await RollupTablesAsync(rt, a.BundleId));
+        Assert.NotEmpty(await RollupTablesAsync(rt, b.BundleId));
         Assert.Null(await rt.Store.GetAsync(a.BundleId));
         Assert.Null(await rt.Store.ActiveAsync());
         AssertRows(Small.ExpectedRows(), await CountRowsAsync(rt, b.BundleId));
@@ -126,6 +131,7 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         Assert.Equal(2, purged.Unloaded.Count);
         Assert.Empty(await rt.Store.ListAsync());
         Assert.Equal(0, await TotalRowsAsync(rt));
+        Assert.Empty(await RollupTablesAsync(rt, null));
     }
 
     [Fact]
@@ -162,6 +168,10 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         var counts = await CountRowsAsync(lenient, summary.BundleId);
         Assert.Equal(Small.Expected.Tables["ptops_cpu"], counts["ptops_cpu"] + summary.RowsRejected);
         Assert.Contains($"rows_rejected:{summary.RowsRejected}", summary.Warnings);
+        // The rollup would count the refused rows: that table is left out (its queries scan), the others are there.
+        var rolledUp = await RollupTablesAsync(lenient, summary.BundleId);
+        Assert.DoesNotContain("ptops_cpu", rolledUp);
+        Assert.Contains("ptops_top", rolledUp);
 
         await using var strict = await RuntimeAsync(db, s => s with { MaxRejectedRatio = 0.0001, Database = s.Database with { BatchSize = 64 } },
             connectionString: lenient.ConnectionString);
@@ -169,6 +179,7 @@ public sealed class BundleLifecycleTests(DatabaseFixture db)
         Assert.Equal(IngestErrors.IngestFailed, e.Code);
         var failed = Assert.Single(await strict.Store.ListAsync(), b => b.State == "failed");
         Assert.Empty(await CountRowsAsync(strict, failed.BundleId));
+        Assert.Empty(await RollupTablesAsync(strict, failed.BundleId));
         Assert.Equal(summary.BundleId, (await strict.Store.ActiveAsync())!.BundleId);
     }
 

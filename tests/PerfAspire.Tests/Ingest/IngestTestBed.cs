@@ -138,6 +138,21 @@ internal static class IngestTestBed
         return d;
     }
 
+    /// <summary>Tables with series rollup rows (bundle_series) for the bundle.</summary>
+    public static async Task<SortedSet<string>> RollupTablesAsync(IngestRuntime rt, string? bundleId)
+    {
+        await using var cmd = rt.DataSource.CreateCommand("SELECT DISTINCT table_name FROM perf.bundle_series WHERE bundle_id = $1 OR $1 IS NULL");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)bundleId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) set.Add(r.GetString(0));
+        return set;
+    }
+
+    /// <summary>The typed tables a bundle has rows in: the ones its series rollup must cover.</summary>
+    public static async Task<SortedSet<string>> TypedTablesAsync(IngestRuntime rt, string bundleId) =>
+        new((await CountRowsAsync(rt, bundleId)).Keys.Where(t => t != PerfAspire.Schema.Spec.CommonColumns.TextRecordsTable), StringComparer.Ordinal);
+
     /// <summary>Rows of any bundle in every data table.</summary>
     public static async Task<long> TotalRowsAsync(IngestRuntime rt)
     {
