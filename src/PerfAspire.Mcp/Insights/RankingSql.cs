@@ -59,6 +59,35 @@ public static class RankingSql
         return new ExecutableQuery(sql, p.List);
     }
 
+    /// <summary>
+    /// <see cref="PerSeries"/> for a gauge-like metric over the whole bundle, from the series rollup (bundle_series)
+    /// instead of the samples: the same columns and values.
+    /// </summary>
+    public static ExecutableQuery PerSeriesFromRollup(QueryPlan plan, bool byMax, int limit)
+    {
+        var p = new PositionalParameters();
+        var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
+        var head = string.Concat(plan.Metric.Labels.Select(l => WholeWindowSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
+        var groupBy = labels.Count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, labels.Count));
+        var order = (byMax ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(labels.Select(l => ", " + l));
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+            .Append(" AND metric = ").Append(p.Add("metric_name", plan.Metric.View));
+        foreach (var f in plan.Filters)
+        {
+            where.Append(" AND ").Append(WholeWindowSql.LabelValue(f.Label)).Append(" = ANY(").Append(p.Add("label_" + f.Label, f.Values.ToArray())).Append(')');
+        }
+        var sql = $"""
+            SELECT {head}(sum(value_sum) / nullif(sum(samples), 0))::double precision AS value, max(value_max)::double precision AS max_value,
+                   sum(samples)::bigint AS samples
+            FROM {SqlIdentifier.Qualify(plan.Schema, WholeWindowSql.RollupTable)}
+            {where}
+            {groupBy}
+            ORDER BY {order}
+            LIMIT {p.Add("row_limit", limit)}
+            """;
+        return new ExecutableQuery(sql, p.List);
+    }
+
     /// <summary>Columns: the label, value (average over sample times of the per-time sum), max_value, samples; best first.</summary>
     public static ExecutableQuery PerGroup(QueryPlan plan, string label, bool byMax, int limit)
     {

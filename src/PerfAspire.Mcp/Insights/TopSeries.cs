@@ -13,7 +13,7 @@ namespace PerfAspire.Mcp.Insights;
 /// <see cref="RankingSql"/>: per series, or — with a group label such as exec — per label value after summing its
 /// series at every sample time. Counters rank by their per-second rate.
 /// </summary>
-public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, SeriesQueryService series)
+public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, SeriesQueryService series, SeriesRollup rollup)
 {
     public const int MaxK = 50;
 
@@ -45,7 +45,13 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
             return new Ranking(plan, planned.AliasUsed, label, by, [], false, warnings, notes, EmptyResult.OutsideBundle(plan));
         }
 
-        var query = label is null ? RankingSql.PerSeries(plan, by == TopBy.Max, k + 1) : RankingSql.PerGroup(plan, label, by == TopBy.Max, k + 1);
+        // Per series over the whole bundle, a gauge's average and maximum are in the series rollup (counters rank by
+        // their largest step rate, which it does not keep; per-group sums need the sample times).
+        var fromRollup = label is null && plan.Metric.Kind != "counter" && plan.CoversBundle
+            && await rollup.HasRowsAsync(session, plan.Bundle.BundleId, plan.Metric.View, ct);
+        var query = label is not null ? RankingSql.PerGroup(plan, label, by == TopBy.Max, k + 1)
+            : fromRollup ? RankingSql.PerSeriesFromRollup(plan, by == TopBy.Max, k + 1)
+            : RankingSql.PerSeries(plan, by == TopBy.Max, k + 1);
         var rows = await runner.RunAsync(session, query, k + 1, ct);
         var valueIndex = Index(rows, "value");
         var maxIndex = Index(rows, "max_value");

@@ -21,9 +21,9 @@ namespace PerfAspire.Mcp.Tools;
 [McpServerToolType]
 public sealed class AnalysisTools(
     SeriesQueryService series, ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner,
-    MetricCatalog catalog, BundleScope bundles, ILogger<AnalysisTools> logger)
+    MetricCatalog catalog, BundleScope bundles, SeriesRollup rollup, ILogger<AnalysisTools> logger)
 {
-    readonly TopSeries top = new(sessions, planner, runner, series);
+    readonly TopSeries top = new(sessions, planner, runner, series, rollup);
     readonly WindowComparison windows = new(sessions, catalog, bundles, runner);
 
     const int MaxCorrelated = 8;

@@ -110,6 +110,37 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         for (var i = 1; i < ranked.Count; i++) Assert.True(ranked[i - 1] >= ranked[i] - 1e-9 * Math.Abs(ranked[i]), "rollup rows are not ranked");
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Top_n_per_series_from_the_rollup_equals_the_scan(bool byMax, bool filter)
+    {
+        var env = await LoadedBundleEnvironment.GetAsync(db);
+        var services = env.Server.Services;
+        var runner = services.GetRequiredService<QueryRunner>();
+        await using var session = await services.GetRequiredService<ReadOnlySessionFactory>().OpenAsync(CancellationToken.None);
+        var filters = filter
+            ? QueryArguments.Json(new Dictionary<string, IReadOnlyList<string>> { ["pid"] = await TopValuesAsync(env, "top_cpu_percent", "pid", 3) })
+            : null;
+        var plan = (await services.GetRequiredService<QueryPlanner>().PlanAsync(
+            new QueryArguments { Pattern = "summary_stats", Metric = "top_cpu_percent", Filters = filters }, session, CancellationToken.None)).Plan;
+        var scan = await runner.RunAsync(session, PerfAspire.Mcp.Insights.RankingSql.PerSeries(plan, byMax, 1000), 1000, CancellationToken.None);
+        var fast = await runner.RunAsync(session, PerfAspire.Mcp.Insights.RankingSql.PerSeriesFromRollup(plan, byMax, 1000), 1000, CancellationToken.None);
+        Assert.Equal(scan.Columns, fast.Columns);
+        Assert.NotEmpty(scan.Rows);
+        Assert.Equal(scan.Rows.Count, fast.Rows.Count);
+        var labels = plan.Metric.Labels.Count;
+        var byKey = scan.Rows.ToDictionary(r => Key(r, labels));
+        foreach (var row in fast.Rows)
+        {
+            var expected = byKey[Key(row, labels)];
+            Close(expected[labels], row[labels]);
+            Close(expected[labels + 1], row[labels + 1]);
+            Assert.Equal(expected[labels + 2], row[labels + 2]);
+        }
+    }
+
     [Fact]
     public async Task A_partial_window_keeps_the_scan()
     {
