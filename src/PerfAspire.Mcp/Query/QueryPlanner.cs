@@ -42,7 +42,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         if (alias is not null) notes.Add($"'{alias}' is an alias of {metric.Name}.");
         var kind = metric.ParsedKind ?? throw new ToolError("invalid_catalog", $"Metric {metric.Name} has an unknown kind '{metric.Kind}' in the catalog.");
         pattern ??= SchemaPatterns.DefaultFor(kind);
-        // topk without a step ranks over the whole window from summary_stats, which fits every kind.
+        // topk without a step is one ranking over the whole window (WholeWindowSql), which fits every kind.
         var wholeWindow = pattern.Name == QueryPatterns.TopK && args.StepSeconds is null;
 
         CatalogMetric? companion = null;
