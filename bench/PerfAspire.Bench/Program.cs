@@ -8,6 +8,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["load"] = PerfAspire.Bench.Load.LoadBenchmark.RunAsync,                                // R3: 32 concurrent MCP sessions
     ["queries"] = PerfAspire.Bench.Queries.QueryBenchmark.RunAsync,                         // P4: MCP tool latency on the large bundle, EXPLAIN plans
     ["analysis"] = PerfAspire.Bench.Analysis.AnalysisBenchmark.RunAsync,                    // legacy/graph/analysis tools vs a P4 baseline
+    ["rollup"] = PerfAspire.Bench.Rollup.RollupBenchmark.RunAsync,                          // P2 guard: series rollup CPU per row
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
