@@ -18,7 +18,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
 {
     const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds, bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
     const string FiltersHelp = "Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}, e.g. {\"cpu\": \"cpu0\"}. Label names must be the metric's labels (schema_describe_metric).";
-    const string GroupByHelp = "Optional labels that identify a series in the result; labels left out are aggregated together. [] = one series for the whole metric, e.g. [\"exec\"] to sum threads per executable. Default: all labels.";
+    const string GroupByHelp = "Optional labels that identify a series in the result; labels left out are aggregated together. [] = one series for the whole metric, e.g. [\"exec\"] to sum threads per executable. Default: all labels. For CPU as a whole prefer the filter {\"cpu\": \"cpu\"} (ptop's own all-CPU line) to [] (reads every core's rows).";
 
     [McpServerTool(Name = "query_get_patterns", Title = "List query patterns", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
