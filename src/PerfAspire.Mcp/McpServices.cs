@@ -8,6 +8,7 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Docs;
 using PerfAspire.Mcp.Ingest;
+using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
@@ -52,6 +53,7 @@ public static class McpServices
         services.TryAddSingleton<QueryService>();
         services.TryAddSingleton<SeriesRollup>();
         services.TryAddSingleton<SeriesQueryService>();
+        services.TryAddSingleton<TopSeries>(); // top_n and graph_topk rank the same way
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
         services.AddHostedService<SchemaStartup>();

@@ -20,10 +20,9 @@ namespace PerfAspire.Mcp.Tools;
 /// </summary>
 [McpServerToolType]
 public sealed class AnalysisTools(
-    SeriesQueryService series, ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner,
-    MetricCatalog catalog, BundleScope bundles, SeriesRollup rollup, ILogger<AnalysisTools> logger)
+    SeriesQueryService series, ReadOnlySessionFactory sessions, QueryRunner runner,
+    MetricCatalog catalog, BundleScope bundles, TopSeries top, ILogger<AnalysisTools> logger)
 {
-    readonly TopSeries top = new(sessions, planner, runner, series, rollup);
     readonly WindowComparison windows = new(sessions, catalog, bundles, runner);
 
     const int MaxCorrelated = 8;

@@ -19,11 +19,8 @@ namespace PerfAspire.Mcp.Tools;
 /// </summary>
 [McpServerToolType]
 public sealed class GraphTools(
-    SeriesQueryService series, ReadOnlySessionFactory sessions, QueryPlanner planner, QueryRunner runner, SeriesRollup rollup,
-    ILogger<GraphTools> logger)
+    SeriesQueryService series, TopSeries top, ILogger<GraphTools> logger)
 {
-    // Built here from the shared query services (cheap, stateless), so the tools need no registrations of their own.
-    readonly TopSeries top = new(sessions, planner, runner, series, rollup);
     readonly LatencyHistogram histograms = new(series);
 
     const int MaxMetrics = 8;
