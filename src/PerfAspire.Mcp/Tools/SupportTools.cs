@@ -24,7 +24,7 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         Use it first when no bundle is active. Next: schema_list_tables / schema_list_metrics, then query_run. If it is still running when wait_seconds passes, follow it with support_ingest_status {job_id}.
         """)]
     public Task<CallToolResult> LoadBundle(
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> request,
         [Description("Path of the bundle on the server's file system (must be under the allowed bundle roots).")] string path,
         [Description("Ingest again under a new bundle_id even if the same content is already loaded (default false).")] bool? force = null,
         [Description("Optional subset of categories to ingest: CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER (default: all). A later load asking for more ingests only the missing ones.")] string[]? categories = null,
@@ -42,11 +42,11 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
             string? lastMessage = null;
             while (!Finished.Contains(Str(job, "state") ?? "") && jobId is not null && DateTimeOffset.UtcNow < deadline)
             {
-                lastMessage = Report(progress, job, lastMessage);
+                lastMessage = await ReportAsync(request, job, lastMessage, ct);
                 await Task.Delay(poll, ct);
                 job = await ingest.JobAsync(jobId, ct);
             }
-            Report(progress, job, lastMessage);
+            await ReportAsync(request, job, lastMessage, ct);
             var state = Str(job, "state");
             if (state == "succeeded")
             {
@@ -191,16 +191,23 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
             };
         });
 
-    /// <summary>Sends a progress notification when something visible changed; returns the message sent.</summary>
-    static string? Report(IProgress<ProgressNotificationValue> progress, JsonElement job, string? last)
+    /// <summary>
+    /// Sends a progress notification when something visible changed; returns the message sent. Awaited (not the SDK's
+    /// fire-and-forget IProgress) so the last notification is on the wire before the result: a client drops
+    /// notifications for a request that has already been answered.
+    /// </summary>
+    static async Task<string?> ReportAsync(RequestContext<CallToolRequestParams> request, JsonElement job, string? last, CancellationToken ct)
     {
+        if (request.Params?.ProgressToken is not { } token) return last;
         if (!job.TryGetProperty("progress", out var p) || p.ValueKind != JsonValueKind.Object) return last;
         var fraction = Num(p, "fraction") ?? 0;
         var eta = Num(p, "eta_seconds") is { } s ? string.Create(CultureInfo.InvariantCulture, $", ETA {s:0} s") : "";
         var message = string.Create(CultureInfo.InvariantCulture,
             $"{Str(p, "phase") ?? Str(job, "state")}: file {Num(p, "file_index") ?? 0}/{Num(p, "file_count") ?? 0} {Str(p, "file_name")}, {Num(p, "rows_written") ?? 0:0} rows, {Num(p, "rows_per_second") ?? 0:0} rows/s{eta}");
         if (message == last) return last;
-        progress.Report(new ProgressNotificationValue { Progress = (float)Math.Round(Math.Clamp(fraction, 0, 1) * 100, 1), Total = 100, Message = message });
+        await request.Server.NotifyProgressAsync(token,
+            new ProgressNotificationValue { Progress = (float)Math.Round(Math.Clamp(fraction, 0, 1) * 100, 1), Total = 100, Message = message },
+            cancellationToken: ct);
         return message;
     }
 
