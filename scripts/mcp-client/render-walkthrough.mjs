@@ -1,6 +1,6 @@
 // Turns a transcript written by walkthrough.mjs (--out DIR) into the README walk-through section: the prompt a user
 // types, the tool call their MCP client makes, and the real answer, trimmed (long arrays cut, long strings clipped).
-// Usage: node render-walkthrough.mjs DIR/transcript-http.json > docs/readme-fragments/walkthrough.md.body
+// Usage: node render-walkthrough.mjs DIR/transcript-http.json > docs/walkthrough.md (the part after its first lines)
 import { readFileSync } from "node:fs";
 
 const transcript = JSON.parse(readFileSync(process.argv[2], "utf8"));

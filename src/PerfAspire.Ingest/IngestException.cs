@@ -12,7 +12,7 @@ public sealed class IngestException(string code, string message, int httpStatus 
     public int HttpStatus { get; } = httpStatus;
 }
 
-/// <summary>The error codes of <see cref="IngestException"/> (documented in docs/readme-fragments/ingest.md).</summary>
+/// <summary>The error codes of <see cref="IngestException"/> (documented in docs/ingestion.md).</summary>
 public static class IngestErrors
 {
     public const string InvalidArgument = "invalid_argument";

@@ -4,7 +4,7 @@ namespace PerfAspire.Docs.Client;
 
 // The JSON shapes of the docs HTTP API (GET /api/search, /api/docs/{id}, /api/metrics/search, /api/concepts,
 // /api/aliases/{name}). Property names are explicit so the shapes do not depend on serializer settings;
-// docs/readme-fragments/docs.md documents them for non-.NET callers.
+// docs/docs-service.md documents them for non-.NET callers.
 
 /// <summary>One hit of <c>GET /api/search</c>.</summary>
 public sealed record DocHit(

@@ -6,7 +6,7 @@ namespace PerfAspire.Ingest.Apis;
 
 /// <summary>
 /// The ingest HTTP API under <c>/api/bundles</c> (consumed by the MCP server as <c>http://ingest</c>; shapes in
-/// docs/readme-fragments/ingest.md and <see cref="IngestClient"/>). Errors are <see cref="ErrorResponse"/> with a
+/// docs/ingestion.md and <see cref="IngestClient"/>). Errors are <see cref="ErrorResponse"/> with a
 /// specific code, never a stack trace.
 /// </summary>
 public static class BundlesApi

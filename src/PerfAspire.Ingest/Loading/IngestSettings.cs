@@ -6,7 +6,7 @@ namespace PerfAspire.Ingest.Loading;
 
 /// <summary>
 /// Every knob of ingestion. Database ones are the public TIMESCALE_* settings (<see cref="DatabaseSettings"/>);
-/// the rest are ours and documented in docs/readme-fragments/ingest.md.
+/// the rest are ours and documented in docs/ingestion.md.
 /// </summary>
 public sealed record IngestSettings
 {
