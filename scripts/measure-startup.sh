@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quality bar P6: wall time from `dotnet run --project src/PerfAspire.AppHost` (local database mode, already
+# Start-up time (P6 of docs/quality-bar.md): wall time from `dotnet run --project src/PerfAspire.AppHost` (local database mode, already
 # built) until the AppHost reports every resource healthy. Usage: scripts/measure-startup.sh [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace PerfAspire.AppHost;
 
 /// <summary>
-/// Prints one line when every resource is healthy: how long start-up took (quality bar P6) and where the
+/// Prints one line when every resource is healthy: how long start-up took and where the
 /// dashboard and the MCP endpoint are. ./run.sh users and the start-up benchmark read this line.
 /// </summary>
 public static class StartupReport

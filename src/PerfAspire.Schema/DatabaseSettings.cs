@@ -1,7 +1,7 @@
 namespace PerfAspire.Schema;
 
 /// <summary>
-/// The public settings of architecture.md §6 (env vars of seed §10 "Configuration" plus ours). Every service
+/// The public settings (the documented environment variables plus ours). Every service
 /// reads them the same way: environment variable first, then configuration key of the same name.
 /// </summary>
 public sealed record DatabaseSettings

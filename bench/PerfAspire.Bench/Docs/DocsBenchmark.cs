@@ -16,7 +16,7 @@ using PerfAspire.ServiceDefaults.Database;
 namespace PerfAspire.Bench.Docs;
 
 /// <summary>
-/// P5 of quality-bar.md: metric search p95 ≤ 50 ms and docs service ready ≤ 5 s with cached embeddings.
+/// P5 of docs/quality-bar.md: metric search p95 ≤ 50 ms and docs service ready ≤ 5 s with cached embeddings.
 /// <code>dotnet run -c Release --project bench/PerfAspire.Bench -- docs [--runs 5] [--write] [--details]</code>
 /// Ready time is measured on the real service process (perfaspire-docs, built beforehand) from process
 /// start to the first 200 of /api/concepts, with the vector cache in a local PostgreSQL. Search latency is

@@ -14,7 +14,7 @@ using PerfAspire.ServiceDefaults.Database;
 namespace PerfAspire.Bench.Ingest;
 
 /// <summary>
-/// P2/P3 (quality-bar.md): <c>bench ingest [--preset large|small] [--format tar.gz|dir|zip] [--runs N] [--data DIR]</c>.
+/// P2/P3 (docs/quality-bar.md): <c>bench ingest [--preset large|small] [--format tar.gz|dir|zip] [--runs N] [--data DIR]</c>.
 /// Generates the reference bundle (cached in DIR), starts a private PostgreSQL server, migrates, then per run:
 /// loads the bundle end to end with the real ingest CLI in its own process (wall time and that process's peak RSS),
 /// empties the tables, and loads the very same rows with <c>psql \copy</c> from ready-made CSV files into the same

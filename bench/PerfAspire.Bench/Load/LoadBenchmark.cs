@@ -10,7 +10,7 @@ using ModelContextProtocol.Protocol;
 namespace PerfAspire.Bench.Load;
 
 /// <summary>
-/// R3 of quality-bar.md: N concurrent MCP sessions (Streamable HTTP, the C# SDK client) issue a weighted mix of tool
+/// R3 of docs/quality-bar.md: N concurrent MCP sessions (Streamable HTTP, the C# SDK client) issue a weighted mix of tool
 /// calls for a fixed time against a loaded bundle. Reports errors (target: zero), p50/p95/p99 per tool and the MCP
 /// server's resident memory sampled every second.
 /// <code>dotnet run -c Release --project bench/PerfAspire.Bench -- load [--preset small|large] [--sessions 32] [--seconds 60]</code>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace PerfAspire.Bench.Load;
 
-/// <summary>Command line of the <c>load</c> subcommand (R3).</summary>
+/// <summary>Command line of the <c>load</c> subcommand.</summary>
 public sealed record LoadOptions
 {
     public const string Usage = """

@@ -22,7 +22,7 @@ using PerfAspire.ServiceDefaults.Database;
 namespace PerfAspire.Bench.Queries;
 
 /// <summary>
-/// P4 of quality-bar.md: warm latency of the MCP tools on the large bundle, measured as a client sees it (the SDK's
+/// P4 of docs/quality-bar.md: warm latency of the MCP tools on the large bundle, measured as a client sees it (the SDK's
 /// client over Streamable HTTP to an in-process MCP server on loopback), plus the EXPLAIN plan of each query.
 /// Starts a throw-away PostgreSQL, migrates, generates (or takes) the bundle and loads it with the ingest runtime.
 /// <code>dotnet run -c Release --project bench/PerfAspire.Bench -- queries [--preset large|small] [--bundle path]

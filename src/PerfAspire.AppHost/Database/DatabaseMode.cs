@@ -1,6 +1,6 @@
 namespace PerfAspire.AppHost.Database;
 
-/// <summary>Where the "timescale" database comes from (AppHost setting <c>Database:Mode</c>, architecture §2).</summary>
+/// <summary>Where the "timescale" database comes from (AppHost setting <c>Database:Mode</c>).</summary>
 public enum DatabaseMode
 {
     /// <summary>container when <c>docker info</c> succeeds, else local.</summary>

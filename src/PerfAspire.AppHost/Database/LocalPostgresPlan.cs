@@ -8,7 +8,7 @@ namespace PerfAspire.AppHost.Database;
 /// </summary>
 public sealed record LocalPostgresPlan(string BinDir, string DataDir, int Port, bool RunAsPostgresUser, bool Timescale)
 {
-    /// <summary>Database the services use (the seed's default DSN names it).</summary>
+    /// <summary>Database the services use (the documented default DSN names it).</summary>
     public const string DatabaseName = "ptops";
 
     public const string MissingBinariesMessage =

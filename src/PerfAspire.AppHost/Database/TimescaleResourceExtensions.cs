@@ -7,7 +7,7 @@ using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.AppHost.Database;
 
-/// <summary>Adds the "timescale" database resource for the selected mode (architecture §2).</summary>
+/// <summary>Adds the "timescale" database resource for the selected mode.</summary>
 public static class TimescaleResourceExtensions
 {
     public const string ContainerImage = "timescale/timescaledb";

@@ -1,8 +1,8 @@
 namespace PerfAspire.Docs.Corpus;
 
 /// <summary>
-/// The three levels of the corpus (seed §17.1 item 10): L1 one doc per metric, L2 one per record group
-/// (ptop "plugin"), L4 hand-written concept docs. L3 was never defined by the seed; the gap is kept so the
+/// The three levels of the corpus: L1 one doc per metric, L2 one per record group
+/// (ptop "plugin"), L4 hand-written concept docs. L3 was never defined; the gap is kept so the
 /// public names match it.
 /// </summary>
 public enum DocLevel

@@ -2,7 +2,7 @@ namespace PerfAspire.Docs.Corpus;
 
 /// <summary>
 /// What the spec does not say about a record group and an engineer needs: its plain name, the words people
-/// use for it, when the lines are present in a log, and the questions it answers (ptop-format.md §3).
+/// use for it, when the lines are present in a log, and the questions it answers (docs/ptop-format.md §3).
 /// </summary>
 public static class GroupNotes
 {

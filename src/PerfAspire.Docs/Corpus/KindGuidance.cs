@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Docs.Corpus;
 
 /// <summary>
-/// How to aggregate and query a metric of each kind (ptop-format.md §3 and §4). Pattern names are those of
+/// How to aggregate and query a metric of each kind (docs/ptop-format.md §3 and §4). Pattern names are those of
 /// the MCP server's <c>query_get_patterns</c> catalog.
 /// </summary>
 public static class KindGuidance

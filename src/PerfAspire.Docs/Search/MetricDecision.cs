@@ -1,7 +1,7 @@
 namespace PerfAspire.Docs.Search;
 
 /// <summary>
-/// The auto / ambiguous / no_match decision of metric search (seed §17.1 item 11). Rules, first match wins:
+/// The auto / ambiguous / no_match decision of metric search. Rules, first match wins:
 /// <list type="number">
 /// <item><c>exact</c>: the query names exactly one metric by its name or a legacy alias → <c>auto</c> for it.
 ///   Two or more named → <c>ambiguous</c> (the caller asked about several).</item>

@@ -8,10 +8,10 @@ public sealed class SearchSettings
 {
     public const string Section = "Docs:Search";
 
-    /// <summary>ABS of the seed: the best candidate must score at least this for <c>auto</c>.</summary>
+    /// <summary>Absolute floor (ABS): the best candidate must score at least this for <c>auto</c>.</summary>
     public double AutoMinScore { get; set; } = 0.90;
 
-    /// <summary>GAP of the seed: ... and lead the runner-up by at least this.</summary>
+    /// <summary>Lead over the runner-up (GAP): ... and lead the runner-up by at least this.</summary>
     public double AutoMinGap { get; set; } = 0.15;
 
     /// <summary>A best score below this is <c>no_match</c>.</summary>

@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Bundles;
 
-/// <summary>What a bundle path (or an archive member) is: ptop-format.md §1 lists the accepted forms.</summary>
+/// <summary>What a bundle path (or an archive member) is: docs/ptop-format.md §1 lists the accepted forms.</summary>
 public enum BundleKind
 {
     Directory,

@@ -1,7 +1,7 @@
 namespace PerfAspire.Ingest.Bundles;
 
 /// <summary>
-/// Caps that keep a hostile bundle (decompression bomb, millions of members) from exhausting the machine (R4).
+/// Caps that keep a hostile bundle (decompression bomb, millions of members) from exhausting the machine.
 /// Environment: BUNDLE_MAX_UNCOMPRESSED_BYTES, BUNDLE_MAX_COMPRESSION_RATIO, BUNDLE_RATIO_CHECK_AFTER_BYTES,
 /// BUNDLE_MAX_MEMBERS.
 /// </summary>

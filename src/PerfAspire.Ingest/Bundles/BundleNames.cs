@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PerfAspire.Ingest.Bundles;
 
-/// <summary>What a bundle's names tell (ptop-format.md §1): the support ticket id and the host of <c>sb_&lt;host&gt;_...</c>.</summary>
+/// <summary>What a bundle's names tell (docs/ptop-format.md §1): the support ticket id and the host of <c>sb_&lt;host&gt;_...</c>.</summary>
 internal static partial class BundleNames
 {
     [GeneratedRegex("NIOSS?SPT-[0-9]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

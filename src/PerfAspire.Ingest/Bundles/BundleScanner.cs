@@ -4,7 +4,7 @@ using System.Text;
 namespace PerfAspire.Ingest.Bundles;
 
 /// <summary>
-/// Discovery (ptop-format.md §1): decides what a path is, walks it once to list the ptop logs and read their
+/// Discovery (docs/ptop-format.md §1): decides what a path is, walks it once to list the ptop logs and read their
 /// headers, computes the bundle hash, deduces sptid and host, and applies <c>max_files</c>.
 /// </summary>
 internal static class BundleScanner

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PerfAspire.Ingest.Bundles;
 
 /// <summary>
-/// The ptop log naming rule of ptop-format.md §1: <c>ptop-YYYYMMDD_HHMM.log</c>, optionally <c>.gz</c>; the
+/// The ptop log naming rule of docs/ptop-format.md §1: <c>ptop-YYYYMMDD_HHMM.log</c>, optionally <c>.gz</c>; the
 /// name carries the UTC start time that orders the logs of a bundle.
 /// </summary>
 internal static class LogFileName

@@ -4,7 +4,7 @@ using System.Text;
 namespace PerfAspire.Ingest.Bundles;
 
 /// <summary>
-/// The IDENT and ARGS lines at the top of a ptop log (ptop-format.md §2), read before ingestion because every row
+/// The IDENT and ARGS lines at the top of a ptop log (docs/ptop-format.md §2), read before ingestion because every row
 /// carries the host and the bundle records the collector version and sampling interval.
 /// </summary>
 internal sealed record LogHeader(string? PtopVersion, string? HostId, string? Args, int? IntervalSeconds)

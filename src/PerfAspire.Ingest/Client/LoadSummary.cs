@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Client;
 
-/// <summary>The result of a load (seed §17.1 item 3), returned by the API and the CLI and stored with the bundle.</summary>
+/// <summary>The result of a load, returned by the API and the CLI and stored with the bundle.</summary>
 public sealed record LoadSummary
 {
     public required string BundleId { get; init; }

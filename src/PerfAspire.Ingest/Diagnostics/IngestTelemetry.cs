@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace PerfAspire.Ingest.Diagnostics;
 
 /// <summary>
-/// The ingest service's OpenTelemetry instruments (seed §12 "Error Handling &amp; Observability" names) and its
+/// The ingest service's OpenTelemetry instruments (names from docs/ingestion.md, "Observability") and its
 /// trace source: one <c>bundle.load</c> activity per load with a <c>bundle.file</c> child per log.
 /// The schema auto-create counters live with the schema auto-updater.
 /// </summary>

@@ -9,7 +9,7 @@ public enum BundleFormat
 }
 
 /// <summary>
-/// What to generate. The two reference presets of quality-bar.md are <see cref="Small"/> and <see cref="Large"/>;
+/// What to generate. The two reference presets of docs/quality-bar.md are <see cref="Small"/> and <see cref="Large"/>;
 /// everything is deterministic for a given seed.
 /// </summary>
 public sealed record GeneratorOptions

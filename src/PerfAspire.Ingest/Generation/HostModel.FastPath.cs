@@ -2,7 +2,7 @@ namespace PerfAspire.Ingest.Generation;
 
 /// <summary>
 /// DB histograms and pool, the DPDK fast path, DoT/DoH/TCP, IMC API/IMCDR, and the opaque plugins kept as text
-/// (ptop-format.md §3.8–3.9, §3.12–3.13).
+/// (docs/ptop-format.md §3.8–3.9, §3.12–3.13).
 /// </summary>
 internal sealed partial class HostModel
 {

@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Generation;
 
-/// <summary>Threads (TOP), process memory (SMAPS) and containers (CCPU/CMEM/CDISK): ptop-format.md §3.6–3.7, §3.11.</summary>
+/// <summary>Threads (TOP), process memory (SMAPS) and containers (CCPU/CMEM/CDISK): docs/ptop-format.md §3.6–3.7, §3.11.</summary>
 internal sealed partial class HostModel
 {
     sealed class ThreadModel

@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Generation;
 
-/// <summary>CPU, memory, NUMA, disks, network, UDP sockets and SNMP (ptop-format.md §3.1–3.5, §3.10).</summary>
+/// <summary>CPU, memory, NUMA, disks, network, UDP sockets and SNMP (docs/ptop-format.md §3.1–3.5, §3.10).</summary>
 internal sealed partial class HostModel
 {
     double[] _cpuBase = [];

@@ -5,8 +5,8 @@ using PerfAspire.Ingest.Client;
 namespace PerfAspire.Ingest.Lifecycle;
 
 /// <summary>
-/// Unload (one bundle), purge_all, and the periodic housekeeping: retention by load age (architecture.md §2:
-/// bundles older than TIMESCALE_RETENTION_DAYS since loaded_at are unloaded, whatever the age of their samples)
+/// Unload (one bundle), purge_all, and the periodic housekeeping: retention by load age
+/// (bundles older than TIMESCALE_RETENTION_DAYS since loaded_at are unloaded, whatever the age of their samples)
 /// and the clean-up of bundles left 'loading' by a process that died.
 /// </summary>
 public sealed class BundleAdmin(BundleStore store, string connectionString, int retentionDays, ILogger? log = null)

@@ -6,7 +6,7 @@ namespace PerfAspire.Ingest.Lifecycle;
 /// <summary>
 /// A PostgreSQL session advisory lock on a bundle's content hash, held on its own connection for the whole of a
 /// load: two loads of the same content — in one process or two — serialise on it, so the second finds the first's
-/// bundle and reuses it (R3). The lock dies with its session, so a crashed loader never blocks anyone.
+/// bundle and reuses it. The lock dies with its session, so a crashed loader never blocks anyone.
 /// </summary>
 public sealed class BundleLock : IAsyncDisposable
 {

@@ -16,7 +16,7 @@ namespace PerfAspire.Ingest.Loading;
 public sealed record ValidatedLoad(LoadRequest Request, string RealPath, IReadOnlyList<string> Categories, int MaxFiles);
 
 /// <summary>
-/// One bundle load, end to end (architecture.md §3, seed §17.1): resolve the path (allowed roots) → the
+/// One bundle load, end to end: resolve the path (allowed roots) → the
 /// path_already_active fast path → discovery and identity → the content-hash lock → reuse, incremental categories
 /// or a fresh ingestion → parse and COPY with progress → mark loaded and active, or delete the rows and mark failed.
 /// </summary>

@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Ingest.Loading;
 
 /// <summary>
-/// The <c>categories</c> of a load (seed §17.1 item 2): the coarse filters CPU, MEM, DISK, NET, TOP, SMAPS, DB,
+/// The <c>categories</c> of a load: the coarse filters CPU, MEM, DISK, NET, TOP, SMAPS, DB,
 /// FASTPATH, OTHER. A group belongs to the filter named by <see cref="TableGroup.Filter"/>; groups discovered at run
 /// time (new FP* prefixes) are FASTPATH. Text records are not a category: they are ingested with the first
 /// ingestion of a bundle whatever its categories, and never again.

@@ -3,7 +3,7 @@ using PerfAspire.Schema.Runtime;
 
 namespace PerfAspire.Ingest.Parsing;
 
-/// <summary>The prefix table: which reader and which spec layout each ptop prefix goes to (ptop-format.md §3).</summary>
+/// <summary>The prefix table: which reader and which spec layout each ptop prefix goes to (docs/ptop-format.md §3).</summary>
 internal sealed partial class ParseSession
 {
     LineHandler _net = null!;

@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Writing;
 
-/// <summary>The per-bundle values of the common columns (seed §3.1): the same on every row of a load.</summary>
+/// <summary>The per-bundle values of the common columns: the same on every row of a load.</summary>
 internal sealed record BundleColumns(string BundleId, string? Sptid, string Host)
 {
     /// <summary>bundle_id, sptid, metric_category, host as encoded binary fields, copied once per row.</summary>

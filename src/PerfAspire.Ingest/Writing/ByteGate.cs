@@ -2,7 +2,7 @@ namespace PerfAspire.Ingest.Writing;
 
 /// <summary>
 /// Back-pressure between the parser thread and the writers, counted in bytes so memory stays bounded whatever the
-/// batch size (P3): the parser blocks while more than <see cref="Capacity"/> encoded bytes wait to be written.
+/// batch size: the parser blocks while more than <see cref="Capacity"/> encoded bytes wait to be written.
 /// A single batch larger than the capacity still passes when nothing else is in flight.
 /// </summary>
 internal sealed class ByteGate(long capacity)

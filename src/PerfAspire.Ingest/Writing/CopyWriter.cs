@@ -10,7 +10,7 @@ namespace PerfAspire.Ingest.Writing;
 
 /// <summary>
 /// One COPY connection of a load. Writes each batch with binary COPY in its own transaction (autocommit), so a
-/// committed batch survives whatever happens later. Failures (seed §5.4, R2):
+/// committed batch survives whatever happens later. Failures:
 /// <list type="bullet">
 /// <item>connection/server errors are retried with exponential backoff on a fresh connection; before a retry the
 /// table's row count for the bundle tells whether the lost batch had in fact committed, so nothing is written twice;</item>

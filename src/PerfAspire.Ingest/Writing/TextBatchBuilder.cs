@@ -1,6 +1,6 @@
 namespace PerfAspire.Ingest.Writing;
 
-/// <summary>Encodes text records (ptops_text_records, ptop-format.md §3.13) like <see cref="TableBatchBuilder"/> does typed rows.</summary>
+/// <summary>Encodes text records (ptops_text_records, docs/ptop-format.md §3.13) like <see cref="TableBatchBuilder"/> does typed rows.</summary>
 internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int batchRows, int batchBytes)
 {
     readonly byte[] _common = bundle.EncodeCommon("text");

@@ -1,7 +1,7 @@
 namespace PerfAspire.Mcp.Analysis;
 
 /// <summary>
-/// Latency percentiles estimated from a ptop DB histogram (ptop-format.md §3.8): per log2 bucket, the number of
+/// Latency percentiles estimated from a ptop DB histogram (docs/ptop-format.md §3.8): per log2 bucket, the number of
 /// operations and their mean latency.
 /// <para><b>Bucket bounds.</b> Bucket b holds latencies in [2^(b−1), 2^b) nanoseconds (bucket 17 = [65.5 µs, 131 µs);
 /// ptop's example "17 3 0.000080420" averages 80.4 µs, inside it). If a reported mean falls outside its bucket the

@@ -1,7 +1,7 @@
 namespace PerfAspire.Mcp.Analysis;
 
 /// <summary>
-/// graph_compare's scaling (seed §17.2, §17.5): each comparator series is multiplied by
+/// graph_compare's scaling: each comparator series is multiplied by
 /// <c>factor = |baseline(primary)| / |baseline(comparator)|</c> so that its baseline lands on the primary's.
 /// A zero or missing baseline (no finite samples) on either side leaves the comparator unscaled, with a warning;
 /// the factor is then reported as null.

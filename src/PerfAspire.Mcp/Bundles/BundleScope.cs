@@ -7,7 +7,7 @@ namespace PerfAspire.Mcp.Bundles;
 
 /// <summary>
 /// Resolves which bundle a call is about: the <c>bundle_id</c> given, else the active bundle. There is no
-/// "all bundles" fallback (seed §11): with no active bundle the answer is the <c>no_active_bundle</c> warning.
+/// "all bundles" fallback: with no active bundle the answer is the <c>no_active_bundle</c> warning.
 /// </summary>
 public sealed class BundleScope(ReadOnlySessionFactory sessions)
 {

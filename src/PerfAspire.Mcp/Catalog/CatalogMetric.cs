@@ -15,7 +15,7 @@ public sealed record CatalogMetric(
     string RecordGroup,
     string Category)
 {
-    /// <summary>The view selecting this metric is named exactly as the metric (seed §4).</summary>
+    /// <summary>The view selecting this metric is named exactly as the metric.</summary>
     public string View => Name;
 
     /// <summary>Id of the metric's L1 doc in the docs service.</summary>

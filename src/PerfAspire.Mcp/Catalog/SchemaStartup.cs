@@ -8,7 +8,7 @@ using PerfAspire.ServiceDefaults.Database;
 namespace PerfAspire.Mcp.Catalog;
 
 /// <summary>
-/// Runs the schema migration when the MCP server starts (architecture §2: whichever service comes first migrates;
+/// Runs the schema migration when the MCP server starts (whichever service comes first migrates;
 /// the migrator is idempotent and serialised by an advisory lock), in the background so the endpoint is up at
 /// once. Until it has run, tools answer schema_missing / serve the compiled spec. Off with <c>Mcp:MigrateOnStartup=false</c>.
 /// </summary>

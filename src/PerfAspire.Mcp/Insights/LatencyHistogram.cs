@@ -8,7 +8,7 @@ using PerfAspire.Schema.Query;
 namespace PerfAspire.Mcp.Insights;
 
 /// <summary>
-/// A DB latency histogram (DBWR, DBWA, DBRD; ptop-format.md §3.8) over time, through the shared query layer:
+/// A DB latency histogram (DBWR, DBWA, DBRD; docs/ptop-format.md §3.8) over time, through the shared query layer:
 /// operations per bucket per time step (timeseries_sum of the *_bucket_count_total metric, one series per bucket) and
 /// the buckets' mean latency (timeseries_avg of *_bucket_avg_latency_seconds). Each time step then holds a histogram
 /// of (bucket, operations, mean latency) from which <see cref="HistogramPercentiles"/> estimates p50/p95/p99.

@@ -9,7 +9,7 @@ namespace PerfAspire.Mcp.Legacy;
 /// <summary>
 /// Turns a <see cref="ToolAnswer"/> into the MCP result: the data as structured content and as JSON text, plus —
 /// for charts — a one-line summary (first, for hosts that only show text) and the PNG as image content.
-/// <para>Legacy semantics (seed §17.3): when the backend is unreachable, no bundle is active or the metric does not
+/// <para>Legacy semantics: when the backend is unreachable, no bundle is active or the metric does not
 /// exist, the legacy tools do not fail; they answer with their usual shape, empty, and a <c>warnings</c> token
 /// (<c>timescale_unavailable</c>, <c>no_active_bundle</c>, <c>metric_not_found</c>) plus the message and next step.
 /// Every other problem is an ordinary tool error.</para>

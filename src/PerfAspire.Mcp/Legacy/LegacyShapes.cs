@@ -6,7 +6,7 @@ using PerfAspire.Mcp.Responses;
 namespace PerfAspire.Mcp.Legacy;
 
 /// <summary>
-/// The legacy matrix shape (seed §17.4): a series is <c>{"metric": {"__name__": ..., "bundle_id": ..., "host": ...,
+/// The legacy matrix shape: a series is <c>{"metric": {"__name__": ..., "bundle_id": ..., "host": ...,
 /// "sptid": ..., &lt;labels&gt;}, "samples": [{"ts": &lt;epoch ms&gt;, "value": &lt;float&gt;}]}</c>.
 /// NULL values are left out (the old backend had no NULL samples).
 /// </summary>

@@ -5,7 +5,7 @@ namespace PerfAspire.Mcp.Legacy;
 
 /// <summary>
 /// A metric named the way legacy clients (and models used to Prometheus) write it: <c>cpu_utilization</c> or
-/// <c>cpu_utilization{cpu="cpu0", host='hostA'}</c>. Only equality matchers exist (seed §17.8: no PromQL, no regex);
+/// <c>cpu_utilization{cpu="cpu0", host='hostA'}</c>. Only equality matchers exist;
 /// a label named twice matches any of its values. The filters are checked against the metric's labels later by the
 /// query layer, like any other filter.
 /// </summary>

@@ -3,7 +3,7 @@ using PerfAspire.Mcp.Responses;
 namespace PerfAspire.Mcp.Legacy;
 
 /// <summary>
-/// Fits a response into the output budget (~8k tokens, quality bar U3) by shrinking one knob — samples, list
+/// Fits a response into the output budget (~8k tokens) by shrinking one knob — samples, list
 /// entries, points — until the JSON fits: the answer's size is close to linear in the knob, so each step rescales
 /// it by target / size (with a margin), down to a floor.
 /// </summary>

@@ -3,7 +3,7 @@ using PerfAspire.Mcp.Analysis;
 namespace PerfAspire.Mcp.Legacy;
 
 /// <summary>
-/// Keeps the samples of a series response inside the output budget (~8k tokens, quality bar U3): one legacy
+/// Keeps the samples of a series response inside the output budget (~8k tokens): one legacy
 /// sample <c>{"ts":1751118720000,"value":12.34567}</c> is ~35 characters, so a response carries at most
 /// <see cref="MaxSamples"/> of them. When more came back, every series is re-bucketed to the smallest "round" step
 /// that fits (<see cref="Downsampling"/>), and the response says so.

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace PerfAspire.Mcp.Observability;
 
 /// <summary>
-/// The query-side counters of seed §12 "Error Handling & Observability", as OpenTelemetry instruments on the
+/// The query-side counters of the observability names, as OpenTelemetry instruments on the
 /// <c>PerfAspire.Mcp</c> meter (Aspire dashboard) and as running totals that <c>system_health</c> reports.
 /// </summary>
 public sealed class QueryMetrics : IDisposable

@@ -11,7 +11,7 @@ namespace PerfAspire.Mcp.Observability;
 
 /// <summary>
 /// What system_health adds to the database probe: schema version, TimescaleDB capabilities (compression),
-/// retention by load age, the active bundle, and the seed §12 counters. Every part degrades to a warning on
+/// retention by load age, the active bundle, and the counters. Every part degrades to a warning on
 /// its own; a missing schema does not hide the counters.
 /// </summary>
 public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, ILogger<SystemStatus> logger)

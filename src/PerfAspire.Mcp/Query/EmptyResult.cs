@@ -2,7 +2,7 @@ using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Query;
 
-/// <summary>Why a query returned nothing, and what to call next (quality bar U3).</summary>
+/// <summary>Why a query returned nothing, and what to call next.</summary>
 public sealed record EmptyResult(string Reason, string Explanation, string Next)
 {
     public const string WindowOutsideBundle = "window_outside_bundle";

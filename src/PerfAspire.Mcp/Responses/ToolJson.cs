@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace PerfAspire.Mcp.Responses;
 
-/// <summary>One serializer setting for every tool response: snake_case names (the seed's wire style), nulls left out.</summary>
+/// <summary>One serializer setting for every tool response: snake_case names (the wire style of every MCP answer), nulls left out.</summary>
 public static class ToolJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -12,7 +12,7 @@ namespace PerfAspire.Mcp.Responses;
 /// </summary>
 public static class ToolResponse
 {
-    /// <summary>Soft ceiling for one response (~8k tokens at ~4 characters per token, quality bar U3).</summary>
+    /// <summary>Soft ceiling for one response (~8k tokens at ~4 characters per token).</summary>
     public const int BudgetChars = 30_000;
 
     public static CallToolResult Ok(object body)

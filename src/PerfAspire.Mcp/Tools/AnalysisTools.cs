@@ -15,7 +15,7 @@ using PerfAspire.Mcp.Responses;
 namespace PerfAspire.Mcp.Tools;
 
 /// <summary>
-/// Analysis beyond the seed — the questions engineers ask of a slow period: who is on top, what changed between two
+/// Analysis beyond the basic tool families — the questions engineers ask of a slow period: who is on top, what changed between two
 /// windows, what moves together, where the outliers are. Each bounded by the response budget.
 /// </summary>
 [McpServerToolType]

@@ -16,7 +16,7 @@ using PerfAspire.Schema.Sql;
 namespace PerfAspire.Mcp.Tools;
 
 /// <summary>
-/// The legacy adapter tools (seed §17.2–17.4): the old tool names and response shapes, served from the catalog and
+/// The legacy adapter tools: the old tool names and response shapes, served from the catalog and
 /// the shared query layer. New clients should prefer schema_* / query_*; these keep old clients working.
 /// </summary>
 [McpServerToolType]

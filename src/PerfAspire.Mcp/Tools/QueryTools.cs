@@ -12,7 +12,7 @@ using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Tools;
 
-/// <summary>Query construction and execution (seed §7.2, §8): patterns, SQL with bind parameters, running a pattern.</summary>
+/// <summary>Query construction and execution: patterns, SQL with bind parameters, running a pattern.</summary>
 [McpServerToolType]
 public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
 {
@@ -48,7 +48,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
                     description = p.Description,
                     metric_kinds = p.Kinds.Select(k => k.ToSql()).ToList(),
                     required_params = p.RequiredParams,
-                    // The tools take label filters as 'filters' (seed §8.2); the template calls them label_filters.
+                    // The tools take label filters as 'filters'; the template calls them label_filters.
                     optional_params = p.OptionalParams.ToDictionary(o => o.Name == "label_filters" ? "filters" : o.Name, o => new { @default = o.Default, description = o.Description }),
                     sql_template = p.SqlTemplate,
                     example = $"query_run {{\"pattern_name\": \"{p.Name}\", \"metric_name\": \"{ExampleMetric(p)}\"}}",

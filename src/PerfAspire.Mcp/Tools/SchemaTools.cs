@@ -8,7 +8,7 @@ using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
 
-/// <summary>Schema discovery (seed §7.1): tables, metrics, label values, one metric in detail.</summary>
+/// <summary>Schema discovery: tables, metrics, label values, one metric in detail.</summary>
 [McpServerToolType]
 public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelValues, ILogger<SchemaTools> logger)
 {

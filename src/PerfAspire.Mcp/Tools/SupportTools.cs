@@ -12,7 +12,7 @@ using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
 
-/// <summary>Bundle lifecycle (seed §17.1): load with progress, unload/purge, list, active context, switch, ingest status.</summary>
+/// <summary>Bundle lifecycle: load with progress, unload/purge, list, active context, switch, ingest status.</summary>
 [McpServerToolType]
 public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
 {

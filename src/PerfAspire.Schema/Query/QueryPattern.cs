@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Schema.Query;
 
 /// <summary>
-/// A parameterised query shape (a row of <c>query_patterns</c>, seed §4.1 / §6). The template holds two kinds
+/// A parameterised query shape (a row of <c>query_patterns</c>). The template holds two kinds
 /// of holes: identifier placeholders in braces (<c>{view}</c>, <c>{labels}</c>, ...) that
 /// <see cref="QueryRenderer"/> fills from catalog entries only, and named bind parameters
 /// (<c>$bundle_id</c>, <c>$start_time</c>, ...) whose values are never pasted into the text.

@@ -5,7 +5,7 @@ namespace PerfAspire.Schema.Query;
 /// <summary>
 /// The query patterns shipped in <c>query_patterns</c>. Every template runs unchanged with and without
 /// TimescaleDB because it calls <c>{schema}.time_bucket</c>, which the migration defines in both modes.
-/// Series identity is bundle + host + every local label (ptop-format.md §4).
+/// Series identity is bundle + host + every local label (docs/ptop-format.md §4).
 /// </summary>
 public static class QueryPatterns
 {

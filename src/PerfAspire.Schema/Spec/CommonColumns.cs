@@ -1,6 +1,6 @@
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>The global columns every hypertable starts with (seed §3.1, simplified metadata).</summary>
+/// <summary>The global columns every hypertable starts with.</summary>
 public static class CommonColumns
 {
     public const string Ts = "ts";
@@ -11,9 +11,9 @@ public static class CommonColumns
 
     public static readonly IReadOnlyList<string> All = [Ts, BundleId, Sptid, MetricCategory, Host];
 
-    /// <summary>The coarse load filters of seed §17.1.</summary>
+    /// <summary>The coarse load filters (the <c>categories</c> of a load).</summary>
     public static readonly IReadOnlyList<string> Filters = ["CPU", "MEM", "DISK", "NET", "TOP", "SMAPS", "DB", "FASTPATH", "OTHER"];
 
-    /// <summary>Opaque plugin output and unknown prefixes (ptop-format.md §3.13).</summary>
+    /// <summary>Opaque plugin output and unknown prefixes (docs/ptop-format.md §3.13).</summary>
     public const string TextRecordsTable = "ptops_text_records";
 }

@@ -2,7 +2,7 @@ using static PerfAspire.Schema.Spec.SpecBuilder;
 
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>Per-container CPU, memory and disk: ptop-format.md §3.11.</summary>
+/// <summary>Per-container CPU, memory and disk: docs/ptop-format.md §3.11.</summary>
 internal static class ContainerGroups
 {
     const string MemStat = "From the container cgroup's memory.stat at the sample time, in KiB";

@@ -2,7 +2,7 @@ using static PerfAspire.Schema.Spec.SpecBuilder;
 
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>Database latency histograms and the DB memory pool: ptop-format.md §3.8–3.9.</summary>
+/// <summary>Database latency histograms and the DB memory pool: docs/ptop-format.md §3.8–3.9.</summary>
 internal static class DatabaseGroups
 {
     const string Pool = "Printed by ptop from the database memory pool statistics on the DBMPOOL line";

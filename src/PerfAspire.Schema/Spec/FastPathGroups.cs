@@ -2,7 +2,7 @@ using static PerfAspire.Schema.Spec.SpecBuilder;
 
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>DPDK fast path, DoT/DoH/TCP DCA, IMC API and IMCDR groups: ptop-format.md §3.12.</summary>
+/// <summary>DPDK fast path, DoT/DoH/TCP DCA, IMC API and IMCDR groups: docs/ptop-format.md §3.12.</summary>
 internal static class FastPathGroups
 {
     const string Fp = "fastpath";

@@ -1,6 +1,6 @@
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>How a metric's values combine over time (ptop-format.md §3).</summary>
+/// <summary>How a metric's values combine over time (docs/ptop-format.md §3).</summary>
 public enum MetricKind
 {
     /// <summary>A point value: average or max it.</summary>

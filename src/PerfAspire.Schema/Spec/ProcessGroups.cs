@@ -2,7 +2,7 @@ using static PerfAspire.Schema.Spec.SpecBuilder;
 
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>Per-thread CPU (TOP) and per-process memory maps (SMAPS): ptop-format.md §3.6–3.7.</summary>
+/// <summary>Per-thread CPU (TOP) and per-process memory maps (SMAPS): docs/ptop-format.md §3.6–3.7.</summary>
 internal static class ProcessGroups
 {
     const string Smaps = "Sum over all mappings of /proc/<pid>/smaps";

@@ -1,7 +1,7 @@
 namespace PerfAspire.Schema.Spec;
 
 /// <summary>
-/// The declarative spec of every ptop record group (seed §12 "Declarative Schema Specification").
+/// The declarative spec of every ptop record group.
 /// Everything else — DDL, views, catalogs, docs, parser layouts — is generated from it.
 /// </summary>
 public sealed class SchemaSpec

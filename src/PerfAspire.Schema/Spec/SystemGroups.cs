@@ -2,7 +2,7 @@ using static PerfAspire.Schema.Spec.SpecBuilder;
 
 namespace PerfAspire.Schema.Spec;
 
-/// <summary>CPU, memory, disk and network groups (ptop-format.md §3.1–3.5, §3.10).</summary>
+/// <summary>CPU, memory, disk and network groups (docs/ptop-format.md §3.1–3.5, §3.10).</summary>
 internal static class SystemGroups
 {
     static string Jiffies(string field) =>

@@ -1,7 +1,7 @@
 namespace PerfAspire.Schema.Spec;
 
 /// <summary>
-/// One ptop record group = one hypertable (seed §3, ptop-format.md §3).
+/// One ptop record group = one hypertable.
 /// </summary>
 /// <param name="RecordGroup">The ptop line prefix as printed, e.g. <c>CPU</c>, <c>NET ifstat</c>, <c>SNMP.Ip</c>.</param>
 /// <param name="Table">Hypertable name, e.g. <c>ptops_cpu</c>.</param>

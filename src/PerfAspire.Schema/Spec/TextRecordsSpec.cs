@@ -2,7 +2,7 @@ namespace PerfAspire.Schema.Spec;
 
 /// <summary>
 /// The one table that is not a metric group: lines kept verbatim (opaque plugins, headers, unknown prefixes;
-/// ptop-format.md §3.13). A plain table in both database modes because its <c>ts</c> may be NULL (lines read
+/// docs/ptop-format.md §3.13). A plain table in both database modes because its <c>ts</c> may be NULL (lines read
 /// before the first TIME line), which a hypertable's time column cannot be.
 /// </summary>
 public static class TextRecordsSpec

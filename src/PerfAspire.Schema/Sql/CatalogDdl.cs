@@ -14,7 +14,7 @@ public enum CatalogWrite
     InsertMissing,
 }
 
-/// <summary>The discovery catalogs of seed §4.1 with exactly its columns, and their rows generated from the spec.</summary>
+/// <summary>The discovery catalogs with their public columns, and their rows generated from the spec.</summary>
 internal static class CatalogDdl
 {
     public static void AppendTables(StringBuilder sb, SchemaScriptOptions o)

@@ -1,7 +1,7 @@
 namespace PerfAspire.Schema.Sql;
 
 /// <summary>
-/// Tables of the docs service: the embedding cache (architecture.md §5). Owned by the docs service;
+/// Tables of the docs service: the embedding cache. Owned by the docs service;
 /// included verbatim by the migration script (<c>{schema}</c> = target schema). The docs service also runs
 /// it itself (after <c>CREATE SCHEMA IF NOT EXISTS</c>) when it starts before the migrator, so it must stay
 /// idempotent. One row per embedded passage: <c>doc_id</c> is the doc id, or <c>&lt;doc id&gt;#&lt;n&gt;</c>

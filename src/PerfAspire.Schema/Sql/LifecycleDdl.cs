@@ -1,7 +1,7 @@
 namespace PerfAspire.Schema.Sql;
 
 /// <summary>
-/// Bundle lifecycle tables (seed §17.1): bundles, their files and ingest runs. Owned by ingestion;
+/// Bundle lifecycle tables: bundles, their files and ingest runs. Owned by ingestion;
 /// included verbatim by the migration script (the <c>{schema}</c> placeholder is the target schema).
 /// Written with IF NOT EXISTS / ADD COLUMN IF NOT EXISTS so an older database is upgraded in place.
 /// </summary>

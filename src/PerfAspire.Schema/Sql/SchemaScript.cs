@@ -37,7 +37,7 @@ public static class SchemaScript
         TableDdl.AppendCreateTextRecords(sb, o);
         TableDdl.AppendMissingColumns(sb, spec.Groups.SelectMany(TableDdl.Columns).Concat(TableDdl.TextRecordColumns()), o);
 
-        sb.Append("-- Indexes (seed §3.1)\n");
+        sb.Append("-- Indexes\n");
         foreach (var g in spec.Groups) TableDdl.AppendIndexes(sb, g, o);
         TableDdl.AppendTextRecordIndexes(sb, o);
         sb.Append('\n');
@@ -49,17 +49,17 @@ public static class SchemaScript
             sb.Append('\n');
         }
 
-        sb.Append("-- One view per metric (seed §4)\n");
+        sb.Append("-- One view per metric\n");
         foreach (var g in spec.Groups)
         {
             foreach (var m in g.Metrics) ViewDdl.AppendMetricView(sb, g, m, o);
         }
-        sb.Append("\n-- Alias views for legacy names (seed §17.2)\n");
+        sb.Append("\n-- Alias views for legacy names\n");
         foreach (var g in spec.Groups)
         {
             foreach (var m in g.Metrics) ViewDdl.AppendAliasViews(sb, g, m, o);
         }
-        sb.Append("\n-- Catalog rows (seed §4.1)\n");
+        sb.Append("\n-- Catalog rows\n");
         CatalogDdl.AppendTableSchemaRows(sb, spec.Groups, includeTextRecords: true, o, CatalogWrite.Upsert);
         CatalogDdl.AppendMetricRows(sb, spec.Groups, o, CatalogWrite.Upsert);
         CatalogDdl.AppendPatternRows(sb, QueryPatterns.All, o);

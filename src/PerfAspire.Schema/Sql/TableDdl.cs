@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Schema.Sql;
 
-/// <summary>Record-group tables: columns, hypertable conversion, indexes (seed §3.1) and compression.</summary>
+/// <summary>Record-group tables: columns, hypertable conversion, indexes and compression.</summary>
 internal static class TableDdl
 {
     public static void AppendCreate(StringBuilder sb, TableGroup g, SchemaScriptOptions o)
@@ -115,7 +115,7 @@ internal static class TableDdl
     /// Compression (Timescale only): segment by bundle and labels so a bundle's rows compress together and an
     /// unload touches only its own segments; order by ts. Settings can only be set before any chunk is
     /// compressed, so they are applied once. The policy ages chunks by creation (load) time where the
-    /// extension supports it (2.15+), because bundles carry old samples (ptop-format.md §4).
+    /// extension supports it (2.15+), because bundles carry old samples (docs/ptop-format.md §4).
     /// </summary>
     public static void AppendCompression(StringBuilder sb, TableGroup g, SchemaScriptOptions o)
     {

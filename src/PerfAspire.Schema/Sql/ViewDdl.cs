@@ -4,8 +4,8 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Schema.Sql;
 
 /// <summary>
-/// One view per metric in the seed §4 shape (value cast to double precision so every view reads the same)
-/// and one view per legacy alias selecting from the canonical view (seed §17.2).
+/// One view per metric in the shape (value cast to double precision so every view reads the same)
+/// and one view per legacy alias selecting from the canonical view.
 /// </summary>
 internal static class ViewDdl
 {

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace PerfAspire.ServiceDefaults.Database;
 
-/// <summary>Accepts both URL DSNs (<c>postgresql://user:pass@host:port/db</c>, seed §10) and keyword strings.</summary>
+/// <summary>Accepts both URL DSNs (<c>postgresql://user:pass@host:port/db</c>,) and keyword strings.</summary>
 public static class ConnectionStrings
 {
     public static string Normalize(string dsn)

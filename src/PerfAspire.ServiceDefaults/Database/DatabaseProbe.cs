@@ -8,7 +8,7 @@ namespace PerfAspire.ServiceDefaults.Database;
 /// </summary>
 public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget target)
 {
-    /// <summary>Warning token used everywhere when the extension is missing (architecture §2).</summary>
+    /// <summary>Warning token used everywhere when the extension is missing.</summary>
     public const string TimescaleUnavailable = "timescale_unavailable";
 
     const string Sql = """

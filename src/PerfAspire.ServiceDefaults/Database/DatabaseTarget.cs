@@ -6,7 +6,7 @@ namespace PerfAspire.ServiceDefaults.Database;
 /// <summary>
 /// Which database a service talks to and how it was told: the Aspire reference
 /// (<c>ConnectionStrings:timescale</c>) first, then <c>TIMESCALE_DSN</c> (URL or keyword form), then the
-/// seed's default <c>postgresql://localhost/ptops</c>. <see cref="Mode"/> is the AppHost's database mode
+/// documented default <c>postgresql://localhost/ptops</c>. <see cref="Mode"/> is the AppHost's database mode
 /// (env <c>DATABASE_MODE</c>), "external" when the service runs on its own.
 /// </summary>
 public sealed record DatabaseTarget(string ConnectionString, string Source, string Mode)

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace PerfAspire.ServiceDefaults.Database;
 
 /// <summary>
-/// Schema instruments (seed §12 "Error Handling &amp; Observability"). Meter <c>PerfAspire.Schema</c>; add it to
+/// Schema instruments. Meter <c>PerfAspire.Schema</c>; add it to
 /// the OpenTelemetry metrics pipeline to see the counters on the Aspire dashboard.
 /// </summary>
 public static class SchemaMetrics

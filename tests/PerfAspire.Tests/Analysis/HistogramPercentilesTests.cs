@@ -9,7 +9,7 @@ public sealed class HistogramPercentilesTests
     {
         Assert.Equal(65.536e-6, HistogramPercentiles.LowerBoundSeconds(17), 15);
         Assert.Equal(131.072e-6, HistogramPercentiles.UpperBoundSeconds(17), 15);
-        // ptop-format.md §3.8 example: bucket 17 averaging 80.4 µs, bucket 19 averaging 284.6 µs.
+        // docs/ptop-format.md §3.8 example: bucket 17 averaging 80.4 µs, bucket 19 averaging 284.6 µs.
         Assert.Equal(17, HistogramPercentiles.BucketOf(0.000080420));
         Assert.Equal(19, HistogramPercentiles.BucketOf(0.000284646));
         Assert.Equal(0, HistogramPercentiles.BucketOf(0));

@@ -6,7 +6,7 @@ using static PerfAspire.Tests.Ingest.TestArchives;
 
 namespace PerfAspire.Tests.Ingest;
 
-/// <summary>Discovery and identity (ptop-format.md §1): forms, names, max_files, nesting, hashes, sptid and host.</summary>
+/// <summary>Discovery and identity (docs/ptop-format.md §1): forms, names, max_files, nesting, hashes, sptid and host.</summary>
 public sealed class BundleDiscoveryTests
 {
     static readonly DateTime T0 = new(2025, 6, 28, 0, 0, 0, DateTimeKind.Utc);

@@ -7,7 +7,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 
 namespace PerfAspire.Tests.Ingest;
 
-/// <summary>Seed §17.1 lifecycle on a real database: reuse, path_already_active, force, categories, max_files, unload, purge, active, retention.</summary>
+/// <summary>The bundle lifecycle on a real database: reuse, path_already_active, force, categories, max_files, unload, purge, active, retention.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class BundleLifecycleTests(DatabaseFixture db)
 {

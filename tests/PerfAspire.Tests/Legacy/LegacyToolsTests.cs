@@ -6,7 +6,7 @@ using static PerfAspire.Tests.Mcp.TestBundleData;
 
 namespace PerfAspire.Tests.Legacy;
 
-/// <summary>The legacy adapters against the known data of <see cref="TestBundleData"/> (seed §17.2–17.4 shapes).</summary>
+/// <summary>The legacy adapters against the known data of <see cref="TestBundleData"/>.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class LegacyToolsTests(DatabaseFixture db)
 {

@@ -8,7 +8,7 @@ using PerfAspire.Tests.Mcp;
 
 namespace PerfAspire.Tests.Legacy;
 
-/// <summary>The legacy warning semantics (seed §17.3): the old shapes, empty, with a token saying why.</summary>
+/// <summary>The legacy warning semantics: the old shapes, empty, with a token saying why.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class LegacyWarningsTests(DatabaseFixture db, DocsServiceFixture docs) : IClassFixture<DocsServiceFixture>
 {

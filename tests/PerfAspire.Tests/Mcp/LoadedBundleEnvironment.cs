@@ -13,7 +13,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Mcp;
 
 /// <summary>
-/// The whole path the product takes: the generated small bundle (the quality bar's reference data), the real ingest
+/// The whole path the product takes: the generated small bundle (the reference data of docs/quality-bar.md), the real ingest
 /// service and the MCP server in process on loopback ports, the bundle loaded through support_load_bundle by the SDK
 /// client (progress notifications recorded), and the bundle's ptop logs read independently for expected numbers.
 /// Shared by the read-only tests of a run.

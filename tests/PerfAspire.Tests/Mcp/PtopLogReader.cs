@@ -5,7 +5,7 @@ namespace PerfAspire.Tests.Mcp;
 
 /// <summary>
 /// A deliberately small, strict reader of the few ptop line kinds the query tests check (CPU, TOP, FPPORTS, DBWR),
-/// written from ptop-format.md and independent of the product's parser: expected numbers come from the log text,
+/// written from docs/ptop-format.md and independent of the product's parser: expected numbers come from the log text,
 /// not from anything the product computed. Lines that do not have exactly the documented shape are skipped (the
 /// generator's garbled and truncated lines are CPU lines).
 /// </summary>

@@ -5,7 +5,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
 
-/// <summary>Quality bar R5: hostile names and values are refused or bound as values; the query role cannot write.</summary>
+/// <summary>SQL safety (R5 of docs/quality-bar.md): hostile names and values are refused or bound as values; the query role cannot write.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class QuerySafetyTests(DatabaseFixture db)
 {

@@ -2,7 +2,7 @@ using static PerfAspire.Tests.Parsing.ParserHarness;
 
 namespace PerfAspire.Tests.Parsing;
 
-/// <summary>ptop-format.md §3.12: fast path key/value families, FPS/FPC/FPP, DoT/DoH/TCP DCA, IMC API, IMCDR.</summary>
+/// <summary>docs/ptop-format.md §3.12: fast path key/value families, FPS/FPC/FPP, DoT/DoH/TCP DCA, IMC API, IMCDR.</summary>
 public class FastPathLineTests
 {
     [Fact]

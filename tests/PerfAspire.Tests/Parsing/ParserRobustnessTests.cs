@@ -7,7 +7,7 @@ using PerfAspire.Schema.Runtime;
 namespace PerfAspire.Tests.Parsing;
 
 /// <summary>
-/// R1 (quality-bar.md): over a million mutated and random lines — taken from a generated log with every prefix and
+/// R1 (docs/quality-bar.md): over a million mutated and random lines — taken from a generated log with every prefix and
 /// then cut, spliced, garbled, padded with binary and non-UTF-8 bytes, or made far too long — no exception escapes the
 /// parser and every line is accounted for exactly once.
 /// </summary>

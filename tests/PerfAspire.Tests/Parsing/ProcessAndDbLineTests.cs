@@ -2,7 +2,7 @@ using static PerfAspire.Tests.Parsing.ParserHarness;
 
 namespace PerfAspire.Tests.Parsing;
 
-/// <summary>ptop-format.md §3.6–3.9 and §3.11: TOP, SMAPS, DB histograms, DBMPOOL, containers.</summary>
+/// <summary>docs/ptop-format.md §3.6–3.9 and §3.11: TOP, SMAPS, DB histograms, DBMPOOL, containers.</summary>
 public class ProcessAndDbLineTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using static PerfAspire.Tests.Parsing.ParserHarness;
 
 namespace PerfAspire.Tests.Parsing;
 
-/// <summary>ptop-format.md §2 and §3.13: headers, timestamps, text records, accounting and hostile input.</summary>
+/// <summary>docs/ptop-format.md §2 and §3.13: headers, timestamps, text records, accounting and hostile input.</summary>
 public class StructureTests
 {
     const string Cpu = "CPU cpu0 u 14.9 id/io  0.0 85.1 u/s/n  0.0 10.9  4.0 irq h/s  0.0  0.0";

@@ -2,7 +2,7 @@ using static PerfAspire.Tests.Parsing.ParserHarness;
 
 namespace PerfAspire.Tests.Parsing;
 
-/// <summary>ptop-format.md §3.1–3.5, §3.10: every example line parses to the values the document states.</summary>
+/// <summary>docs/ptop-format.md §3.1–3.5, §3.10: every example line parses to the values the document states.</summary>
 public class SystemLineTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Tests.Schema;
 
 /// <summary>
-/// The shipped spec against the public names of ptop-format.md §3: every group with its table, metric prefix,
+/// The shipped spec against the public names of docs/ptop-format.md §3: every group with its table, metric prefix,
 /// metric_category, load filter, labels, and every metric column with its kind. A rename fails here.
 /// </summary>
 public sealed class SpecContractTests

@@ -1274,7 +1274,7 @@ BEGIN
 END
 $do$;
 
--- Indexes (seed §3.1)
+-- Indexes
 CREATE INDEX IF NOT EXISTS ptops_cpu_bundle_ts_idx ON perf.ptops_cpu (bundle_id, ts DESC);
 CREATE INDEX IF NOT EXISTS ptops_cpu_category_ts_idx ON perf.ptops_cpu (metric_category, ts DESC);
 CREATE INDEX IF NOT EXISTS ptops_cpu_host_ts_idx ON perf.ptops_cpu (host, ts DESC);
@@ -1431,7 +1431,7 @@ CREATE INDEX IF NOT EXISTS ptops_imcdr_mem_host_ts_idx ON perf.ptops_imcdr_mem (
 CREATE INDEX IF NOT EXISTS ptops_text_records_bundle_line_idx ON perf.ptops_text_records (bundle_id, file_name, line_no);
 CREATE INDEX IF NOT EXISTS ptops_text_records_prefix_ts_idx ON perf.ptops_text_records (bundle_id, prefix, ts);
 
--- One view per metric (seed §4)
+-- One view per metric
 CREATE OR REPLACE VIEW perf.cpu_utilization AS
   SELECT ts, utilization AS value, bundle_id, sptid, metric_category, host, cpu
   FROM perf.ptops_cpu WHERE utilization IS NOT NULL;
@@ -2327,7 +2327,7 @@ CREATE OR REPLACE VIEW perf.imcdr_mem_record_count AS
   SELECT ts, record_count AS value, bundle_id, sptid, metric_category, host
   FROM perf.ptops_imcdr_mem WHERE record_count IS NOT NULL;
 
--- Alias views for legacy names (seed §17.2)
+-- Alias views for legacy names
 CREATE OR REPLACE VIEW perf.cpu_utilization_percent AS SELECT * FROM perf.cpu_utilization;
 CREATE OR REPLACE VIEW perf.cpu_hardirq_percent AS SELECT * FROM perf.cpu_irq_percent;
 CREATE OR REPLACE VIEW perf.disk_read_kib_per_sec AS SELECT * FROM perf.disk_read_kb_per_sec;
@@ -2341,7 +2341,7 @@ CREATE OR REPLACE VIEW perf.net_td_drops_per_sec AS SELECT * FROM perf.net_tx_dr
 CREATE OR REPLACE VIEW perf.fpm_muc AS SELECT * FROM perf.fpm_mbufs_in_use;
 CREATE OR REPLACE VIEW perf.fpports_ip_total AS SELECT * FROM perf.fpports_rx_packets_total;
 
--- Catalog rows (seed §4.1)
+-- Catalog rows
 INSERT INTO perf.table_schemas AS t (table_name, record_group, metric_category, global_columns, local_columns, metric_columns) VALUES
   ('ptops_cpu', 'CPU', 'cpu', ARRAY['ts', 'bundle_id', 'sptid', 'metric_category', 'host']::text[], '{"cpu":"text"}'::jsonb, '{"utilization":"double precision","idle_percent":"double precision","iowait_percent":"double precision","user_percent":"double precision","system_percent":"double precision","nice_percent":"double precision","irq_percent":"double precision","softirq_percent":"double precision"}'::jsonb),
   ('ptops_mem', 'MEM', 'memory', ARRAY['ts', 'bundle_id', 'sptid', 'metric_category', 'host']::text[], '{}'::jsonb, '{"total_bytes":"double precision","free_percent":"double precision","buffers_percent":"double precision","cached_percent":"double precision","slab_percent":"double precision","anon_percent":"double precision","sysv_shm_percent":"double precision","swap_used_percent":"double precision","swap_total_bytes":"double precision","hugepages_total":"double precision","hugepages_free":"double precision","available_percent":"double precision","pgpgin_per_sec":"double precision","pgpgout_per_sec":"double precision","swapin_per_sec":"double precision","swapout_per_sec":"double precision"}'::jsonb),
