@@ -12,7 +12,7 @@ public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
     [McpServerTool(Name = "system_health", Title = "System health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reports whether PerfAspire can serve data: the database mode (local, container or external), whether the database " +
                  "answers, its PostgreSQL version, the TimescaleDB version (warning 'timescale_unavailable' when the extension is " +
-                 "missing; queries still work on plain PostgreSQL), this server's version, the schema version, compression and retention " +
+                 "missing, 'timescale_not_preloaded' with the fix when installed but not preloaded; queries still work on plain PostgreSQL), this server's version, the schema version, compression and retention " +
                  "(by load age) status, the active bundle, and the query/ingest counters (timescale_query_duration_ms_sum, " +
                  "timescale_query_errors_total, ...). Call it first when other tools fail; next: support_active_context or support_load_bundle.")]
     public async Task<SystemHealthReport> SystemHealth(CancellationToken cancellationToken)
@@ -27,11 +27,12 @@ public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
         return new SystemHealthReport(
             Status: !s.Reachable ? "unavailable" : degraded ? "degraded" : "ok",
             Server: new ServerReport(Extensions.ServerName, Extensions.ServerVersion),
-            Database: new DatabaseReport(s.Mode, s.Target, s.Reachable, s.ServerVersion, s.TimescaleVersion, s.Error),
+            Database: new DatabaseReport(s.Mode, s.Target, s.Reachable, s.ServerVersion, s.TimescaleVersion, s.Error) { TimescaledbDetail = s.TimescaleDetail },
             Warnings: warnings,
             NextStep: !s.Reachable
                 ? "Start the database (dotnet run --project src/PerfAspire.AppHost) or fix TIMESCALE_DSN / ConnectionStrings:timescale."
                 : details.Warnings.Contains("schema_missing") ? "The schema is not migrated yet: it is created at start-up (or by the first load); retry in a few seconds."
+                : s.Timescale?.Warning == TimescaleCheck.NotPreloadedWarning ? $"TimescaleDB is installed but not preloaded: {TimescaleCheck.PreloadFix}; everything else works as is meanwhile."
                 : s.TimescaleVersion is null ? "Install TimescaleDB for compression and faster time buckets; everything else works as is."
                 : details.ActiveBundle is null ? "No bundle is active: support_load_bundle {\"path\": ...}." : null)
         {
@@ -68,4 +69,8 @@ public sealed record DatabaseReport(
     [property: JsonPropertyName("reachable")] bool Reachable,
     [property: JsonPropertyName("postgres_version")] string? PostgresVersion,
     [property: JsonPropertyName("timescaledb_version")] string? TimescaledbVersion,
-    [property: JsonPropertyName("error")] string? Error);
+    [property: JsonPropertyName("error")] string? Error)
+{
+    /// <summary>Why TimescaleDB is not used, with the fix (e.g. <c>timescale_not_preloaded: ... Fix: ...</c>).</summary>
+    [JsonPropertyName("timescaledb_detail")] public string? TimescaledbDetail { get; init; }
+}

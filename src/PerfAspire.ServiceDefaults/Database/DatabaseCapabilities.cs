@@ -17,13 +17,16 @@ public sealed record DatabaseCapabilities(
     string? TimescaleDetail,
     string? RolesDetail)
 {
-    public const string WarningTimescaleUnavailable = "timescale_unavailable";
+    public const string WarningTimescaleUnavailable = TimescaleCheck.UnavailableWarning;
     public const string WarningRolesSkipped = "roles_skipped";
 
     public bool TimescaleAvailable => TimescaleVersion is not null;
 
-    /// <summary>Warning tokens for health output (<c>timescale_unavailable</c> when running on plain PostgreSQL).</summary>
-    public IReadOnlyList<string> Warnings => TimescaleAvailable ? [] : [WarningTimescaleUnavailable];
+    /// <summary>
+    /// Warning tokens for health output: <c>timescale_unavailable</c> when running on plain PostgreSQL,
+    /// <c>timescale_not_preloaded</c> when the package is there but its loader is not preloaded.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => TimescaleAvailable ? [] : [TimescaleCheck.WarningOf(TimescaleDetail)];
 
     /// <summary>Reads the recorded capabilities; null when the schema has not been migrated yet.</summary>
     public static async Task<DatabaseCapabilities?> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken ct = default)

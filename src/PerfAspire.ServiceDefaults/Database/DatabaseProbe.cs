@@ -9,31 +9,37 @@ namespace PerfAspire.ServiceDefaults.Database;
 public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget target)
 {
     /// <summary>Warning token used everywhere when the extension is missing.</summary>
-    public const string TimescaleUnavailable = "timescale_unavailable";
+    public const string TimescaleUnavailable = TimescaleCheck.UnavailableWarning;
 
-    const string Sql = """
-        SELECT current_setting('server_version'),
-               (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'),
-               (SELECT default_version FROM pg_available_extensions WHERE name = 'timescaledb')
-        """;
+    static readonly string Sql = "SELECT current_setting('server_version'), t.* FROM (" + TimescaleCheck.Sql + ") t";
 
     public async Task<DatabaseStatus> ProbeAsync(CancellationToken ct = default)
     {
+        var (status, opened) = await ProbeOnceAsync(ct);
+        // A connection that opened and then broke (a pooled one the server dropped, a FATAL mid-query) is
+        // replaced by a new one once; a server that refuses connections is reported at once.
+        return status.Reachable || !opened || ct.IsCancellationRequested ? status : (await ProbeOnceAsync(ct)).Status;
+    }
+
+    async Task<(DatabaseStatus Status, bool Opened)> ProbeOnceAsync(CancellationToken ct)
+    {
+        var opened = false;
         try
         {
             await using var conn = await dataSource.OpenConnectionAsync(ct);
+            opened = true;
             await using var cmd = new NpgsqlCommand(Sql, conn);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
-            return new DatabaseStatus(
+            var check = TimescaleCheck.From(r, 1);
+            return (new DatabaseStatus(
                 target.Mode, target.Display, Reachable: true, ServerVersion: r.GetString(0),
-                TimescaleInstalled: r.IsDBNull(1) ? null : r.GetString(1),
-                TimescaleAvailable: r.IsDBNull(2) ? null : r.GetString(2),
-                Error: null);
+                TimescaleInstalled: check.InstalledVersion, TimescaleAvailable: check.AvailableVersion,
+                Error: null) { Timescale = check }, opened);
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
         {
-            return new DatabaseStatus(target.Mode, target.Display, false, null, null, null, e.Message);
+            return (new DatabaseStatus(target.Mode, target.Display, false, null, null, null, e.Message), opened);
         }
     }
 }
@@ -44,8 +50,16 @@ public sealed record DatabaseStatus(
     string Mode, string Target, bool Reachable, string? ServerVersion,
     string? TimescaleInstalled, string? TimescaleAvailable, string? Error)
 {
-    /// <summary>The extension's version (installed, else available), or null when the server lacks it.</summary>
-    public string? TimescaleVersion => TimescaleInstalled ?? TimescaleAvailable;
+    /// <summary>What the server offers of TimescaleDB; null when it could not be asked.</summary>
+    public TimescaleCheck? Timescale { get; init; }
 
-    public IReadOnlyList<string> Warnings => Reachable && TimescaleVersion is null ? [DatabaseProbe.TimescaleUnavailable] : [];
+    /// <summary>The extension's version (installed, else available) when it can be used; null otherwise.</summary>
+    public string? TimescaleVersion => Timescale is { Usable: false } ? null : TimescaleInstalled ?? TimescaleAvailable;
+
+    /// <summary>Why TimescaleDB is not used and the fix (<c>timescale_not_preloaded: ...</c>); null when it is used.</summary>
+    public string? TimescaleDetail => Reachable ? Timescale?.Detail : null;
+
+    public IReadOnlyList<string> Warnings => !Reachable ? []
+        : Timescale?.Warning is { } w ? [w]
+        : TimescaleVersion is null ? [DatabaseProbe.TimescaleUnavailable] : [];
 }

@@ -32,7 +32,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true";
 
-    public static async Task<LocalPostgresServer> StartAsync(string? dataDir = null, CancellationToken ct = default)
+    /// <param name="timescale">Preload TimescaleDB: null = when the machine has it; false = never (a server where
+    /// the package may be installed but is not preloaded); true = when the machine has it, as null.</param>
+    public static async Task<LocalPostgresServer> StartAsync(string? dataDir = null, CancellationToken ct = default, bool? timescale = null)
     {
         var bin = PostgresBinaries.Find()
             ?? throw new InvalidOperationException("PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and PATH). Install them: apt-get install -y postgresql, or set PG_BIN.");
@@ -44,9 +46,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             await File.WriteAllTextAsync(dataDir + ".owner", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         }
         Directory.CreateDirectory(dataDir);
-        var timescale = PostgresBinaries.HasTimescale(bin);
+        var preload = timescale != false && PostgresBinaries.HasTimescale(bin);
         var port = FreePort();
-        var server = new LocalPostgresServer(bin, dataDir, port, timescale);
+        var server = new LocalPostgresServer(bin, dataDir, port, preload);
         await server.InitAndStartAsync(ct);
         return server;
     }

@@ -10,9 +10,11 @@ namespace PerfAspire.ServiceDefaults.Database;
 /// <summary>
 /// Brings a database to the schema generated from the spec. Runs at start-up of whichever service comes
 /// first: one transaction under an advisory lock (so concurrent starters queue and the later ones find the
-/// schema current), idempotent, upgrade-in-place, never drops anything. Tries
-/// <c>CREATE EXTENSION IF NOT EXISTS timescaledb</c> and, when that fails, creates the same schema on plain
-/// PostgreSQL and records <c>timescale_unavailable</c>.
+/// schema current), idempotent, upgrade-in-place, never drops anything. Looks at the server first
+/// (<see cref="TimescaleCheck"/>) and creates the extension only when its package is installed and its loader
+/// preloaded; otherwise it creates the same schema on plain PostgreSQL and records <c>timescale_unavailable</c>
+/// or <c>timescale_not_preloaded</c> with the fix. A connection the server drops on the way is replaced by a
+/// new one and the migration starts over (it is one transaction, so nothing half-done stays behind).
 /// </summary>
 public static class SchemaMigrator
 {
@@ -26,6 +28,36 @@ public static class SchemaMigrator
         MigrateAsync(dataSource, settings, new MigrationOptions(), ct);
 
     public static async Task<MigrationResult> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSettings settings, MigrationOptions options, CancellationToken ct = default)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await MigrateOnceAsync(dataSource, settings, options, ct);
+            }
+            catch (Exception e) when (attempt < attempts && !ct.IsCancellationRequested && IsConnectionLost(e))
+            {
+                options.Logger?.LogWarning("The database connection was lost during schema migration ({Error}); retrying on a new connection ({Attempt}/{Attempts}).",
+                    e.Message, attempt + 1, attempts);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True for failures that end the connection rather than the statement: a FATAL from the server, a broken
+    /// socket, or a command on a connection that is already closed.
+    /// </summary>
+    internal static bool IsConnectionLost(Exception e) => e switch
+    {
+        PostgresException pg => pg.Severity is "FATAL" or "PANIC" || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == "57P01",
+        NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException or EndOfStreamException } => true,
+        NpgsqlException n => n.IsTransient,
+        InvalidOperationException => e.Message.Contains("Connection is not open", StringComparison.Ordinal) || e.Message.Contains("broken", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    static async Task<MigrationResult> MigrateOnceAsync(NpgsqlDataSource dataSource, DatabaseSettings settings, MigrationOptions options, CancellationToken ct)
     {
         var started = Stopwatch.StartNew();
         var spec = options.Spec ?? SchemaSpec.Default;
@@ -41,9 +73,13 @@ public static class SchemaMigrator
         var timescale = tsVersion is not null;
         if (!timescale)
         {
-            warnings.Add(DatabaseCapabilities.WarningTimescaleUnavailable);
+            var warning = TimescaleCheck.WarningOf(tsDetail);
+            warnings.Add(warning);
             notes.Add($"TimescaleDB is not available ({tsDetail}); the schema runs on plain PostgreSQL: ordinary tables with the same indexes, no compression, time_bucket defined with date_bin.");
-            options.Logger?.LogWarning("timescale_unavailable: TimescaleDB is not available ({Detail}). Running on plain PostgreSQL (no hypertables, no compression; time_bucket via date_bin).", tsDetail);
+            if (warning == TimescaleCheck.NotPreloadedWarning)
+                options.Logger?.LogWarning("{Detail}", tsDetail);
+            else
+                options.Logger?.LogWarning("timescale_unavailable: TimescaleDB is not available ({Detail}). Running on plain PostgreSQL (no hypertables, no compression; time_bucket via date_bin).", tsDetail);
         }
 
         var script = SchemaScript.Generate(spec, SchemaScriptOptions.From(settings, timescale));
@@ -81,20 +117,29 @@ public static class SchemaMigrator
         return new MigrationResult(applied, version, caps, warnings, notes, spec.Groups.Count, spec.Metrics.Count(), hash, started.Elapsed);
     }
 
-    /// <summary>Tries to create the extension inside a savepoint so a failure leaves the transaction usable.</summary>
+    /// <summary>
+    /// Uses the extension when the server can run it; creates it (inside a savepoint, so a refusal leaves the
+    /// transaction usable) only when its package is installed and its loader preloaded.
+    /// </summary>
     static async Task<(string? Version, string? Schema, string? Detail)> EnsureTimescaleAsync(NpgsqlConnection conn, CancellationToken ct)
     {
+        var check = await TimescaleCheck.ReadAsync(conn, ct);
+        if (!check.Usable) return (null, null, check.Detail);
+
         string? detail = null;
-        await ExecAsync(conn, "SAVEPOINT perfaspire_timescale", ct);
-        try
+        if (check.InstalledVersion is null)
         {
-            await ExecAsync(conn, "CREATE EXTENSION IF NOT EXISTS timescaledb", ct);
-            await ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_timescale", ct);
-        }
-        catch (PostgresException e)
-        {
-            await ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_timescale", ct);
-            detail = $"{e.SqlState}: {e.MessageText}";
+            await ExecAsync(conn, "SAVEPOINT perfaspire_timescale", ct);
+            try
+            {
+                await ExecAsync(conn, "CREATE EXTENSION IF NOT EXISTS timescaledb", ct);
+                await ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_timescale", ct);
+            }
+            catch (PostgresException e) when (!IsConnectionLost(e))
+            {
+                await ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_timescale", ct);
+                detail = $"{e.SqlState}: {e.MessageText}";
+            }
         }
 
         await using var cmd = new NpgsqlCommand(

@@ -52,6 +52,23 @@ public sealed class DatabaseFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Makes a migrated database usable as a CREATE DATABASE ... TEMPLATE source: nobody may be connected to
+    /// it, and on TimescaleDB the extension's scheduler connects to every database that has the extension.
+    /// Closing it to connections and ending the sessions already there (waiting until they are gone) makes
+    /// cloning deterministic.
+    /// </summary>
+    public static async Task SealTemplateAsync(string adminConnectionString, string database)
+    {
+        await using var conn = new NpgsqlConnection(adminConnectionString);
+        await conn.OpenAsync();
+        await using (var close = new NpgsqlCommand($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false", conn)) await close.ExecuteNonQueryAsync();
+        await using var kill = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", conn);
+        kill.Parameters.Add(new NpgsqlParameter { Value = database });
+        await kill.ExecuteScalarAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_server is not null) await _server.DisposeAsync();

@@ -88,6 +88,7 @@ internal static class IngestTestBed
                 {
                     await PerfAspire.ServiceDefaults.Database.SchemaMigrator.MigrateAsync(ds, new PerfAspire.Schema.DatabaseSettings());
                 }
+                await DatabaseFixture.SealTemplateAsync(adminConnectionString, template);
                 Templates[adminConnectionString] = template;
             }
         }

@@ -39,6 +39,7 @@ internal static class SchemaDb
                 {
                     _template = t = (db, name, await SchemaMigrator.MigrateAsync(ds, Settings));
                 }
+                await DatabaseFixture.SealTemplateAsync(db.AdminConnectionString, name);
             }
             var clone = "t_" + Guid.NewGuid().ToString("N")[..16];
             await ExecAsync(db.AdminConnectionString, $"CREATE DATABASE \"{clone}\" TEMPLATE \"{t.Template}\"");
