@@ -12,7 +12,6 @@ using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
-using PerfAspire.Schema.Sql;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp;

@@ -1,6 +1,4 @@
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Sql;
-using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Catalog;
 
@@ -88,15 +86,13 @@ public sealed class CatalogSnapshot
     public static string Clip(string s) => Text.Clip(s);
 
     static bool IsUsable(CatalogMetric m) =>
-        SqlIdentifier.IsValid(m.Name) && SqlIdentifier.IsValid(m.BaseTable) && SqlIdentifier.IsValid(m.Column)
-        && m.Labels.All(SqlIdentifier.IsValid) && m.ParsedKind is not null;
+        SqlIdentifier.IsValid(m.Name) && SqlIdentifier.IsValid(m.Table) && SqlIdentifier.IsValid(m.Column)
+        && m.Labels.All(SqlIdentifier.IsValid);
 
     /// <summary>The catalog as the spec generates it; used when the catalog tables are not readable.</summary>
     public static CatalogSnapshot FromSpec(SchemaSpec spec)
     {
-        var metrics = spec.Metrics.Select(x => new CatalogMetric(
-            x.Name, x.Group.Table, x.Metric.Column, x.Metric.Kind.ToSql(), x.Metric.Unit, x.Metric.Description,
-            x.Metric.AliasList, [.. x.Group.LabelNames], x.Group.RecordGroup, x.Group.Category));
+        var metrics = spec.Metrics.Select(x => CatalogMetric.FromSpec(x.Group, x.Metric));
         var tables = spec.Groups.Select(g => new CatalogTable(
             g.Table, g.RecordGroup, g.Category, CommonColumns.All,
             [.. g.Labels.Select(l => KeyValuePair.Create(l.Name, l.SqlType))],

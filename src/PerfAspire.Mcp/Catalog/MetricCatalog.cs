@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Spec;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Catalog;
 
@@ -126,14 +124,19 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
                 var baseTable = r.GetString(1);
                 var table = byTable.GetValueOrDefault(baseTable);
                 var group = table?.RecordGroup ?? SchemaSpec.Default.ByTable(baseTable)?.RecordGroup ?? baseTable;
-                metrics.Add(new CatalogMetric(
+                // A row with a kind this server does not know is left out: no pattern could be chosen for it.
+                var metric = CatalogMetric.TryFromCatalog(
                     r.GetString(0), baseTable, r.GetString(2), r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4),
-                    r.IsDBNull(5) ? null : r.GetString(5),
-                    r.IsDBNull(6) ? [] : r.GetFieldValue<string[]>(6),
-                    r.IsDBNull(7) ? [] : r.GetFieldValue<string[]>(7),
-                    group,
-                    table?.Category ?? ""));
+                    r.IsDBNull(7) ? [] : r.GetFieldValue<string[]>(7));
+                if (metric is null) continue;
+                metrics.Add(metric with
+                {
+                    Description = r.IsDBNull(5) ? null : r.GetString(5),
+                    Aliases = r.IsDBNull(6) ? [] : r.GetFieldValue<string[]>(6),
+                    RecordGroup = group,
+                    Category = table?.Category ?? "",
+                });
             }
         }
         return new CatalogSnapshot(metrics, tables, "database");

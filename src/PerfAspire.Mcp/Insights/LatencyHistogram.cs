@@ -3,7 +3,6 @@ using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Insights;
 
@@ -45,12 +44,12 @@ public sealed class LatencyHistogram(SeriesQueryService series)
         var ops = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_count_total",
-            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesSum,
+            Pattern = QueryPatterns.TimeseriesSum,
         }, MaxBuckets, ct);
         var latency = await series.RunAsync(baseArgs with
         {
             Metric = h + "_bucket_avg_latency_seconds",
-            Pattern = PerfAspire.Schema.Query.QueryPatterns.TimeseriesAvg,
+            Pattern = QueryPatterns.TimeseriesAvg,
             // Same step as the ops query even if it was chosen automatically.
             StepSeconds = ops.StepSeconds,
         }, MaxBuckets, ct);

@@ -1,6 +1,5 @@
 using System.Text;
 using PerfAspire.Mcp.Query;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Insights;
 
@@ -14,15 +13,15 @@ namespace PerfAspire.Mcp.Insights;
 public static class RankingSql
 {
     /// <summary>Columns: the metric's labels, value (avg or rate), max_value, samples; best first.</summary>
-    public static ExecutableQuery PerSeries(QueryPlan plan, bool byMax, int limit)
+    public static RenderedQuery PerSeries(QueryPlan plan, bool byMax, int limit)
     {
-        var p = new PositionalParameters();
+        var p = new QueryParameters();
         var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
         var head = string.Concat(labels.Select(l => l + ", "));
         var groupBy = labels.Count == 0 ? "" : "GROUP BY " + string.Join(", ", labels);
         var order = (byMax ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(labels.Select(l => ", " + l));
         string sql;
-        if (plan.Metric.Kind == "counter")
+        if (plan.Metric.IsCounter)
         {
             var partition = labels.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", labels) + " ";
             sql = $"""
@@ -56,42 +55,42 @@ public static class RankingSql
                 LIMIT {p.Add("row_limit", limit)}
                 """;
         }
-        return new ExecutableQuery(sql, p.List);
+        return p.Query(sql);
     }
 
     /// <summary>
     /// <see cref="PerSeries"/> for a gauge-like metric over the whole bundle, from the series rollup (bundle_series)
     /// instead of the samples: the same columns and values.
     /// </summary>
-    public static ExecutableQuery PerSeriesFromRollup(QueryPlan plan, bool byMax, int limit)
+    public static RenderedQuery PerSeriesFromRollup(QueryPlan plan, bool byMax, int limit)
     {
-        var p = new PositionalParameters();
+        var p = new QueryParameters();
         var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
-        var head = string.Concat(plan.Metric.Labels.Select(l => WholeWindowSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
+        var head = string.Concat(plan.Metric.Labels.Select(l => RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
         var groupBy = labels.Count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, labels.Count));
         var order = (byMax ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(labels.Select(l => ", " + l));
         var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
             .Append(" AND metric = ").Append(p.Add("metric_name", plan.Metric.View));
         foreach (var f in plan.Filters)
         {
-            where.Append(" AND ").Append(WholeWindowSql.LabelValue(f.Label)).Append(" = ANY(").Append(p.Add("label_" + f.Label, f.Values.ToArray())).Append(')');
+            where.Append(" AND ").Append(RollupSql.LabelValue(f.Label)).Append(" = ANY(").Append(p.Add("label_" + f.Label, f.Values.ToArray())).Append(')');
         }
         var sql = $"""
             SELECT {head}(sum(value_sum) / nullif(sum(samples), 0))::double precision AS value, max(value_max)::double precision AS max_value,
                    sum(samples)::bigint AS samples
-            FROM {SqlIdentifier.Qualify(plan.Schema, WholeWindowSql.RollupTable)}
+            FROM {SqlIdentifier.Qualify(plan.Schema, RollupSql.Table)}
             {where}
             {groupBy}
             ORDER BY {order}
             LIMIT {p.Add("row_limit", limit)}
             """;
-        return new ExecutableQuery(sql, p.List);
+        return p.Query(sql);
     }
 
     /// <summary>Columns: the label, value (average over sample times of the per-time sum), max_value, samples; best first.</summary>
-    public static ExecutableQuery PerGroup(QueryPlan plan, string label, bool byMax, int limit)
+    public static RenderedQuery PerGroup(QueryPlan plan, string label, bool byMax, int limit)
     {
-        var p = new PositionalParameters();
+        var p = new QueryParameters();
         var l = SqlIdentifier.Quote(label);
         var sql = $"""
             {PerEpoch(plan, l, p, null)}
@@ -101,13 +100,13 @@ public static class RankingSql
             ORDER BY {(byMax ? "max_value" : "value")} DESC NULLS LAST, grp
             LIMIT {p.Add("row_limit", limit)}
             """;
-        return new ExecutableQuery(sql, p.List);
+        return p.Query(sql);
     }
 
     /// <summary>Per time bucket, the average of the per-time sums of each given group; columns: ts_bucket, value, the label.</summary>
-    public static ExecutableQuery GroupSeries(QueryPlan plan, string label, IReadOnlyList<string> groups, int rowLimit)
+    public static RenderedQuery GroupSeries(QueryPlan plan, string label, IReadOnlyList<string> groups, int rowLimit)
     {
-        var p = new PositionalParameters();
+        var p = new QueryParameters();
         var l = SqlIdentifier.Quote(label);
         var perEpoch = PerEpoch(plan, l, p, groups.ToArray());
         var sql = $"""
@@ -119,12 +118,12 @@ public static class RankingSql
             ORDER BY grp, ts_bucket
             LIMIT {p.Add("row_limit", rowLimit)}
             """;
-        return new ExecutableQuery(sql, p.List);
+        return p.Query(sql);
     }
 
     static string View(QueryPlan plan) => SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
 
-    static string Where(QueryPlan plan, PositionalParameters p)
+    static string Where(QueryPlan plan, QueryParameters p)
     {
         var sb = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
             .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Window.Start.UtcDateTime))
@@ -136,7 +135,7 @@ public static class RankingSql
         return sb.ToString();
     }
 
-    static string PerEpoch(QueryPlan plan, string label, PositionalParameters p, string[]? groups)
+    static string PerEpoch(QueryPlan plan, string label, QueryParameters p, string[]? groups)
     {
         var where = new StringBuilder(Where(plan, p));
         // Rows whose label is NULL form no group (a NULL exec name is not an executable).

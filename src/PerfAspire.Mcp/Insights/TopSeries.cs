@@ -3,7 +3,6 @@ using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Insights;
 
@@ -28,18 +27,18 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         if (k is < 1 or > MaxK) throw new ToolError("invalid_argument", $"k must be between 1 and {MaxK}.");
         await using var session = await sessions.OpenAsync(ct);
         // summary_stats fits every metric kind: the plan validates metric, bundle, window and filters for us.
-        var planned = await planner.PlanAsync(args with { Pattern = PerfAspire.Schema.Query.QueryPatterns.SummaryStats, GroupBy = null, K = null }, session, ct);
+        var planned = await planner.PlanAsync(args with { Pattern = QueryPatterns.SummaryStats, GroupBy = null, K = null }, session, ct);
         var plan = planned.Plan;
         var warnings = new List<string>(planned.Warnings);
         var notes = new List<string>(planned.Notes);
         var label = groupLabel is null ? null : CatalogSnapshot.ResolveLabel(plan.Metric, groupLabel);
-        if (label is not null && plan.Metric.Kind == "counter")
+        if (label is not null && plan.Metric.IsCounter)
         {
             throw new ToolError("group_by_not_supported",
                 $"{plan.Metric.Name} is a counter: summing raw counter values per {label} means nothing.",
                 next: $"Rank without group_by (counters rank by their rate over the window), or use query_run {{\"pattern_name\": \"counter_rate\", \"metric_name\": \"{plan.Metric.Name}\", \"group_by\": [\"{label}\"]}}.");
         }
-        if (plan.Metric.Kind == "counter") notes.Add($"{plan.Metric.Name} is a counter: avg is its per-second rate over the window, max its highest rate between two samples.");
+        if (plan.Metric.IsCounter) notes.Add($"{plan.Metric.Name} is a counter: avg is its per-second rate over the window, max its highest rate between two samples.");
         if (!plan.Window.Overlaps(plan.Bundle))
         {
             return new Ranking(plan, planned.AliasUsed, label, by, [], false, warnings, notes, EmptyResult.OutsideBundle(plan));
@@ -47,7 +46,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
 
         // Per series over the whole bundle, a gauge's average and maximum are in the series rollup (counters rank by
         // their largest step rate, which it does not keep; per-group sums need the sample times).
-        var fromRollup = label is null && plan.Metric.Kind != "counter" && plan.CoversBundle
+        var fromRollup = label is null && !plan.Metric.IsCounter && plan.CoversBundle
             && await rollup.HasRowsAsync(session, plan.Bundle.BundleId, plan.Metric.View, ct);
         var query = label is not null ? RankingSql.PerGroup(plan, label, by == TopBy.Max, k + 1)
             : fromRollup ? RankingSql.PerSeriesFromRollup(plan, by == TopBy.Max, k + 1)

@@ -6,7 +6,6 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Insights;
 
@@ -21,7 +20,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
 {
     const int MaxSeriesPerTable = 20_000;
 
-    public sealed record SeriesChange(MetricEntry Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
+    public sealed record SeriesChange(CatalogMetric Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
 
     public sealed record Result(
         BundleContext Bundle, QueryWindow A, QueryWindow B, IReadOnlyList<SeriesChange> Changes,
@@ -44,7 +43,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         var b = QueryWindow.Resolve(bStart, bEnd, bundle, notes);
         if (a.Start <= b.End && b.Start <= a.End) warnings.Add("windows_overlap: samples in both windows count for window A only.");
 
-        var metricsByTable = snapshot.Metrics.GroupBy(m => m.BaseTable).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var metricsByTable = snapshot.Metrics.GroupBy(m => m.Table).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var tables = snapshot.Tables.Where(t => metricsByTable.ContainsKey(t.Name)).ToList();
         if (!string.IsNullOrWhiteSpace(category))
         {
@@ -88,24 +87,28 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes);
     }
 
-    internal static ExecutableQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<MetricEntry> metrics,
+    internal static RenderedQuery Render(string schema, string table, IReadOnlyList<string> labels, IReadOnlyList<CatalogMetric> metrics,
         string bundleId, QueryWindow a, QueryWindow b)
     {
-        var labelList = string.Join(", ", labels.Select(PerfAspire.Schema.Sql.SqlIdentifier.Quote));
+        var labelList = string.Join(", ", labels.Select(SqlIdentifier.Quote));
         var labelHead = labels.Count == 0 ? "" : labelList + ", ";
-        var cols = metrics.Select(m => PerfAspire.Schema.Sql.SqlIdentifier.Quote(m.Column)).ToList();
-        var hasCounter = metrics.Any(m => m.Kind == "counter");
+        var cols = metrics.Select(m => SqlIdentifier.Quote(m.Column)).ToList();
+        var hasCounter = metrics.Any(m => m.IsCounter);
+        var p = new QueryParameters();
+        var bundle = p.Add("bundle_id", bundleId);
+        var (aStart, aEnd) = (p.Add("a_start", a.Start.UtcDateTime), p.Add("a_end", a.End.UtcDateTime));
+        var (bStart, bEnd) = (p.Add("b_start", b.Start.UtcDateTime), p.Add("b_end", b.End.UtcDateTime));
         var sb = new StringBuilder();
         sb.Append("WITH base AS (\n  SELECT ts, ").Append(labelHead).Append(string.Join(", ", cols))
-          .Append(",\n    CASE WHEN ts >= $2 AND ts <= $3 THEN 1 ELSE 2 END AS win\n  FROM ")
-          .Append(PerfAspire.Schema.Sql.SqlIdentifier.Qualify(schema, table))
-          .Append("\n  WHERE bundle_id = $1 AND ((ts >= $2 AND ts <= $3) OR (ts >= $4 AND ts <= $5))\n),\n");
+          .Append($",\n    CASE WHEN ts >= {aStart} AND ts <= {aEnd} THEN 1 ELSE 2 END AS win\n  FROM ")
+          .Append(SqlIdentifier.Qualify(schema, table))
+          .Append($"\n  WHERE bundle_id = {bundle} AND ((ts >= {aStart} AND ts <= {aEnd}) OR (ts >= {bStart} AND ts <= {bEnd}))\n),\n");
         sb.Append("s AS (\n  SELECT ").Append(labelHead).Append("win");
         for (var i = 0; i < metrics.Count; i++)
         {
             var c = cols[i];
             sb.Append(",\n    ");
-            if (metrics[i].Kind == "counter")
+            if (metrics[i].IsCounter)
             {
                 sb.Append("CASE WHEN lag(win) OVER w = win AND ts > lag(ts) OVER w THEN ((CASE WHEN ").Append(c).Append(" >= lag(").Append(c)
                   .Append(") OVER w THEN ").Append(c).Append(" - lag(").Append(c).Append(") OVER w ELSE ").Append(c)
@@ -131,14 +134,8 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         }
         sb.Append("\nFROM s");
         if (labels.Count > 0) sb.Append("\nGROUP BY ").Append(labelList);
-        sb.Append("\nLIMIT $6");
-        return new ExecutableQuery(sb.ToString(),
-        [
-            new("bundle_id", bundleId),
-            new("a_start", a.Start.UtcDateTime), new("a_end", a.End.UtcDateTime),
-            new("b_start", b.Start.UtcDateTime), new("b_end", b.End.UtcDateTime),
-            new("row_limit", MaxSeriesPerTable + 1),
-        ]);
+        sb.Append("\nLIMIT ").Append(p.Add("row_limit", MaxSeriesPerTable + 1));
+        return p.Query(sb.ToString());
     }
 
     static WindowStats Stats(object?[] row, int at)

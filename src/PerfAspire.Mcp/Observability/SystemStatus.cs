@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
-using PerfAspire.Schema.Spec;
-using PerfAspire.Schema.Sql;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp.Observability;

@@ -1,4 +1,3 @@
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -16,17 +15,15 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         var b = plan.Bundle;
         if (!plan.Window.Overlaps(b)) return OutsideBundle(plan);
 
-        var view = SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
-        var anyInBundle = await runner.ScalarAsync<bool>(session, $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id)", [new QueryParameter("bundle_id", b.BundleId)], ct);
+        var view = plan.Metric.View;
+        var anyInBundle = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(plan.Schema, view, b.BundleId), ct);
         if (!anyInBundle)
         {
             return new EmptyResult(NoDataForMetric,
                 $"{plan.Metric.Name} has no samples at all in bundle {b.BundleId}: its record group ({plan.Metric.RecordGroup}) is not in this bundle's logs, or the load's categories left it out.",
                 $"Call schema_list_tables or schema_list_metrics {{\"category\": \"{plan.Metric.Category}\"}} for related metrics, or reload with support_load_bundle including its category.");
         }
-        var anyInWindow = await runner.ScalarAsync<bool>(session,
-            $"SELECT EXISTS (SELECT 1 FROM {view} WHERE bundle_id = @bundle_id AND ts BETWEEN @start_time AND @end_time)",
-            [new QueryParameter("bundle_id", b.BundleId), new QueryParameter("start_time", plan.Window.Start.UtcDateTime), new QueryParameter("end_time", plan.Window.End.UtcDateTime)], ct);
+        var anyInWindow = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInWindow(plan.Schema, view, b.BundleId, plan.Window.Start, plan.Window.End), ct);
         if (anyInWindow && plan.Filters.Count > 0)
         {
             var labels = string.Join(", ", plan.Filters.Select(f => f.Label));
@@ -36,8 +33,8 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         }
         if (!anyInWindow)
         {
-            var first = await runner.ScalarAsync<DateTime?>(session, $"SELECT min(ts) FROM {view} WHERE bundle_id = @bundle_id", [new QueryParameter("bundle_id", b.BundleId)], ct);
-            var last = await runner.ScalarAsync<DateTime?>(session, $"SELECT max(ts) FROM {view} WHERE bundle_id = @bundle_id", [new QueryParameter("bundle_id", b.BundleId)], ct);
+            var first = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, view, b.BundleId, last: false), ct);
+            var last = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, view, b.BundleId, last: true), ct);
             return new EmptyResult(NoDataInWindow,
                 $"{plan.Metric.Name} has samples in bundle {b.BundleId} only from {Iso(first)} to {Iso(last)}, none in {plan.Window.Start:O} .. {plan.Window.End:O}.",
                 "Move start/end into that range, or leave them out to use the whole bundle.");

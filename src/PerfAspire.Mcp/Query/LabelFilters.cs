@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
-using LabelFilter = PerfAspire.Schema.Query.LabelFilter;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -17,7 +16,7 @@ public static class LabelFilters
     const int MaxValuesPerLabel = 500;
     const int MaxValueLength = 4096;
 
-    public static IReadOnlyList<LabelFilter> Parse(JsonElement? filters, Catalog.CatalogMetric metric)
+    public static IReadOnlyList<LabelFilter> Parse(JsonElement? filters, CatalogMetric metric)
     {
         if (filters is not { } f || f.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return [];
         if (f.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(f.GetString())) return [];
@@ -48,7 +47,7 @@ public static class LabelFilters
         return result;
     }
 
-    static string Labels(Catalog.CatalogMetric m) => m.Labels.Count == 0 ? "(none)" : string.Join(", ", m.Labels);
+    static string Labels(CatalogMetric m) => m.Labels.Count == 0 ? "(none)" : string.Join(", ", m.Labels);
 
     static string Value(string label, JsonElement v)
     {

@@ -1,8 +1,4 @@
-using System.Globalization;
 using PerfAspire.Mcp.Catalog;
-using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
-using QueryRequest = PerfAspire.Schema.Query.QueryRequest;
-using SchemaMetric = PerfAspire.Schema.Query.CatalogMetric;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -30,7 +26,7 @@ public static class PatternSql
     public static RenderedQuery Render(QueryPlan plan)
     {
         var g = string.Concat(plan.GroupBy.Select(l => ", " + SqlIdentifier.Quote(l)));
-        List<QueryParameter> parameters;
+        QueryParameters parameters;
         string sql;
         if (plan.WholeWindowTopK)
         {
@@ -40,9 +36,7 @@ public static class PatternSql
         {
             // Per latency bucket (or any other split): sum the bucket counts per series, then divide by the step.
             (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum);
-            parameters.Add(new QueryParameter("step_seconds", (double)plan.StepSeconds));
-            sql = Outer($"sum(value) / ${parameters.Count.ToString(CultureInfo.InvariantCulture)}", sql, g);
-            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
+            sql = Outer($"sum(value) / {parameters.Add("step_seconds", (double)plan.StepSeconds)}", sql, g);
         }
         else if (plan.Collapses && Collapsible.Contains(plan.Pattern.Name))
         {
@@ -54,15 +48,12 @@ public static class PatternSql
                 _ => "sum(value)",
             };
             sql = Outer(outer, sql, g);
-            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
         }
         else
         {
             (sql, parameters) = Template(plan, plan.Pattern.Name);
-            parameters.Add(new QueryParameter("row_limit", plan.RowLimit));
         }
-        sql += "\nLIMIT $" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        return new RenderedQuery(sql, parameters, Positional: true);
+        return parameters.Query(sql + "\nLIMIT " + parameters.Add("row_limit", plan.RowLimit));
     }
 
     static string Outer(string aggregate, string inner, string g) => $"""
@@ -74,12 +65,12 @@ public static class PatternSql
         ORDER BY bundle_id, host{g}, ts_bucket
         """;
 
-    static (string Sql, List<QueryParameter> Parameters) Template(QueryPlan plan, string pattern)
+    static (string Sql, QueryParameters Parameters) Template(QueryPlan plan, string pattern)
     {
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
             Pattern = pattern,
-            Metric = ToSchema(plan.Metric),
+            Metric = plan.Metric,
             BundleId = plan.Bundle.BundleId,
             Start = plan.Window.Start,
             End = plan.Window.End,
@@ -87,11 +78,8 @@ public static class PatternSql
             K = plan.K,
             Quantile = plan.Quantile,
             Filters = plan.Filters,
-            Companion = plan.Companion is null ? null : ToSchema(plan.Companion),
+            Companion = plan.Companion,
         });
-        return (rendered.Sql, [.. rendered.Parameters.Select(p => new QueryParameter(p.Name, p.Value))]);
+        return (rendered.Sql, new QueryParameters(rendered.Parameters));
     }
-
-    public static SchemaMetric ToSchema(CatalogMetric m) =>
-        SchemaMetric.FromCatalog(m.Name, m.BaseTable, m.Column, m.Kind, m.Unit, m.Labels);
 }

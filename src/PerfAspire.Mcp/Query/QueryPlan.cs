@@ -1,8 +1,5 @@
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
-using LabelFilter = PerfAspire.Schema.Query.LabelFilter;
-using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
-using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
 
 namespace PerfAspire.Mcp.Query;
 

@@ -3,10 +3,6 @@ using Microsoft.Extensions.Options;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Spec;
-using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
-using QueryRenderer = PerfAspire.Schema.Query.QueryRenderer;
-using SchemaPatterns = PerfAspire.Schema.Query.QueryPatterns;
 
 namespace PerfAspire.Mcp.Query;
 
@@ -40,8 +36,8 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
 
         var (snapshot, metric, alias) = await catalog.ResolveAsync(args.Metric, ct);
         if (alias is not null) notes.Add($"'{alias}' is an alias of {metric.Name}.");
-        var kind = metric.ParsedKind ?? throw new ToolError("invalid_catalog", $"Metric {metric.Name} has an unknown kind '{metric.Kind}' in the catalog.");
-        pattern ??= SchemaPatterns.DefaultFor(kind);
+        var kind = metric.Kind;
+        pattern ??= QueryPatterns.DefaultFor(kind);
         // topk without a step is one ranking over the whole window (WholeWindowSql), which fits every kind.
         var wholeWindow = pattern.Name == QueryPatterns.TopK && args.StepSeconds is null;
 
@@ -59,11 +55,11 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         }
         if (!wholeWindow && !pattern.Supports(kind))
         {
-            var fitting = SchemaPatterns.For(kind).Select(p => p.Name).ToList();
+            var fitting = QueryPatterns.For(kind).Select(p => p.Name).ToList();
             throw new ToolError("pattern_not_applicable",
-                $"{pattern.Name} does not fit {metric.Name}, a {metric.Kind} metric. Patterns for {metric.Kind}: {string.Join(", ", fitting)}.",
+                $"{pattern.Name} does not fit {metric.Name}, a {metric.KindName} metric. Patterns for {metric.KindName}: {string.Join(", ", fitting)}.",
                 fitting,
-                $"Use {SchemaPatterns.DefaultFor(kind).Name} (the default for {metric.Kind}), or leave pattern_name out.");
+                $"Use {QueryPatterns.DefaultFor(kind).Name} (the default for {metric.KindName}), or leave pattern_name out.");
         }
 
         var bundle = session is null ? await bundles.ResolveAsync(args.BundleId, ct) : await bundles.ResolveAsync(session, args.BundleId, ct);
@@ -76,7 +72,7 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
         var orderBy = (args.OrderBy ?? "avg").Trim().ToLowerInvariant();
         if (orderBy is not ("avg" or "max")) throw new ToolError("invalid_argument", "order_by must be 'avg' or 'max'.");
 
-        if (args.K is { } k && k is < 1 or > 1000) throw new ToolError("invalid_argument", "k must be between 1 and 1000.");
+        if (args.K is { } k && k is < 1 or > QueryLimits.MaxK) throw new ToolError("invalid_argument", $"k must be between 1 and {QueryLimits.MaxK}.");
         var quantile = args.Quantile;
         if (quantile is > 1 and <= 100)
         {
@@ -116,16 +112,16 @@ public sealed class QueryPlanner(MetricCatalog catalog, BundleScope bundles, IOp
 
     static (CatalogMetric Count, CatalogMetric Avg) HistogramPair(CatalogSnapshot snapshot, CatalogMetric metric, QueryPattern pattern)
     {
-        var siblings = snapshot.Metrics.Where(m => m.BaseTable == metric.BaseTable).ToList();
-        var count = siblings.FirstOrDefault(m => m.Kind == "histogram_bucket");
-        var avg = siblings.FirstOrDefault(m => m.Kind == "histogram_avg");
-        if (metric.Kind is not ("histogram_bucket" or "histogram_avg") || count is null || avg is null || !count.Labels.Contains(QueryRenderer.HistogramBucketLabel))
+        var siblings = snapshot.Metrics.Where(m => m.Table == metric.Table).ToList();
+        var count = siblings.FirstOrDefault(m => m.Kind == MetricKind.HistogramBucket);
+        var avg = siblings.FirstOrDefault(m => m.Kind == MetricKind.HistogramAvg);
+        if (metric.Kind is not (MetricKind.HistogramBucket or MetricKind.HistogramAvg) || count is null || avg is null || !count.Labels.Contains(QueryRenderer.HistogramBucketLabel))
         {
-            var histograms = snapshot.Metrics.Where(m => m.Kind == "histogram_bucket").Select(m => m.Name).ToList();
+            var histograms = snapshot.Metrics.Where(m => m.Kind == MetricKind.HistogramBucket).Select(m => m.Name).ToList();
             throw new ToolError("pattern_not_applicable",
-                $"{pattern.Name} needs a latency histogram metric; {metric.Name} is a {metric.Kind}.",
+                $"{pattern.Name} needs a latency histogram metric; {metric.Name} is a {metric.KindName}.",
                 histograms,
-                $"Use it with {string.Join(", ", histograms)}; for {metric.Name} use {QueryPatterns.DefaultFor(metric.Kind)}.");
+                $"Use it with {string.Join(", ", histograms)}; for {metric.Name} use {QueryPatterns.DefaultFor(metric.Kind).Name}.");
         }
         return (count, avg);
     }

@@ -16,7 +16,7 @@ public sealed class QueryRunner(QueryMetrics metrics)
             await using var cmd = session.Command(query.Sql);
             foreach (var p in query.Parameters)
             {
-                cmd.Parameters.Add(query.Positional ? new NpgsqlParameter { Value = p.Value } : new NpgsqlParameter(p.Name, p.Value));
+                cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
             }
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
@@ -42,15 +42,15 @@ public sealed class QueryRunner(QueryMetrics metrics)
         }
     }
 
-    /// <summary>One scalar/exists probe with named parameters (@name), counted like any other query.</summary>
-    public async Task<T?> ScalarAsync<T>(ReadOnlySession session, string sql, IEnumerable<QueryParameter> parameters, CancellationToken ct)
+    /// <summary>One scalar/exists probe, counted like any other query.</summary>
+    public async Task<T?> ScalarAsync<T>(ReadOnlySession session, RenderedQuery query, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
         var failed = true;
         try
         {
-            await using var cmd = session.Command(sql);
-            foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter(p.Name, p.Value));
+            await using var cmd = session.Command(query.Sql);
+            foreach (var p in query.Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
             var value = await cmd.ExecuteScalarAsync(ct);
             failed = false;
             return value is null or DBNull ? default : (T)value;

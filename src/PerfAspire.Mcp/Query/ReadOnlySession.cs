@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Query;
 

@@ -71,7 +71,7 @@ public sealed class SeriesQueryService(ReadOnlySessionFactory sessions, QueryPla
     }
 
     SeriesResult Result(QueryPlanner.Planned planned, QueryPlan plan, IReadOnlyList<Series> series, bool truncated, EmptyResult? empty) =>
-        new(plan.Metric.Name, planned.AliasUsed, plan.Pattern.Name, plan.Metric.Unit ?? "", plan.Metric.Kind, plan.Bundle, plan.Window,
+        new(plan.Metric.Name, planned.AliasUsed, plan.Pattern.Name, plan.Metric.Unit ?? "", plan.Metric.KindName, plan.Bundle, plan.Window,
             plan.StepSeconds, plan.StepAutomatic, series, truncated, planned.Warnings, planned.Notes, empty);
 
     /// <summary>Rows arrive ordered by labels then time, so a series is a run of equal label values.</summary>

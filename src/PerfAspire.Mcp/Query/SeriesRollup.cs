@@ -14,14 +14,11 @@ public sealed class SeriesRollup(QueryRunner runner)
         if (!_tableSeen)
         {
             // Probed apart: naming a missing table would abort the read-only transaction.
-            var exists = await runner.ScalarAsync<bool>(session, "SELECT to_regclass(@table) IS NOT NULL",
-                [new QueryParameter("table", session.Schema + "." + WholeWindowSql.RollupTable)], ct);
+            var exists = await runner.ScalarAsync<bool>(session, ProbeSql.RollupExists(session.Schema), ct);
             if (!exists) return false;
             _tableSeen = true;
         }
-        return await runner.ScalarAsync<bool>(session,
-            $"SELECT EXISTS (SELECT 1 FROM {Catalog.SqlIdentifier.Qualified(session.Schema, WholeWindowSql.RollupTable)} WHERE bundle_id = @bundle_id AND metric = @metric)",
-            [new QueryParameter("bundle_id", bundleId), new QueryParameter("metric", metric)], ct);
+        return await runner.ScalarAsync<bool>(session, ProbeSql.RollupHasRows(session.Schema, bundleId, metric), ct);
     }
 
     /// <summary>The plan with <see cref="QueryPlan.FromRollup"/> set when a whole-window topk can read the rollup.</summary>

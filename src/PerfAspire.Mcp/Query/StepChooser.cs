@@ -14,19 +14,17 @@ public static class StepChooser
         1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
     ];
 
-    public const int MaxStepSeconds = 366 * 86400;
-
     public sealed record Choice(int StepSeconds, bool Automatic, string? Warning);
 
     public static Choice Choose(TimeSpan span, double? requested, int? sampleIntervalSeconds, int maxPoints)
     {
         var floor = Math.Max(1, sampleIntervalSeconds ?? 1);
-        var needed = (int)Math.Min(MaxStepSeconds, Math.Ceiling(Math.Max(0, span.TotalSeconds) / Math.Max(1, maxPoints)));
+        var needed = (int)Math.Min(QueryLimits.MaxStepSeconds, Math.Ceiling(Math.Max(0, span.TotalSeconds) / Math.Max(1, maxPoints)));
         var auto = Nice(Math.Max(needed, floor));
         if (requested is not { } r) return new Choice(auto, true, null);
-        if (double.IsNaN(r) || r < 1 || r > MaxStepSeconds)
+        if (double.IsNaN(r) || r < 1 || r > QueryLimits.MaxStepSeconds)
         {
-            throw new ToolError("invalid_step", $"step_seconds must be between 1 and {MaxStepSeconds.ToString(CultureInfo.InvariantCulture)}.",
+            throw new ToolError("invalid_step", $"step_seconds must be between 1 and {QueryLimits.MaxStepSeconds.ToString(CultureInfo.InvariantCulture)}.",
                 next: "Leave step_seconds out to let the server choose (at most ~500 points per series).");
         }
         var step = (int)Math.Ceiling(r);
@@ -45,6 +43,6 @@ public static class StepChooser
         {
             if (s >= seconds) return s;
         }
-        return (int)Math.Min(MaxStepSeconds, (long)Math.Ceiling(seconds / 86400.0) * 86400);
+        return (int)Math.Min(QueryLimits.MaxStepSeconds, (long)Math.Ceiling(seconds / 86400.0) * 86400);
     }
 }

@@ -20,11 +20,11 @@ public static class WholeWindowSql
 {
     public static RenderedQuery Scan(QueryPlan plan)
     {
-        var p = new List<QueryParameter>();
-        var view = SqlIdentifier.Qualified(plan.Schema, plan.Metric.View);
-        var where = new StringBuilder("WHERE bundle_id = ").Append(Add(p, "bundle_id", plan.Bundle.BundleId))
-            .Append(" AND ts BETWEEN ").Append(Add(p, "start_time", plan.Window.Start.UtcDateTime))
-            .Append(" AND ").Append(Add(p, "end_time", plan.Window.End.UtcDateTime));
+        var p = new QueryParameters();
+        var view = SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Window.Start.UtcDateTime))
+            .Append(" AND ").Append(p.Add("end_time", plan.Window.End.UtcDateTime));
         foreach (var f in plan.Filters) where.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(Match(p, f));
         var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
         string sql;
@@ -58,55 +58,40 @@ public static class WholeWindowSql
 
     public static RenderedQuery Rollup(QueryPlan plan)
     {
-        var p = new List<QueryParameter>();
-        var where = new StringBuilder("WHERE bundle_id = ").Append(Add(p, "bundle_id", plan.Bundle.BundleId))
-            .Append(" AND metric = ").Append(Add(p, "metric_name", plan.Metric.View));
-        foreach (var f in plan.Filters) where.Append(" AND ").Append(LabelValue(f.Label)).Append(Match(p, f));
+        var p = new QueryParameters();
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+            .Append(" AND metric = ").Append(p.Add("metric_name", plan.Metric.View));
+        foreach (var f in plan.Filters) where.Append(" AND ").Append(RollupSql.LabelValue(f.Label)).Append(Match(p, f));
         var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
-        var head = string.Concat(plan.GroupBy.Select(l => LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
+        var head = string.Concat(plan.GroupBy.Select(l => RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
         var (value, max) = IsCounter(plan)
             ? ("sum((value_max - value_min) / nullif(extract(epoch FROM last_ts - first_ts), 0))", "NULL::double precision")
             : ("sum(value_sum) / nullif(sum(samples), 0)", "max(value_max)");
         var sql = $"""
             SELECT {head}({value})::double precision AS value, ({max})::double precision AS max_value, sum(samples)::bigint AS samples
-            FROM {SqlIdentifier.Qualified(plan.Schema, RollupTable)}
+            FROM {SqlIdentifier.Qualify(plan.Schema, RollupSql.Table)}
             {where}
             {GroupBy(group.Count)}
             """;
         return Finish(plan, sql, p, group);
     }
 
-    public const string RollupTable = "bundle_series";
-
-    /// <summary><c>labels ->> 'name'</c> for a catalog label (checked as an identifier, so the literal needs no escaping).</summary>
-    public static string LabelValue(string label)
-    {
-        SqlIdentifier.Quote(label);
-        return "labels ->> '" + label + "'";
-    }
-
-    static bool IsCounter(QueryPlan plan) => plan.Metric.Kind == "counter";
+    static bool IsCounter(QueryPlan plan) => plan.Metric.IsCounter;
 
     static string Head(List<string> group) => string.Concat(group.Select(g => g + ", "));
 
     static string GroupBy(int count) =>
         count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
-    static RenderedQuery Finish(QueryPlan plan, string sql, List<QueryParameter> p, List<string> group)
+    static RenderedQuery Finish(QueryPlan plan, string sql, QueryParameters p, List<string> group)
     {
         var order = (plan.OrderBy == "max" && !IsCounter(plan) ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(group.Select(g => ", " + g));
-        var limit = Add(p, "row_limit", Math.Min(plan.K ?? 10, plan.RowLimit));
-        return new RenderedQuery($"{sql.TrimEnd()}\nORDER BY {order}\nLIMIT {limit}", p, Positional: true);
+        var limit = p.Add("row_limit", Math.Min(plan.K ?? QueryPatterns.DefaultK, plan.RowLimit));
+        return p.Query($"{sql.TrimEnd()}\nORDER BY {order}\nLIMIT {limit}");
     }
 
-    static string Match(List<QueryParameter> p, PerfAspire.Schema.Query.LabelFilter f) =>
+    static string Match(QueryParameters p, LabelFilter f) =>
         f.Values.Count == 1
-            ? " = " + Add(p, "label_" + f.Label, f.Values[0])
-            : " = ANY(" + Add(p, "label_" + f.Label, f.Values.ToArray()) + ")";
-
-    static string Add(List<QueryParameter> p, string name, object value)
-    {
-        p.Add(new QueryParameter(name, value));
-        return "$" + p.Count.ToString(CultureInfo.InvariantCulture);
-    }
+            ? " = " + p.Add("label_" + f.Label, f.Values[0])
+            : " = ANY(" + p.Add("label_" + f.Label, f.Values.ToArray()) + ")";
 }

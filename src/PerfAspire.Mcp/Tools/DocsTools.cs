@@ -88,7 +88,7 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
                 var (m, alias) = (await catalog.GetAsync(ct)).Resolve(name);
                 return new
                 {
-                    result = new { name = (alias ?? m.Name), canonical = m.Name, is_alias = alias is not null, doc_id = m.DocId, group = m.RecordGroup, table = m.BaseTable, aliases = m.Aliases },
+                    result = new { name = (alias ?? m.Name), canonical = m.Name, is_alias = alias is not null, doc_id = m.DocId, group = m.RecordGroup, table = m.Table, aliases = m.Aliases },
                     warnings = new[] { DocsUnavailable },
                     message = "Resolved from the metric catalog; the docs service is not reachable.",
                     next = "query_run {\"metric_name\": <canonical>} queries it.",

@@ -446,7 +446,7 @@ public sealed class GraphTools(
             ["metric"] = plan.Metric.Name,
             ["resolved_from_alias"] = ranking.AliasUsed,
             ["unit"] = plan.Metric.Unit,
-            ["metric_kind"] = plan.Metric.Kind,
+            ["metric_kind"] = plan.Metric.KindName,
             ["by"] = ranking.By == TopBy.Max ? "max" : "avg",
             ["group_by"] = ranking.GroupLabel,
             ["bundle_id"] = plan.Bundle.BundleId,

@@ -11,7 +11,6 @@ using PerfAspire.Mcp.Http;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Mcp.Tools;
 
@@ -50,7 +49,7 @@ public sealed class LegacyTools(
             var snapshot = await catalog.GetAsync(ct);
             if (!reachable || catalog.Warning is "timescale_unavailable") warnings.Add("timescale_unavailable");
             else if (catalog.Warning is { } w) warnings.Add(w);
-            IEnumerable<MetricEntry> metrics = snapshot.Metrics;
+            IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
             if (!string.IsNullOrWhiteSpace(category))
             {
                 var c = category.Trim();
@@ -102,9 +101,7 @@ public sealed class LegacyTools(
                 await using var session = await sessions.OpenAsync(ct);
                 var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
                 bundleId = bundle.BundleId;
-                present = await runner.ScalarAsync<bool>(session,
-                    $"SELECT EXISTS (SELECT 1 FROM {PerfAspire.Schema.Sql.SqlIdentifier.Qualify(sessions.Schema, m.View)} WHERE bundle_id = @bundle_id)",
-                    [new QueryParameter("bundle_id", bundle.BundleId)], ct);
+                present = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(sessions.Schema, m.View, bundle.BundleId), ct);
             }
             catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
             {
@@ -121,10 +118,10 @@ public sealed class LegacyTools(
             {
                 metric = m.Name,
                 resolved_from_alias = alias,
-                metric_kind = m.Kind,
+                metric_kind = m.KindName,
                 unit = m.Unit,
                 description = m.Description,
-                base_table = m.BaseTable,
+                base_table = m.Table,
                 column_name = m.Column,
                 record_group = m.RecordGroup,
                 metric_category = m.Category,
@@ -182,7 +179,7 @@ public sealed class LegacyTools(
             // One metric per table is enough: every metric of a table shares its label columns.
             var carriers = snapshot.Metrics
                 .Where(m => m.Labels.Contains(wanted))
-                .GroupBy(m => m.BaseTable)
+                .GroupBy(m => m.Table)
                 .Select(g => g.First())
                 .ToList();
             if (carriers.Count == 0)
@@ -206,7 +203,7 @@ public sealed class LegacyTools(
             {
                 label = wanted,
                 values = list,
-                tables = carriers.Select(m => m.BaseTable).Order().ToList(),
+                tables = carriers.Select(m => m.Table).Order().ToList(),
                 bundle_id = bundleId,
                 truncated = truncated || values.Count > n,
                 warnings = Array.Empty<string>(),

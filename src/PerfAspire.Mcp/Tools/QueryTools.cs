@@ -6,9 +6,6 @@ using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
-using QueryPattern = PerfAspire.Schema.Query.QueryPattern;
-using SchemaPatterns = PerfAspire.Schema.Query.QueryPatterns;
-using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Mcp.Tools;
 
@@ -38,7 +35,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
                     var kinds = Enum.GetValues<MetricKind>().Select(k => k.ToSql()).ToList();
                     throw new ToolError("invalid_argument", $"Unknown metric kind '{Text.Clip(metric_kind)}'. Kinds: {string.Join(", ", kinds)}.", ClosestNames.Find(metric_kind, kinds, 3));
                 }
-                patterns = SchemaPatterns.For(kind);
+                patterns = QueryPatterns.For(kind);
             }
             object body = new
             {

@@ -62,7 +62,7 @@ public static class RunResponse
             metric_name = plan.Metric.Name,
             resolved_from_alias = ran.Planned.AliasUsed,
             unit = plan.Metric.Unit,
-            metric_kind = plan.Metric.Kind,
+            metric_kind = plan.Metric.KindName,
             bundle_id = plan.Bundle.BundleId,
             window = new { start = Values.Iso(plan.Window.Start), end = Values.Iso(plan.Window.End) },
             step_seconds = usesStep ? plan.StepSeconds : (double?)null,

@@ -32,7 +32,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 var c = Category(snapshot, category);
                 tables = tables.Where(t => t.Category == c);
             }
-            var metricsByTable = snapshot.Metrics.GroupBy(m => m.BaseTable).ToDictionary(g => g.Key, g => g.ToList());
+            var metricsByTable = snapshot.Metrics.GroupBy(m => m.Table).ToDictionary(g => g.Key, g => g.ToList());
             var rows = tables.Select(t =>
             {
                 var metrics = metricsByTable.GetValueOrDefault(t.Name) ?? [];
@@ -44,7 +44,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                     local_labels = t.LocalColumns.Select(c => c.Key).ToList(),
                     local_label_count = t.LocalColumns.Count,
                     metric_count = metrics.Count,
-                    is_histogram = metrics.Any(m => m.Kind == "histogram_bucket"),
+                    is_histogram = metrics.Any(m => m.Kind == MetricKind.HistogramBucket),
                 };
             }).ToList();
             return new
@@ -78,7 +78,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
             if (!string.IsNullOrWhiteSpace(category))
             {
                 var tables = TablesOf(snapshot, category);
-                metrics = metrics.Where(m => tables.Contains(m.BaseTable));
+                metrics = metrics.Where(m => tables.Contains(m.Table));
             }
             if (!string.IsNullOrWhiteSpace(prefix))
             {
@@ -88,9 +88,9 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
             if (!string.IsNullOrWhiteSpace(kind))
             {
                 var k = kind.Trim().ToLowerInvariant();
-                var kinds = snapshot.Metrics.Select(m => m.Kind).Distinct().Order().ToList();
+                var kinds = snapshot.Metrics.Select(m => m.KindName).Distinct().Order().ToList();
                 if (!kinds.Contains(k)) throw new ToolError("invalid_argument", $"Unknown kind '{Text.Clip(kind)}'. Kinds: {string.Join(", ", kinds)}.", ClosestNames.Find(kind, kinds, 3));
-                metrics = metrics.Where(m => m.Kind == k);
+                metrics = metrics.Where(m => m.KindName == k);
             }
             var matching = metrics.ToList();
             if (!string.IsNullOrWhiteSpace(cursor)) matching = [.. matching.Where(m => string.CompareOrdinal(m.Name, cursor.Trim()) > 0)];
@@ -103,9 +103,9 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 metrics = page.Select(m => new
                 {
                     metric_name = m.Name,
-                    metric_kind = m.Kind,
+                    metric_kind = m.KindName,
                     unit = m.Unit,
-                    base_table = m.BaseTable,
+                    base_table = m.Table,
                     local_labels = m.Labels,
                     description = FirstSentence(m.Description),
                 }).ToList(),
@@ -170,20 +170,20 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         ToolResponse.RunAsync(logger, "schema_describe_metric", async () =>
         {
             var (snapshot, m, alias) = await catalog.ResolveAsync(metric_name, ct);
-            var table = snapshot.Table(m.BaseTable);
-            var spec = PerfAspire.Schema.Spec.SchemaSpec.Default.ByTable(m.BaseTable)?.Metrics.FirstOrDefault(x => x.Column == m.Column);
-            var kind = m.ParsedKind ?? PerfAspire.Schema.Spec.MetricKind.Gauge;
-            var patterns = PerfAspire.Schema.Query.QueryPatterns.For(kind).Select(p => p.Name).ToList();
-            var defaultPattern = PerfAspire.Schema.Query.QueryPatterns.DefaultFor(kind).Name;
+            var table = snapshot.Table(m.Table);
+            var spec = SchemaSpec.Default.ByTable(m.Table)?.Metrics.FirstOrDefault(x => x.Column == m.Column);
+            var kind = m.Kind;
+            var patterns = QueryPatterns.For(kind).Select(p => p.Name).ToList();
+            var defaultPattern = QueryPatterns.DefaultFor(kind).Name;
             return new
             {
                 metric_name = m.Name,
                 resolved_from_alias = alias,
-                metric_kind = m.Kind,
+                metric_kind = m.KindName,
                 unit = m.Unit,
                 description = m.Description,
                 computation = string.IsNullOrEmpty(spec?.Computation) ? null : spec.Computation,
-                base_table = m.BaseTable,
+                base_table = m.Table,
                 column_name = m.Column,
                 view = m.View,
                 record_group = m.RecordGroup,
@@ -196,7 +196,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 doc = new { id = m.DocId, get_with = $"docs_get {{\"id\": \"{m.DocId}\"}}" },
                 patterns,
                 default_pattern = defaultPattern,
-                how_to_read = KindAdvice(m.Kind),
+                how_to_read = KindAdvice(m.KindName),
                 example = $"query_run {{\"pattern_name\": \"{defaultPattern}\", \"metric_name\": \"{m.Name}\"}}",
                 warnings = Warnings(),
             };
@@ -237,13 +237,13 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         var c = category.Trim();
         var byCategory = snapshot.Tables.Where(t => string.Equals(t.Category, c, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name);
         var byGroup = snapshot.Tables.Where(t => string.Equals(t.RecordGroup, c, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name);
-        var byFilter = PerfAspire.Schema.Spec.SchemaSpec.Default.Groups
+        var byFilter = SchemaSpec.Default.Groups
             .Where(g => string.Equals(g.Filter, c, StringComparison.OrdinalIgnoreCase)).Select(g => g.Table);
         var tables = byCategory.Concat(byGroup).Concat(byFilter).ToHashSet(StringComparer.Ordinal);
         if (tables.Count > 0) return tables;
         var names = snapshot.Tables.Select(t => t.Category).Distinct().Order().ToList();
         throw new ToolError("category_not_found",
-            $"Unknown category '{Text.Clip(c)}'. Categories: {string.Join(", ", names)}; load filters: {string.Join(", ", PerfAspire.Schema.Spec.CommonColumns.Filters)}.",
+            $"Unknown category '{Text.Clip(c)}'. Categories: {string.Join(", ", names)}; load filters: {string.Join(", ", CommonColumns.Filters)}.",
             ClosestNames.Find(c, names, 3), "Use one of the listed categories, or omit category.");
     }
 }

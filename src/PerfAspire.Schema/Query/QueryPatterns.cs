@@ -202,7 +202,9 @@ public static class QueryPatterns
             """{"pattern": "summary_stats", "metric_name": "disk_busy_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z"}"""),
     ];
 
-    public static QueryPattern? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+    /// <summary>A pattern by name, ignoring case and surrounding blanks; null for anything else.</summary>
+    public static QueryPattern? Find(string? name) =>
+        name is { Length: > 0 and <= 64 } ? All.FirstOrDefault(p => p.Name == name.Trim().ToLowerInvariant()) : null;
 
     /// <summary>The pattern a plain "give me this metric over time" request should use for a kind.</summary>
     public static QueryPattern DefaultFor(MetricKind kind) => Find(kind switch

@@ -16,8 +16,6 @@ public static partial class QueryRenderer
     /// <summary>The label that holds a histogram's bucket index.</summary>
     public const string HistogramBucketLabel = "bucket";
 
-    const double MaxStepSeconds = 366 * 86400;
-
     public static RenderedQuery Render(string schema, QueryRequest request)
     {
         var pattern = QueryPatterns.Find(request.Pattern)
@@ -49,13 +47,13 @@ public static partial class QueryRenderer
             throw new QueryBuildException(QueryBuildException.InvalidParameter, $"end_time {request.End:O} is before start_time {request.Start:O}");
         }
         var step = request.StepSeconds ?? QueryPatterns.DefaultStepSeconds;
-        if (!double.IsFinite(step) || step <= 0 || step > MaxStepSeconds)
+        if (!double.IsFinite(step) || step <= 0 || step > QueryLimits.MaxStepSeconds)
         {
-            throw new QueryBuildException(QueryBuildException.InvalidParameter, $"step_seconds must be > 0 and at most {MaxStepSeconds.ToString(CultureInfo.InvariantCulture)}; got {step.ToString(CultureInfo.InvariantCulture)}");
+            throw new QueryBuildException(QueryBuildException.InvalidParameter, $"step_seconds must be > 0 and at most {QueryLimits.MaxStepSeconds.ToString(CultureInfo.InvariantCulture)}; got {step.ToString(CultureInfo.InvariantCulture)}");
         }
         values["step_seconds"] = step;
         var k = request.K ?? QueryPatterns.DefaultK;
-        if (k is < 1 or > 10_000) throw new QueryBuildException(QueryBuildException.InvalidParameter, $"k must be between 1 and 10000; got {k}");
+        if (k is < 1 or > QueryLimits.MaxK) throw new QueryBuildException(QueryBuildException.InvalidParameter, $"k must be between 1 and {QueryLimits.MaxK}; got {k}");
         values["k"] = k;
         var q = request.Quantile ?? QueryPatterns.DefaultQuantile;
         if (!double.IsFinite(q) || q <= 0 || q > 1) throw new QueryBuildException(QueryBuildException.InvalidParameter, $"quantile must be in (0, 1]; got {q.ToString(CultureInfo.InvariantCulture)}");
@@ -115,7 +113,7 @@ public static partial class QueryRenderer
             }
             return "$" + pos.ToString(CultureInfo.InvariantCulture);
         });
-        return new RenderedQuery(pattern.Name, m.Name, sql, parameters);
+        return new RenderedQuery(sql, parameters);
     }
 
     static (string Count, string Latency) HistogramColumns(CatalogMetric m, CatalogMetric? companion, string pattern)

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Query;
+using PerfAspire.Schema.Query;
+using PerfAspire.Schema.Sql;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
@@ -172,15 +174,11 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         var runner = services.GetRequiredService<QueryRunner>();
         var (_, metric, _) = await services.GetRequiredService<MetricCatalog>().ResolveAsync(metricName, CancellationToken.None);
         await using var session = await services.GetRequiredService<ReadOnlySessionFactory>().OpenAsync(CancellationToken.None);
-        QueryParameter[] parameters =
-        [
-            new("bundle_id", env.BundleId), new("metric", metric.View), new("row_limit", limit), new("offset", offset),
-        ];
-        async Task<List<string?>> Run(string sql) =>
-            [.. (await runner.RunAsync(session, new RenderedQuery(sql, parameters, Positional: true), limit, CancellationToken.None)).Rows.Select(r => r[0]?.ToString())];
-        var rollup = await Run(LabelValuesService.FromRollup(session.Schema, label));
-        var loose = await Run(LabelValuesService.LooseIndexScan(session.Schema, metric, label));
-        var view = await Run(LabelValuesService.Distinct(session.Schema, metric, label));
+        async Task<List<string?>> Run(RenderedQuery query) =>
+            [.. (await runner.RunAsync(session, query, limit, CancellationToken.None)).Rows.Select(r => r[0]?.ToString())];
+        var rollup = await Run(LabelValueSql.FromRollup(session.Schema, metric, label, env.BundleId, limit, offset));
+        var loose = await Run(LabelValueSql.LooseIndexScan(session.Schema, metric, label, env.BundleId, limit, offset));
+        var view = await Run(LabelValueSql.Distinct(session.Schema, metric, label, env.BundleId, limit, offset));
         Assert.NotEmpty(view);
         Assert.Equal(view, rollup);
         Assert.Equal(view, loose);

@@ -1,0 +1,47 @@
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.Schema.Query;
+
+/// <summary>
+/// Cheap, index-backed questions about one metric in one bundle (is there any sample, where do they start and end,
+/// does the series rollup hold it) that explain an empty answer or pick the cheaper source for a query.
+/// </summary>
+public static class ProbeSql
+{
+    /// <summary>Boolean: the metric has at least one sample in the bundle.</summary>
+    public static RenderedQuery AnyInBundle(string schema, string view, string bundleId)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)})");
+    }
+
+    /// <summary>Boolean: the metric has at least one sample in the bundle between start and end (inclusive).</summary>
+    public static RenderedQuery AnyInWindow(string schema, string view, string bundleId, DateTimeOffset start, DateTimeOffset end)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)} " +
+                       $"AND ts BETWEEN {p.Add("start_time", start.UtcDateTime)} AND {p.Add("end_time", end.UtcDateTime)})");
+    }
+
+    /// <summary>Timestamp: the first (or last) sample of the metric in the bundle; NULL when there is none.</summary>
+    public static RenderedQuery SampleEdge(string schema, string view, string bundleId, bool last)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT {(last ? "max" : "min")}(ts) FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)}");
+    }
+
+    /// <summary>Boolean: the rollup table exists (databases migrated before it existed have none).</summary>
+    public static RenderedQuery RollupExists(string schema)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT to_regclass({p.Add("table", SqlIdentifier.Qualify(schema, RollupSql.Table))}) IS NOT NULL");
+    }
+
+    /// <summary>Boolean: the rollup holds rows of the metric for the bundle.</summary>
+    public static RenderedQuery RollupHasRows(string schema, string bundleId, string metric)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, RollupSql.Table)} " +
+                       $"WHERE bundle_id = {p.Add("bundle_id", bundleId)} AND metric = {p.Add("metric", metric)})");
+    }
+}
