@@ -21,18 +21,26 @@ catch (DatabaseConfigurationException e)
 // External databases are checked at start-up above; only orchestrated ones are waited for.
 var waitForDb = selection.Mode != DatabaseMode.External;
 
+// The key the MCP server sends to ingest and docs: generated per run, never shown outside the dashboard's secrets,
+// so no web page or other local program can drive those APIs.
+var internalKey = builder.AddParameter("internal-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+var bundleRoots = builder.Configuration["BUNDLE_ROOTS"];
+
 var ingest = builder.AddProject<Projects.PerfAspire_Ingest>("ingest")
     .WithReference(db)
+    .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health");
 var docs = builder.AddProject<Projects.PerfAspire_Docs>("docs")
     .WithReference(db)
+    .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health");
 var mcp = builder.AddProject<Projects.PerfAspire_Mcp>("mcp")
     .WithReference(db)
     .WithReference(ingest)
     .WithReference(docs)
+    .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", u =>
@@ -40,6 +48,13 @@ var mcp = builder.AddProject<Projects.PerfAspire_Mcp>("mcp")
         u.Url = u.Url.TrimEnd('/') + "/mcp";
         u.DisplayText = "MCP (Streamable HTTP)";
     });
+
+if (!string.IsNullOrWhiteSpace(bundleRoots))
+{
+    // The same roots bind both: the MCP server refuses an exposed bind without them, ingest confines loads to them.
+    ingest.WithEnvironment("BUNDLE_ROOTS", bundleRoots);
+    mcp.WithEnvironment("BUNDLE_ROOTS", bundleRoots);
+}
 
 if (waitForDb)
 {

@@ -5,6 +5,7 @@ using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
 using PerfAspire.Docs.SemanticKernel;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Docs;
 
@@ -36,8 +37,10 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Maps the API behind <see cref="InternalApiAccess"/> (throws <see cref="AccessConfigurationException"/> for an exposed bind without a key).</summary>
     public static WebApplication MapDocsApi(this WebApplication app)
     {
+        app.UseInternalApiAccess("docs");
         app.MapGet("/", () => "PerfAspire.Docs: GET /api/search, /api/docs/{id}, /api/metrics/search, /api/concepts, /api/aliases/{name}");
         app.MapDocsApiEndpoints();
         return app;

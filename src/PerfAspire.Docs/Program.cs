@@ -6,5 +6,14 @@ builder.AddDocsServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapDocsApi();
+try
+{
+    app.MapDocsApi();
+}
+catch (PerfAspire.ServiceDefaults.Security.AccessConfigurationException e)
+{
+    Console.Error.WriteLine($"perfaspire-docs: {e.Message}");
+    return 2;
+}
 app.Run();
+return 0;

@@ -5,6 +5,7 @@ using PerfAspire.Ingest.Apis;
 using PerfAspire.Ingest.Lifecycle;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Ingest;
 
@@ -29,8 +30,10 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>Maps the API behind <see cref="InternalApiAccess"/> (throws <see cref="AccessConfigurationException"/> for an exposed bind without a key).</summary>
     public static WebApplication MapIngestApi(this WebApplication app)
     {
+        app.UseInternalApiAccess("ingest");
         app.MapGet("/", () => "PerfAspire.Ingest");
         app.MapBundlesApi();
         return app;
@@ -40,15 +43,6 @@ public static class Extensions
     internal static bool ListensOnLoopbackOnly(IServer? server)
     {
         var addresses = server?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        if (addresses is null || addresses.Count == 0) return false;
-        foreach (var a in addresses)
-        {
-            if (!Uri.TryCreate(a.Replace("://+", "://any").Replace("://*", "://any"), UriKind.Absolute, out var uri)) return false;
-            var host = uri.Host.Trim('[', ']');
-            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
-            if (!loopback) return false;
-        }
-        return true;
+        return addresses is { Count: > 0 } && LoopbackHosts.AllLoopback(addresses);
     }
 }

@@ -11,6 +11,14 @@ builder.AddIngestServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapIngestApi();
+try
+{
+    app.MapIngestApi();
+}
+catch (PerfAspire.ServiceDefaults.Security.AccessConfigurationException e)
+{
+    Console.Error.WriteLine($"perfaspire-ingest: {e.Message}");
+    return 2;
+}
 app.Run();
 return 0;

@@ -13,6 +13,7 @@ using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp;
 
@@ -68,6 +69,7 @@ public static class McpServices
                 c.BaseAddress = new Uri(builder.Configuration["Mcp:IngestUrl"] is { Length: > 0 } u ? u : "http://ingest");
                 c.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline below owns the timeouts
             })
+            .AddInternalApiKey(builder.Configuration)
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(o =>
             {
@@ -85,6 +87,7 @@ public static class McpServices
                 c.BaseAddress = new Uri(builder.Configuration["Mcp:DocsUrl"] is { Length: > 0 } u ? u : "http://docs");
                 c.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddInternalApiKey(builder.Configuration)
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(o =>
             {

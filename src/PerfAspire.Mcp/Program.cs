@@ -6,7 +6,7 @@ try
 {
     return args.Contains("--stdio") ? await RunStdioAsync(args) : await RunHttpAsync(args);
 }
-catch (Exception e) when (e is McpConfigurationException or DatabaseSettingsException)
+catch (Exception e) when (e is McpConfigurationException or DatabaseSettingsException or PerfAspire.ServiceDefaults.Security.AccessConfigurationException)
 {
     Console.Error.WriteLine($"perfaspire-mcp: {e.Message}");
     return 2;

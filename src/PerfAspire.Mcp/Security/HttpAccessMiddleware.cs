@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp.Security;
 
@@ -47,10 +46,7 @@ public static class HttpAccessMiddleware
         }
         if (policy.ApiKey is { } key)
         {
-            var auth = request.Headers.Authorization.ToString();
-            const string prefix = "Bearer ";
-            var given = auth.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? auth[prefix.Length..].Trim() : "";
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
+            if (!ApiKeys.Matches(ApiKeys.BearerToken(request), key))
             {
                 return (StatusCodes.Status401Unauthorized, "Missing or wrong API key: send 'Authorization: Bearer <MCP_API_KEY>'.");
             }

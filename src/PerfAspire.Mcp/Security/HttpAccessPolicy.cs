@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp.Security;
 
@@ -12,32 +13,39 @@ public sealed record HttpAccessPolicy(bool LoopbackOnly, string? ApiKey, IReadOn
 {
     public const string DefaultUrl = "http://127.0.0.1:5100";
     public const string ApiKeySetting = "MCP_API_KEY";
+    public const string BundleRootsSetting = "BUNDLE_ROOTS";
 
     /// <summary>Reads the listen addresses (ASPNETCORE_URLS / --urls / HTTP_PORTS / Kestrel:Endpoints), applies the default, validates.</summary>
     public static HttpAccessPolicy Configure(IWebHostBuilder webHost, IConfiguration configuration)
     {
-        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
-        var ports = configuration["http_ports"] ?? configuration["https_ports"];
-        if (urls.Count == 0 && string.IsNullOrWhiteSpace(ports))
+        var urls = PerfAspire.ServiceDefaults.Security.ListenUrls.FromConfiguration(configuration);
+        if (urls.Count == 0)
         {
             webHost.UseUrls(DefaultUrl);
             urls.Add(DefaultUrl);
         }
-        // HTTP_PORTS binds every interface.
-        if (!string.IsNullOrWhiteSpace(ports)) urls.Add($"http://*:{ports}");
-        return FromUrls(urls, configuration[ApiKeySetting]);
+        return FromUrls(urls, configuration[ApiKeySetting], configuration[BundleRootsSetting] ?? Environment.GetEnvironmentVariable(BundleRootsSetting) ?? "");
     }
 
-    public static HttpAccessPolicy FromUrls(IReadOnlyList<string> urls, string? apiKey)
+    /// <param name="bundleRoots">
+    /// BUNDLE_ROOTS: required beyond loopback, since a remote client could otherwise have any file the services can
+    /// read loaded (null: not checked, for callers that only test the key rules).
+    /// </param>
+    public static HttpAccessPolicy FromUrls(IReadOnlyList<string> urls, string? apiKey, string? bundleRoots = null)
     {
-        apiKey = string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
+        apiKey = ApiKeys.Normalize(apiKey);
         var exposed = urls.Where(u => !LoopbackHosts.IsLoopbackHost(LoopbackHosts.HostOfListenUrl(u))).ToList();
         if (exposed.Count > 0 && apiKey is null)
         {
             throw new McpConfigurationException(
                 $"refusing to serve MCP on {string.Join(", ", exposed)}: that address is reachable from other machines. " +
                 $"Set {ApiKeySetting} (clients then send 'Authorization: Bearer <key>') or bind to loopback (ASPNETCORE_URLS={DefaultUrl}).");
+        }
+        if (exposed.Count > 0 && bundleRoots is not null && string.IsNullOrWhiteSpace(bundleRoots))
+        {
+            throw new McpConfigurationException(
+                $"refusing to serve MCP on {string.Join(", ", exposed)} without {BundleRootsSetting}: remote clients could load any file this machine can read. " +
+                $"Set {BundleRootsSetting} to the directories bundles may be loaded from (the same value for the ingest service), or bind to loopback.");
         }
         return new HttpAccessPolicy(exposed.Count == 0, apiKey, urls);
     }

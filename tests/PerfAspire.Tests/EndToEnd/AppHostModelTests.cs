@@ -58,7 +58,23 @@ public sealed class AppHostModelTests(DatabaseFixture db)
         var builder = await ModelAsync("--Database:Mode=local");
         var mcp = builder.Resources.Single(r => r.Name == "mcp");
         var related = mcp.Annotations.OfType<ResourceRelationshipAnnotation>().Where(a => a.Type == "Reference").Select(a => a.Resource.Name).Order();
-        Assert.Equal(["docs", "ingest", "timescale"], related);
+        Assert.Equal(["docs", "ingest", "internal-api-key", "timescale"], related);
         Assert.Equal("local", await EnvValue(mcp, "DATABASE_MODE"));
+    }
+
+    [Fact]
+    public async Task Ingest_docs_and_mcp_share_one_generated_secret_internal_key()
+    {
+        var builder = await ModelAsync("--Database:Mode=local");
+        var key = Assert.Single(builder.Resources.OfType<ParameterResource>(), p => p.Name == "internal-api-key");
+        Assert.True(key.Secret);
+        foreach (var service in new[] { "ingest", "docs", "mcp" })
+        {
+            var env = new Dictionary<string, object>();
+            var resource = builder.Resources.Single(r => r.Name == service);
+            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, env);
+            foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+            Assert.Same(key, Assert.IsType<ParameterResource>(env["INTERNAL_API_KEY"]));
+        }
     }
 }

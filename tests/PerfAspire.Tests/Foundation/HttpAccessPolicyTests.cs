@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using PerfAspire.Mcp.Security;
+using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Tests.Foundation;
 
@@ -78,5 +79,50 @@ public sealed class HttpAccessPolicyTests
     {
         var p = HttpAccessPolicy.FromUrls(["http://0.0.0.0:5100"], "s3cret");
         Assert.Equal(expected, HttpAccessMiddleware.Reject(p, Request("server.lan:5100", auth: auth))?.Status);
+    }
+
+    [Theory]
+    [InlineData("localhost.", false)]
+    [InlineData("LOCALHOST.", false)]
+    [InlineData("127.0.0.1.", false)]
+    [InlineData("app.localhost.", false)]
+    [InlineData("localhost", true)]
+    [InlineData("[::1]", true)]
+    public void A_trailing_dot_is_not_loopback(string host, bool loopback) => Assert.Equal(loopback, LoopbackHosts.IsLoopbackHost(host));
+
+    [Fact]
+    public void Binding_localhost_with_a_trailing_dot_counts_as_exposed()
+    {
+        var e = Assert.Throws<McpConfigurationException>(() => HttpAccessPolicy.FromUrls(["http://localhost.:5100"], apiKey: null));
+        Assert.Contains("localhost.", e.Message);
+        Assert.Throws<AccessConfigurationException>(() => InternalApiAccess.FromUrls("ingest", ["http://localhost.:5101"], null));
+    }
+
+    [Fact]
+    public void Exposed_mcp_server_requires_bundle_roots()
+    {
+        var e = Assert.Throws<McpConfigurationException>(() => HttpAccessPolicy.FromUrls(["http://0.0.0.0:5100"], "k", bundleRoots: " "));
+        Assert.Contains("BUNDLE_ROOTS", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.False(HttpAccessPolicy.FromUrls(["http://0.0.0.0:5100"], "k", bundleRoots: "/srv/bundles").LoopbackOnly);
+        Assert.True(HttpAccessPolicy.FromUrls(["http://127.0.0.1:5100"], null, bundleRoots: "").LoopbackOnly);
+    }
+
+    [Theory]
+    [InlineData("s3cret", "s3cret", true)]
+    [InlineData("s3cret", "s3cre", false)]
+    [InlineData("s3cret", "s3cret-and-more", false)]
+    [InlineData("s3cret", "", false)]
+    [InlineData("s3cret", null, false)]
+    public void Keys_compare_by_digest(string expected, string? given, bool match) => Assert.Equal(match, ApiKeys.Matches(given, expected));
+
+    [Fact]
+    public void Internal_api_on_an_exposed_address_needs_a_key()
+    {
+        var e = Assert.Throws<AccessConfigurationException>(() => InternalApiAccess.FromUrls("docs", ["http://0.0.0.0:5102"], " "));
+        Assert.Contains("INTERNAL_API_KEY", e.Message);
+        Assert.Contains("docs", e.Message);
+        Assert.False(InternalApiAccess.FromUrls("docs", ["http://0.0.0.0:5102"], "k").LoopbackOnly);
+        Assert.True(InternalApiAccess.FromUrls("docs", ["http://127.0.0.1:5102"], null).LoopbackOnly);
     }
 }

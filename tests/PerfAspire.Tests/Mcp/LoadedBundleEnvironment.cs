@@ -103,7 +103,7 @@ public sealed class IngestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<IngestHost> StartAsync(string connectionString)
+    public static async Task<IngestHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -112,6 +112,7 @@ public sealed class IngestHost : IAsyncDisposable
             ["ConnectionStrings:timescale"] = connectionString,
             ["DATABASE_MODE"] = "local",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         builder.AddIngestServices();
@@ -121,6 +122,8 @@ public sealed class IngestHost : IAsyncDisposable
         await app.StartAsync();
         return new IngestHost(app, new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1", StringComparison.Ordinal))));
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,15 +1,19 @@
 using System.Net;
 
-namespace PerfAspire.Mcp.Security;
+namespace PerfAspire.ServiceDefaults.Security;
 
 /// <summary>Which host names and listen URLs stay on this machine.</summary>
 public static class LoopbackHosts
 {
-    /// <summary>localhost, *.localhost (RFC 6761), 127.0.0.0/8 and ::1.</summary>
+    /// <summary>
+    /// localhost, *.localhost (RFC 6761), 127.0.0.0/8 and ::1. A trailing dot is not dropped: Kestrel treats
+    /// <c>localhost.</c> as an ordinary name and binds every interface for it, so it must not count as loopback.
+    /// </summary>
     public static bool IsLoopbackHost(string host)
     {
-        host = host.Trim().TrimEnd('.');
+        host = host.Trim();
         if (host.StartsWith('[') && host.EndsWith(']')) host = host[1..^1];
+        if (host.EndsWith('.')) return false;
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)) return true;
         return IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);
     }
@@ -36,4 +40,7 @@ public static class LoopbackHosts
 
     /// <summary>Host part of an HTTP Host header value (<c>name:port</c> or <c>[v6]:port</c>).</summary>
     public static string HostOfHeader(string hostHeader) => HostOfListenUrl(hostHeader);
+
+    /// <summary>True when every listen URL stays on this machine (an empty list is Kestrel's default, localhost:5000).</summary>
+    public static bool AllLoopback(IEnumerable<string> listenUrls) => listenUrls.All(u => IsLoopbackHost(HostOfListenUrl(u)));
 }
