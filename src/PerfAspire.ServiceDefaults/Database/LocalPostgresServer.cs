@@ -27,17 +27,24 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public string DataDir { get; }
     public int Port { get; }
 
-    /// <summary>The extension is installed on the server (and preloaded).</summary>
+    /// <summary>The server preloads TimescaleDB (it is installed and was not turned off).</summary>
     public bool TimescaleInstalled { get; }
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true";
 
-    /// <param name="timescale">Preload TimescaleDB: null = when the machine has it; false = never (a server where
-    /// the package may be installed but is not preloaded); true = when the machine has it, as null.</param>
+    /// <param name="timescale">
+    /// null: preload TimescaleDB when the machine has it installed; false: a plain PostgreSQL server even where it
+    /// is installed (the extension is not preloaded, so it cannot be created); true: TimescaleDB required.
+    /// </param>
     public static async Task<LocalPostgresServer> StartAsync(string? dataDir = null, CancellationToken ct = default, bool? timescale = null)
     {
         var bin = PostgresBinaries.Find()
             ?? throw new InvalidOperationException("PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and PATH). Install them: apt-get install -y postgresql, or set PG_BIN.");
+        var installed = PostgresBinaries.HasTimescale(bin);
+        if (timescale == true && !installed)
+        {
+            throw new InvalidOperationException($"TimescaleDB was asked for but is not installed for the PostgreSQL server in {bin} (no timescaledb.control / timescaledb.so). Install it (scripts/dev/install-timescaledb.sh) or ask for plain PostgreSQL.");
+        }
         if (dataDir is null)
         {
             SweepOrphans();
@@ -46,9 +53,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             await File.WriteAllTextAsync(dataDir + ".owner", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         }
         Directory.CreateDirectory(dataDir);
-        var preload = timescale != false && PostgresBinaries.HasTimescale(bin);
         var port = FreePort();
-        var server = new LocalPostgresServer(bin, dataDir, port, preload);
+        var server = new LocalPostgresServer(bin, dataDir, port, timescale ?? installed);
         await server.InitAndStartAsync(ct);
         return server;
     }

@@ -8,7 +8,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Docs;
 
 /// <summary>The vector cache in a real PostgreSQL: created on demand, reused, refreshed only for changed passages.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class EmbeddingCacheTests(DatabaseFixture db)
 {
     /// <summary>Counts what reaches the real model.</summary>

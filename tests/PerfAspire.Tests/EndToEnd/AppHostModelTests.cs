@@ -6,7 +6,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.EndToEnd;
 
 /// <summary>The application model each database mode builds (nothing is started: no Docker needed).</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class AppHostModelTests(DatabaseFixture db)
 {
     static async Task<IDistributedApplicationTestingBuilder> ModelAsync(params string[] args)

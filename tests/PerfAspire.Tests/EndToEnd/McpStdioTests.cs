@@ -5,7 +5,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.EndToEnd;
 
 /// <summary>The built MCP executable with --stdio, as Claude Desktop launches it.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class McpStdioTests(DatabaseFixture db)
 {
     [Fact]

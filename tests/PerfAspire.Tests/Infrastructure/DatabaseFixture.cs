@@ -5,15 +5,19 @@ namespace PerfAspire.Tests.Infrastructure;
 
 /// <summary>
 /// One real PostgreSQL server per test run: <c>TEST_DATABASE_URL</c> when set, else a throw-away local
-/// server from the machine's binaries. Each test class asks for a fresh database with
-/// <see cref="CreateDatabaseAsync"/> so classes do not see each other's rows.
+/// server from the machine's binaries, of the flavour <see cref="TestFlavour"/> asks for. Each test class asks
+/// for a fresh database with <see cref="CreateDatabaseAsync"/> so classes do not see each other's rows.
 /// </summary>
 public sealed class DatabaseFixture : IAsyncLifetime
 {
     LocalPostgresServer? _server;
     string _adminConnectionString = "";
 
+    /// <summary>TimescaleDB can be created in the test databases: installed and preloaded by the server.</summary>
     public bool TimescaleAvailable { get; private set; }
+
+    /// <summary><c>timescale</c> or <c>plain</c>: what the server under test is.</summary>
+    public string Flavour => TimescaleAvailable ? "timescale" : "plain";
 
     /// <summary>The running local server (null when TEST_DATABASE_URL is used); fault tests stop and restart it.</summary>
     public LocalPostgresServer? Server => _server;
@@ -29,17 +33,25 @@ public sealed class DatabaseFixture : IAsyncLifetime
         }
         else
         {
-            _server = await LocalPostgresServer.StartAsync();
+            _server = await LocalPostgresServer.StartAsync(timescale: TestFlavour.Timescale);
             _adminConnectionString = _server.ConnectionString;
         }
 
         await using var conn = new NpgsqlConnection(_adminConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'", conn);
-        TimescaleAvailable = (long)(await cmd.ExecuteScalarAsync())! > 0;
+        // Installed is not enough: without shared_preload_libraries the extension cannot be created.
+        await using var cmd = new NpgsqlCommand("""
+            SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
+               AND 'timescaledb' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ','))
+            """, conn);
+        TimescaleAvailable = (bool)(await cmd.ExecuteScalarAsync())!;
+        if (TestFlavour.Timescale == true && !TimescaleAvailable)
+        {
+            throw new InvalidOperationException($"{TestFlavour.Variable}=timescale but the test server does not preload TimescaleDB.");
+        }
         Console.WriteLine(TimescaleAvailable
-            ? "[tests] TimescaleDB is available on the test server: hypertable paths are exercised."
-            : "[tests] TimescaleDB is NOT available on the test server: plain PostgreSQL mode is exercised (timescale_unavailable).");
+            ? "[tests] flavour timescale: TimescaleDB is preloaded on the test server, hypertable and columnstore paths are exercised."
+            : "[tests] flavour plain: the test server runs without TimescaleDB (timescale_unavailable).");
     }
 
     /// <summary>Creates an empty database and returns its connection string.</summary>

@@ -5,7 +5,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 namespace PerfAspire.Tests.Ingest;
 
 /// <summary>The generated small bundle loads with exactly the generator's row counts in every form.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BundleFormLoadTests(DatabaseFixture db)
 {
     public static TheoryData<string> Forms => ["dir", "tgz", "zip"];

@@ -8,7 +8,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 namespace PerfAspire.Tests.Ingest;
 
 /// <summary>The bundle lifecycle on a real database: reuse, path_already_active, force, categories, max_files, unload, purge, active, retention.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BundleLifecycleTests(DatabaseFixture db)
 {
     [Fact]

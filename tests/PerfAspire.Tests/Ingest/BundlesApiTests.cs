@@ -9,7 +9,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 namespace PerfAspire.Tests.Ingest;
 
 /// <summary>The HTTP API and its typed client against the real service host on loopback.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BundlesApiTests(DatabaseFixture db)
 {
     [Fact]

@@ -8,7 +8,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 namespace PerfAspire.Tests.Ingest;
 
 /// <summary>R3: two simultaneous loads of one bundle give one ingestion and one reuse, within a process and across processes.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class ConcurrentLoadTests(DatabaseFixture db)
 {
     [Fact]

@@ -10,12 +10,12 @@ namespace PerfAspire.Tests.Ingest;
 /// R2 on a dedicated server (the shared one is not disturbed): connections killed or the server stopped and restarted
 /// in the middle of a load. Whatever happens, no bundle is marked loaded with missing rows and a reload is exact.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class DatabaseFaultTests : IAsyncLifetime
 {
     LocalPostgresServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LocalPostgresServer.StartAsync();
+    public async Task InitializeAsync() => _server = await LocalPostgresServer.StartAsync(timescale: TestFlavour.Timescale);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

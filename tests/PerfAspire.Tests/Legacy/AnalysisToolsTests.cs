@@ -5,7 +5,7 @@ using static PerfAspire.Tests.Legacy.AnalysisBundleData;
 
 namespace PerfAspire.Tests.Legacy;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class AnalysisToolsTests(DatabaseFixture db)
 {
     static readonly string PortRxMetric = SchemaSpec.Default.Metrics.Single(m => m.Group.Table == "ptops_fp_ports" && m.Metric.Column == "rx_packets_total").Name;

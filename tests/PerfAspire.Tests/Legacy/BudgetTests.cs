@@ -12,7 +12,7 @@ namespace PerfAspire.Tests.Legacy;
 /// the length (the step grows with the window). Each answer must stay within the ~8k token budget (30,000
 /// characters of text) and every chart must be a valid PNG.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BudgetTests(DatabaseFixture db)
 {
     const int Budget = 30_000;

@@ -4,7 +4,7 @@ using static PerfAspire.Tests.Legacy.AnalysisBundleData;
 
 namespace PerfAspire.Tests.Legacy;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class GraphToolsTests(DatabaseFixture db)
 {
     static void AssertChart(ToolReply reply, int width = 1000, int height = 560, string? keep = null)

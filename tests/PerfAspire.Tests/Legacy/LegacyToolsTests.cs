@@ -7,7 +7,7 @@ using static PerfAspire.Tests.Mcp.TestBundleData;
 namespace PerfAspire.Tests.Legacy;
 
 /// <summary>The legacy adapters against the known data of <see cref="TestBundleData"/>.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class LegacyToolsTests(DatabaseFixture db)
 {
     static long Ms(int epoch) => Ts(epoch).ToUnixTimeMilliseconds();

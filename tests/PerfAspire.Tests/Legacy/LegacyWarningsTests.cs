@@ -9,7 +9,7 @@ using PerfAspire.Tests.Mcp;
 namespace PerfAspire.Tests.Legacy;
 
 /// <summary>The legacy warning semantics: the old shapes, empty, with a token saying why.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class LegacyWarningsTests(DatabaseFixture db, DocsServiceFixture docs) : IClassFixture<DocsServiceFixture>
 {
     [Fact]

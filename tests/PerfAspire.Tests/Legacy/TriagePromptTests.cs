@@ -4,7 +4,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Legacy;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class TriagePromptTests(DatabaseFixture db)
 {
     [Fact]

@@ -4,7 +4,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Mcp;
 
 /// <summary>Load, switch, unload and purge through the MCP tools, on a database of their own.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BundleLifecycleToolsTests(DatabaseFixture db)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace PerfAspire.Tests.Mcp;
 /// The generated small bundle loaded through support_load_bundle (real ingest service), queried through the SDK
 /// client; expected numbers are computed from the bundle's log text by <see cref="PtopLogReader"/>.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class GeneratedBundleTests(DatabaseFixture db)
 {
     const double Tolerance = 1e-5;

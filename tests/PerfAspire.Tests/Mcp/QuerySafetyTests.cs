@@ -6,7 +6,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Mcp;
 
 /// <summary>SQL safety (R5 of docs/quality-bar.md): hostile names and values are refused or bound as values; the query role cannot write.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class QuerySafetyTests(DatabaseFixture db)
 {
     public static TheoryData<string> HostileStrings => new()

@@ -4,7 +4,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class QueryToolsTests(DatabaseFixture db)
 {
     const double Tolerance = 1e-5;

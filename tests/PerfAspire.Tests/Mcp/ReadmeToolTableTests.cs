@@ -8,7 +8,7 @@ namespace PerfAspire.Tests.Mcp;
 /// renders the table from the live tool list and compares it with the block between the markers in README.md.
 /// Run it with <c>PERFASPIRE_UPDATE_README=1</c> to rewrite the block after changing a tool.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class ReadmeToolTableTests(DatabaseFixture db)
 {
     const string Begin = "<!-- tools:begin (generated from tools/list by ReadmeToolTableTests; PERFASPIRE_UPDATE_README=1 rewrites it) -->";

@@ -5,7 +5,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class SeriesQueryServiceTests(DatabaseFixture db)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace PerfAspire.Tests.Mcp;
 /// The series rollup (bundle_series) written by the real ingest of the generated small bundle answers whole-window
 /// topk and label values exactly as a scan of the samples does.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class SeriesRollupTests(DatabaseFixture db)
 {
     [Fact]

@@ -5,7 +5,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Mcp;
 
 /// <summary>The built server with --stdio offers the same tools and answers queries from the same database.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class StdioTransportTests(DatabaseFixture db)
 {
     [Fact]

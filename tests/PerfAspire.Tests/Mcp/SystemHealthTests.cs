@@ -2,7 +2,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class SystemHealthTests(DatabaseFixture db)
 {
     [Fact]

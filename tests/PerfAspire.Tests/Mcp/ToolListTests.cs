@@ -3,7 +3,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class ToolListTests(DatabaseFixture db)
 {
     static readonly string[] Issue6Tools =

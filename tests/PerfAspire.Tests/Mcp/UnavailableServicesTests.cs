@@ -3,7 +3,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Mcp;
 
 /// <summary>With the docs and ingest services down, their tools say so and the rest keeps working.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class UnavailableServicesTests(DatabaseFixture db)
 {
     [Fact]

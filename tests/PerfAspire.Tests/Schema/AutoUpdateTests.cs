@@ -8,7 +8,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class AutoUpdateTests(DatabaseFixture db)
 {
     /// <summary>Collects the schema counters for one table (tests elsewhere may use the same static instruments).</summary>

@@ -5,7 +5,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class MigrationTests(DatabaseFixture db, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]

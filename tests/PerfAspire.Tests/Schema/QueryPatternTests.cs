@@ -6,7 +6,7 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Schema;
 
 /// <summary>Every pattern run on a few inserted rows against the real database, with hand-computed results.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class QueryPatternTests(DatabaseFixture db) : IAsyncLifetime
 {
     static readonly DateTimeOffset T0 = new(2025, 6, 28, 0, 0, 0, TimeSpan.Zero);

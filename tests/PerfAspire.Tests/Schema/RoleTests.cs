@@ -6,7 +6,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class RoleTests(DatabaseFixture db)
 {
     static async Task<string?> TryAsReaderAsync(string cs, string role, string sql)

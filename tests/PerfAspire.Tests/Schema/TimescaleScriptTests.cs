@@ -6,13 +6,13 @@ using PerfAspire.Tests.Infrastructure;
 namespace PerfAspire.Tests.Schema;
 
 /// <summary>
-/// The TimescaleDB flavour of the script cannot run for real where the extension is not installed (as on the
-/// build machines). This runs it on plain PostgreSQL against a stand-in of the extension API that records its
-/// calls, so its SQL and PL/pgSQL are checked and we see what it asks TimescaleDB to do. The stand-in is a
+/// The TimescaleDB flavour of the script. Where the test server has the extension (the timescale flavour) it
+/// runs for real; on plain PostgreSQL it runs against a stand-in of the extension API that records its calls,
+/// so its SQL and PL/pgSQL are still checked and we see what it asks TimescaleDB to do. The stand-in is a
 /// contrib extension (pg_trgm) installed into a schema that also holds stubs of create_hypertable,
 /// add_compression_policy, time_bucket and timescaledb_information.hypertables.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class TimescaleScriptTests(DatabaseFixture db)
 {
     const string Stubs = """
@@ -37,12 +37,17 @@ public sealed class TimescaleScriptTests(DatabaseFixture db)
         """;
 
     [Fact]
-    public async Task Timescale_script_runs_against_a_stand_in_of_the_extension_api()
+    public async Task Timescale_script_runs_on_the_real_extension_or_a_stand_in_of_its_api()
     {
         var cs = await db.CreateDatabaseAsync();
         var spec = SchemaSpec.Default;
         var script = SchemaScript.Generate(spec, new SchemaScriptOptions(Timescale: true, ChunkDays: 2, CompressionAfterDays: 7));
         Assert.Equal(1, CountOf(script, "e.extname = 'timescaledb'"));
+        if (db.TimescaleAvailable)
+        {
+            await RealExtensionAsync(cs, spec, script);
+            return;
+        }
         var stubbed = script.Replace("e.extname = 'timescaledb'", "e.extname = 'pg_trgm'").Replace("WHERE extname = 'timescaledb'", "WHERE extname = 'pg_trgm'");
 
         await using var conn = new NpgsqlConnection(cs);
@@ -67,6 +72,40 @@ public sealed class TimescaleScriptTests(DatabaseFixture db)
 
         // perf.time_bucket is the thin wrapper over the extension's function.
         Assert.Contains("tsstub.time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT prosrc FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
+        Assert.Equal(new DateTime(2025, 6, 28, 0, 10, 0, DateTimeKind.Utc),
+            await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00')"));
+        Assert.Equal((long)spec.Metrics.Count(), await SchemaDb.ScalarAsync<long>(cs, "SELECT count(*) FROM perf.metric_catalog"));
+    }
+
+    static async Task RealExtensionAsync(string cs, SchemaSpec spec, string script)
+    {
+        await using (var conn = new NpgsqlConnection(cs))
+        {
+            await conn.OpenAsync();
+            await using var tx = await conn.BeginTransactionAsync();
+            await using (var cmd = new NpgsqlCommand("CREATE EXTENSION timescaledb", conn)) await cmd.ExecuteNonQueryAsync();
+            await using (var cmd = new NpgsqlCommand(script, conn)) await cmd.ExecuteNonQueryAsync();
+            await using (var cmd = new NpgsqlCommand(script, conn)) await cmd.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+
+        var hypertables = await SchemaDb.RowsAsync(cs, """
+            SELECT h.hypertable_name, d.time_interval::text, h.compression_enabled
+            FROM timescaledb_information.hypertables h
+            JOIN timescaledb_information.dimensions d USING (hypertable_schema, hypertable_name)
+            WHERE h.hypertable_schema = 'perf'
+            """);
+        Assert.Equal(spec.Groups.Select(g => g.Table).Order(StringComparer.Ordinal), hypertables.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+        Assert.All(hypertables, r => Assert.Equal(("2 days", true), ((string)r[1]!, (bool)r[2]!)));
+        var policies = await SchemaDb.RowsAsync(cs, """
+            SELECT hypertable_name, coalesce(config->>'compress_created_before', config->>'compress_after')
+            FROM timescaledb_information.jobs WHERE proc_name = 'policy_compression' AND hypertable_schema = 'perf'
+            """);
+        Assert.Equal(spec.Groups.Count, policies.Count);
+        Assert.All(policies, r => Assert.Equal("7 days", r[1]));
+        Assert.False(await SchemaDb.ScalarAsync<bool>(cs, "SELECT EXISTS (SELECT 1 FROM timescaledb_information.hypertables WHERE hypertable_name = 'ptops_text_records')"));
+
+        Assert.Contains("time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT prosrc FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
         Assert.Equal(new DateTime(2025, 6, 28, 0, 10, 0, DateTimeKind.Utc),
             await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00')"));
         Assert.Equal((long)spec.Metrics.Count(), await SchemaDb.ScalarAsync<long>(cs, "SELECT count(*) FROM perf.metric_catalog"));

@@ -6,7 +6,7 @@ using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;
 
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class UpgradeAndConcurrencyTests(DatabaseFixture db)
 {
     /// <summary>The shipped spec without one group and without the last metric of another: an "older release".</summary>
