@@ -19,6 +19,12 @@ public sealed class DatabaseFixture : IAsyncLifetime
     /// <summary><c>timescale</c> or <c>plain</c>: what the server under test is.</summary>
     public string Flavour => TimescaleAvailable ? "timescale" : "plain";
 
+    /// <summary>
+    /// The warning a migration gives on the plain flavour: <c>timescale_unavailable</c> where the machine has no
+    /// TimescaleDB, <c>timescale_not_preloaded</c> where it is installed (the plain server only does not preload it).
+    /// </summary>
+    public string PlainWarning { get; private set; } = TimescaleCheck.UnavailableWarning;
+
     /// <summary>The running local server (null when TEST_DATABASE_URL is used); fault tests stop and restart it.</summary>
     public LocalPostgresServer? Server => _server;
 
@@ -45,6 +51,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
                AND 'timescaledb' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ','))
             """, conn);
         TimescaleAvailable = (bool)(await cmd.ExecuteScalarAsync())!;
+        await using (var installed = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')", conn))
+        {
+            if ((bool)(await installed.ExecuteScalarAsync())!) PlainWarning = TimescaleCheck.NotPreloadedWarning;
+        }
         if (TestFlavour.Timescale == true && !TimescaleAvailable)
         {
             throw new InvalidOperationException($"{TestFlavour.Variable}=timescale but the test server does not preload TimescaleDB.");

@@ -19,7 +19,7 @@ public sealed class MigrationTests(DatabaseFixture db, Xunit.Abstractions.ITestO
         Assert.Equal(db.TimescaleAvailable, result.Capabilities.TimescaleAvailable);
         if (!db.TimescaleAvailable)
         {
-            Assert.Contains(DatabaseCapabilities.WarningTimescaleUnavailable, result.Warnings);
+            Assert.Contains(db.PlainWarning, result.Warnings);
             Assert.Equal("date_bin", result.Capabilities.TimeBucketSource);
             Assert.False(result.Capabilities.CompressionEnabled);
         }

@@ -38,7 +38,7 @@ public sealed class TimescaleCheckTests
 /// services must come up on plain PostgreSQL with a warning, never crash.
 /// </summary>
 [Trait("Category", "Database")]
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class TimescaleProbeTests(DatabaseFixture db)
 {
     static readonly DatabaseTarget Target = new("", "test", "external");

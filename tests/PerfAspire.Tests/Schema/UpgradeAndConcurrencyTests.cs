@@ -108,7 +108,7 @@ public sealed class UpgradeAndConcurrencyTests(DatabaseFixture db)
         {
             // Plain PostgreSQL here: the same schema as ordinary tables, and the capability row says so.
             Assert.False(result.Capabilities.TimescaleAvailable);
-            Assert.Contains(DatabaseCapabilities.WarningTimescaleUnavailable, result.Warnings);
+            Assert.Contains(db.PlainWarning, result.Warnings);
             Assert.NotNull(result.Capabilities.TimescaleDetail);
             Assert.Equal("date_bin", await SchemaDb.ScalarAsync<string>(cs, "SELECT time_bucket_source FROM perf.database_capabilities"));
             Assert.Equal(
