@@ -25,7 +25,7 @@ namespace PerfAspire.Tests.Security;
 /// The ingest and docs APIs as a web page or another local program would try them: real hosts on loopback with the
 /// key the AppHost hands out, raw HTTP requests.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class InternalApiAccessTests(DatabaseFixture db)
 {
     const string Key = "test-internal-key-0123456789abcdef";
