@@ -1,5 +1,6 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
+using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp;
 
@@ -26,6 +27,7 @@ public static class Extensions
                     "Call system_health first when something fails.";
             })
             .WithToolsFromAssembly(typeof(Extensions).Assembly)
-            .WithPromptsFromAssembly(typeof(Extensions).Assembly);
+            .WithPromptsFromAssembly(typeof(Extensions).Assembly)
+            .WithToolContract();
     }
 }

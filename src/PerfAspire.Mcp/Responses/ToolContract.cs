@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace PerfAspire.Mcp.Responses;
+
+/// <summary>
+/// What every client may rely on, enforced in one place for all tools rather than tool by tool:
+/// <list type="bullet">
+/// <item>a declared output schema describes the answers as they are sent: nulls are left out of answers, so a
+/// member that may be null is never listed as required;</item>
+/// <item>an error result of a tool with an output schema carries no structured content (a validating client checks
+/// structured content against the schema, and an error body has another shape); its text says what failed;</item>
+/// <item>an argument the tool does not declare is refused with <c>invalid_argument</c> naming the accepted ones,
+/// instead of being silently ignored.</item>
+/// </list>
+/// </summary>
+public static class ToolContract
+{
+    public static IMcpServerBuilder WithToolContract(this IMcpServerBuilder builder)
+    {
+        builder.Services.PostConfigure<McpServerOptions>(o =>
+        {
+            if (o.ToolCollection is null) return;
+            foreach (var tool in o.ToolCollection)
+            {
+                if (tool.ProtocolTool.OutputSchema is { } schema) tool.ProtocolTool.OutputSchema = NullablesOptional(schema);
+            }
+        });
+        return builder.WithRequestFilters(f => f.AddCallToolFilter(next => async (context, ct) =>
+        {
+            var tool = context.MatchedPrimitive as McpServerTool
+                       ?? (context.Params?.Name is { } name && context.Server.ServerOptions.ToolCollection?.TryGetPrimitive(name, out var t) == true ? t : null);
+            if (tool is not null && UnknownArguments(tool.ProtocolTool, context.Params?.Arguments) is { } refusal)
+            {
+                return Refuse(tool.ProtocolTool, refusal);
+            }
+            var result = await next(context, ct);
+            if (result.IsError == true && tool?.ProtocolTool.OutputSchema is not null) result.StructuredContent = null;
+            return result;
+        }));
+    }
+
+    /// <summary>The names a tool accepts, from its input schema.</summary>
+    public static IReadOnlyList<string> Accepted(Tool tool) =>
+        tool.InputSchema.ValueKind == JsonValueKind.Object && tool.InputSchema.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object
+            ? [.. props.EnumerateObject().Select(p => p.Name)]
+            : [];
+
+    static ToolError? UnknownArguments(Tool tool, IDictionary<string, JsonElement>? arguments)
+    {
+        if (arguments is null || arguments.Count == 0) return null;
+        var accepted = Accepted(tool);
+        var unknown = arguments.Keys.Where(k => !accepted.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0) return null;
+        var list = accepted.Count == 0 ? "none" : string.Join(", ", accepted);
+        var closest = unknown.SelectMany(u => Catalog.ClosestNames.Find(u, accepted, 2)).Distinct().ToList();
+        return new ToolError("invalid_argument",
+            $"{tool.Name} does not take {string.Join(", ", unknown.Select(u => $"'{Text.Clip(u, 40)}'"))}. Accepted arguments: {list}.",
+            closest.Count > 0 ? closest : null,
+            "Call again with only the accepted arguments.");
+    }
+
+    static CallToolResult Refuse(Tool tool, ToolError error)
+    {
+        var result = ToolResponse.Error(error);
+        if (tool.OutputSchema is not null) result.StructuredContent = null;
+        return result;
+    }
+
+    /// <summary>Removes from every <c>required</c> list the members whose schema admits null (recursively).</summary>
+    public static JsonElement NullablesOptional(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        Visit(node);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    static void Visit(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["required"] is JsonArray required && o["properties"] is JsonObject props)
+                {
+                    foreach (var r in required.ToList())
+                    {
+                        if (r?.GetValue<string>() is { } name && props[name] is { } p && AdmitsNull(p)) required.Remove(r);
+                    }
+                    if (required.Count == 0) o.Remove("required");
+                }
+                foreach (var (_, child) in o.ToList()) Visit(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) Visit(child);
+                break;
+        }
+    }
+
+    static bool AdmitsNull(JsonNode property) => property switch
+    {
+        JsonObject o when o["type"] is JsonValue t && t.TryGetValue<string>(out var s) => s == "null",
+        JsonObject o when o["type"] is JsonArray types => types.Any(x => x?.GetValue<string>() == "null"),
+        JsonObject o when o["anyOf"] is JsonArray any => any.Any(x => x is not null && AdmitsNull(x)),
+        JsonObject o when o["oneOf"] is JsonArray one => one.Any(x => x is not null && AdmitsNull(x)),
+        // A $ref to a nullable definition is not resolved here: generated schemas inline nullable members.
+        _ => false,
+    };
+}
