@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using PerfAspire.Mcp.Bundles;
@@ -18,7 +19,9 @@ public static class LegacyResponse
 {
     static readonly HashSet<string> SoftCodes = ["timescale_unavailable", BundleScope.NoActiveBundle, "metric_not_found"];
 
-    public static async Task<CallToolResult> RunAsync(ILogger logger, string tool, Func<Task<ToolAnswer>> body, Func<ToolError, object> empty)
+    /// <param name="expression">What was asked, echoed as <c>expression</c> in every answer (normal or empty) that does not
+    /// set it itself: legacy clients read it.</param>
+    public static async Task<CallToolResult> RunAsync(ILogger logger, string tool, Func<Task<ToolAnswer>> body, Func<ToolError, object> empty, string? expression = null)
     {
         ToolAnswer? answer = null;
         var result = await ToolResponse.RunAsync(logger, tool, async () =>
@@ -26,17 +29,17 @@ public static class LegacyResponse
             try
             {
                 answer = await body();
-                return answer.Body;
+                return WithExpression(answer.Body, expression);
             }
             catch (ToolError e) when (SoftCodes.Contains(e.Code))
             {
-                return empty(e);
+                return WithExpression(empty(e), expression);
             }
             catch (Exception e) when (e is not ToolError && e is not OperationCanceledException
                                       && DatabaseErrors.Describe(e) is { Code: "timescale_unavailable" } down)
             {
                 logger.LogWarning(e, "Tool {Tool}: database unreachable", tool);
-                return empty(down);
+                return WithExpression(empty(down), expression);
             }
         });
         if (result.IsError == true || answer is null || (answer.Summary is null && answer.Png is null)) return result;
@@ -46,6 +49,13 @@ public static class LegacyResponse
         content.AddRange(result.Content);
         if (answer.Png is { } png) content.Add(ImageContentBlock.FromBytes(png, "image/png"));
         return new CallToolResult { Content = content, StructuredContent = result.StructuredContent };
+    }
+
+    static object WithExpression(object body, string? expression)
+    {
+        if (expression is null || JsonSerializer.SerializeToNode(body, body.GetType(), ToolJson.Options) is not JsonObject node) return body;
+        if (!node.ContainsKey("expression")) node["expression"] = expression;
+        return node;
     }
 
     /// <summary>The common part of an empty legacy answer: the warning token and how to recover.</summary>

@@ -114,7 +114,8 @@ public sealed class GraphTools(
             var summary = $"graph_timeseries: {string.Join(", ", results.Select(r => $"{r.Metric} ({r.Series.Count} series)"))}, {Summaries.Window(first.Window)}, step {Summaries.Step(first.StepSeconds)}"
                 + (highest.l is null ? "; no data in this window." : $"; highest: {highest.l.Name} max {Summaries.Number(highest.max)} {UnitOf(results, highest.l.Name)}.");
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expressions", RawNames(metrics))));
+        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expressions", RawNames(metrics))),
+        string.Join(", ", RawNames(metrics)));
 
     [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -310,7 +311,7 @@ public sealed class GraphTools(
                 ? $"graph_topk: no {plan.Metric.Name} data in {Summaries.Window(plan.Window)}."
                 : $"graph_topk: top {ranking.Top.Count} {plan.Metric.Name} ({what}) by {(ranking.By == TopBy.Max ? "max" : "avg")}, {Summaries.Window(plan.Window)}; #1 {LabelText(lead.Labels)} avg {Summaries.Number(lead.Avg ?? double.NaN)} max {Summaries.Number(lead.Max ?? double.NaN)} {plan.Metric.Unit}.";
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())));
+        }, e => With(LegacyResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())), Text.Clip((metric ?? "").Trim()));
 
     [McpServerTool(Name = "graph_latency_histogram", Title = "DB latency histogram over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -421,7 +422,7 @@ public sealed class GraphTools(
                 ? $"graph_latency_histogram: no {name} operations in {Summaries.Window(r.Ops.Window)}."
                 : $"graph_latency_histogram: {name} {Summaries.Number(allBuckets.Sum(b => b.Count))} operations, {Summaries.Window(r.Ops.Window)}; overall p50 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.5)!.Value)}, p95 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.95)!.Value)}, p99 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.99)!.Value)}; worst p99 {Durations.Format(p99Max.P99!.Value)} at {DateTimeOffset.FromUnixTimeMilliseconds(p99Max.TsMs).UtcDateTime:HH:mm} UTC.";
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("histogram", Text.Clip(histogram ?? "")), ("percentiles", Array.Empty<object>())));
+        }, e => With(LegacyResponse.EmptyFields(e), ("histogram", Text.Clip(histogram ?? "")), ("percentiles", Array.Empty<object>())), Text.Clip((histogram ?? "").Trim()));
 
     internal static QueryArguments TopArgs(string metric, JsonElement? filters, string? bundleId, JsonElement? start, JsonElement? end, double? stepSeconds)
     {

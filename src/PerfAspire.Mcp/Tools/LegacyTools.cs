@@ -76,7 +76,8 @@ public sealed class LegacyTools(
                 source = snapshot.Source,
                 warnings,
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("metrics", Array.Empty<string>()), ("count", 0)));
+        }, e => With(LegacyResponse.EmptyFields(e), ("metrics", Array.Empty<string>()), ("count", 0)),
+        string.IsNullOrWhiteSpace(prefix) ? string.IsNullOrWhiteSpace(category) ? "*" : SafeName(category) : SafeName(prefix) + "*");
 
     [McpServerTool(Name = "metric_metadata", Title = "Metric metadata (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -133,7 +134,7 @@ public sealed class LegacyTools(
                 doc,
                 warnings,
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)));
+        }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)), SafeName(metric));
 
     [McpServerTool(Name = "label_values", Title = "Label values (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -208,7 +209,8 @@ public sealed class LegacyTools(
                 truncated = truncated || values.Count > n,
                 warnings = Array.Empty<string>(),
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())));
+        }, e => With(LegacyResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())),
+        string.IsNullOrWhiteSpace(metric) ? "*" : SafeName(metric));
 
     [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -222,6 +224,8 @@ public sealed class LegacyTools(
         [Description(TimeHelp + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Legacy: step in milliseconds.")] double? step_ms = null,
+        [Description("Legacy: window start in epoch milliseconds (instead of start).")] double? start_ms = null,
+        [Description("Legacy: window end in epoch milliseconds (instead of end).")] double? end_ms = null,
         [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         [Description("Optional pattern instead of the kind's default: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, histogram_ops_per_sec.")] string? pattern = null,
@@ -232,7 +236,8 @@ public sealed class LegacyTools(
             var selector = MetricSelector.Parse(metric);
             var maxSeries = max_series ?? 20;
             if (maxSeries is < 1 or > 100) throw new ToolError("invalid_argument", "max_series must be between 1 and 100.");
-            var result = await SeriesFetch.RunAsync(series, selector, SeriesFetch.Filters(filters), bundle_id, start, end,
+            var result = await SeriesFetch.RunAsync(series, selector, SeriesFetch.Filters(filters), bundle_id,
+                EpochMs(start, start_ms, "start"), EpochMs(end, end_ms, "end"),
                 StepArgument.Seconds(step, step_ms), pattern, maxSeries, ct);
             var body = RangeBody(result);
             return new ToolAnswer(body);
@@ -321,6 +326,18 @@ public sealed class LegacyTools(
         {
             return false;
         }
+    }
+
+    /// <summary>The legacy <c>start_ms</c>/<c>end_ms</c> as the time argument they stand for; both forms at once is ambiguous.</summary>
+    static JsonElement? EpochMs(JsonElement? iso, double? ms, string argument)
+    {
+        if (ms is not { } v) return iso;
+        if (iso is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
+        {
+            throw new ToolError("invalid_argument", $"Give {argument} or {argument}_ms, not both.");
+        }
+        if (!double.IsFinite(v) || v < 0) throw new ToolError("invalid_time", $"{argument}_ms must be epoch milliseconds, e.g. 1751118720000.");
+        return JsonSerializer.SerializeToElement(v);
     }
 
     static string SafeName(string? metric) => Text.Clip((metric ?? "").Trim());

@@ -59,8 +59,8 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
 
     [McpServerTool(Name = "query_build_sql", Title = "Build SQL for a pattern", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
-        Builds the SQL of a query pattern for a metric without running it: validates the metric and label names against the catalog, fills the pattern, and returns {sql, params} where every value is a bind parameter (@name), never inlined.
-        Use it to show or reuse the SQL. To get the data, call query_run with the same arguments.
+        Builds the SQL of a query pattern for a metric without running it: validates the metric and label names against the catalog, fills the pattern, and returns {sql, params, param_order}: every value is a positional bind parameter ($1..$n in param_order), never inlined.
+        Use it to show or adapt the SQL; query_sql runs an edited statement, query_run runs the pattern itself.
         """)]
     public Task<CallToolResult> BuildSql(
         [Description("Pattern: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, topk, histogram_ops_per_sec, histogram_latency_percentile, latest_value, summary_stats. Omit to use the default for the metric's kind.")] string? pattern_name = null,
@@ -73,11 +73,12 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description(GroupByHelp)] JsonElement? group_by = null,
         [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
         [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
+        [Description("topk over the whole window only: rank by avg (default) or max.")] string? order_by = null,
         [Description("Row cap of the query (default 500, max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_build_sql", async () =>
         {
-            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, max_rows);
+            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, order_by, max_rows);
             var built = await queries.BuildAsync(args, ct);
             var plan = built.Plan;
             return new
@@ -116,17 +117,18 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description(GroupByHelp)] JsonElement? group_by = null,
         [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
         [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
+        [Description("topk over the whole window only: rank by avg (default) or max.")] string? order_by = null,
         [Description("Rows to return (default 500, max 5000). More rows cost more tokens; prefer filters, group_by or a larger step.")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_run", async () =>
         {
-            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, max_rows);
+            var args = Args(pattern_name, metric_name, bundle_id, start_time, end_time, step_seconds, filters, group_by, k, quantile, order_by, max_rows);
             var ran = await queries.RunAsync(args, ct);
             return RunResponse.Build(ran);
         });
 
     static QueryArguments Args(string? pattern, string? metric, string? bundle, JsonElement? start, JsonElement? end, double? step,
-        JsonElement? filters, JsonElement? groupBy, int? k, double? quantile, int? maxRows) => new()
+        JsonElement? filters, JsonElement? groupBy, int? k, double? quantile, string? orderBy, int? maxRows) => new()
     {
         Pattern = pattern,
         Metric = metric,
@@ -138,6 +140,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         GroupBy = ArgumentJson.Names(groupBy, "group_by"),
         K = k,
         Quantile = quantile,
+        OrderBy = orderBy,
         MaxRows = maxRows,
     };
 

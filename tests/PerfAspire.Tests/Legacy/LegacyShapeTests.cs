@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerfAspire.Tests.Infrastructure;
+
+namespace PerfAspire.Tests.Legacy;
+
+/// <summary>
+/// The legacy tools' answer shapes, pinned: one golden file per tool (Golden/&lt;tool&gt;.shape.json) holding the
+/// answer's structure — member names and value kinds, arrays by their first element — so a renamed, dropped or
+/// retyped member fails here. Regenerate intended changes with
+/// <c>UPDATE_GOLDEN=1 dotnet test tests/PerfAspire.Tests --filter "FullyQualifiedName~LegacyShapeTests"</c> and review the diff.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class LegacyShapeTests(DatabaseFixture db)
+{
+    public static TheoryData<string, string> Calls => new()
+    {
+        { "metrics_list", """{"prefix": "cpu_"}""" },
+        { "metric_metadata", """{"metric": "cpu_utilization"}""" },
+        { "label_values", """{"label": "cpu", "metric": "cpu_utilization"}""" },
+        { "query_range", """{"metric": "cpu_utilization{cpu=\"cpu\"}"}""" },
+        { "graph_timeseries", """{"metrics": ["cpu_utilization{cpu=\"cpu\"}", "mem_available_percent"]}""" },
+        { "graph_compare", """{"primary": "cpu_utilization{cpu=\"cpu\"}", "comparators": ["mem_available_percent"]}""" },
+        { "graph_topk", """{"metric": "top_cpu_percent", "k": 3}""" },
+        { "graph_latency_histogram", """{"histogram": "dbwr"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task Answer_shape_matches_the_golden_file(string tool, string argsJson)
+    {
+        var env = await LegacyEnvironment.GetAsync(db);
+        var reply = await ToolReply.OkAsync(env.Client, tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(argsJson));
+        Assert.True(reply.Body.TryGetProperty("expression", out var expression) && expression.ValueKind == JsonValueKind.String,
+            $"{tool} answers no 'expression': {reply.Body}");
+        Assert.True(reply.Body.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array, $"{tool} answers no 'warnings' array");
+
+        var shape = Shape(reply.Body).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var path = Path.Combine(GoldenDir(), tool + ".shape.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") await File.WriteAllTextAsync(path, shape, new UTF8Encoding(false));
+        Assert.True(File.Exists(path), $"golden file {path} is missing; run with UPDATE_GOLDEN=1 to create it");
+        Assert.Equal(await File.ReadAllTextAsync(path), shape);
+    }
+
+    [Fact]
+    public async Task Query_range_with_start_ms_and_end_ms_returns_exactly_that_window()
+    {
+        var env = await LegacyEnvironment.GetAsync(db);
+        var start = AnalysisBundleData.T0.AddMinutes(10);
+        var end = AnalysisBundleData.T0.AddMinutes(20);
+        var reply = await ToolReply.OkAsync(env.Client, "query_range", new
+        {
+            metric = "cpu_utilization{cpu=\"cpu\"}",
+            start_ms = start.ToUnixTimeMilliseconds(),
+            end_ms = end.ToUnixTimeMilliseconds(),
+            step_ms = 60_000,
+        });
+        Assert.Equal("2025-07-01T00:10:00Z", reply.Body.GetProperty("start").GetString());
+        Assert.Equal("2025-07-01T00:20:00Z", reply.Body.GetProperty("end").GetString());
+        Assert.Equal(60, reply.Body.GetProperty("step_seconds").GetDouble());
+        var ts = reply.Body.GetProperty("series")[0].GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("ts").GetInt64()).ToList();
+        Assert.NotEmpty(ts);
+        Assert.All(ts, t => Assert.InRange(t, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds()));
+        Assert.Equal(start.ToUnixTimeMilliseconds(), ts.Min());
+        Assert.InRange(ts.Count, 10, 11);
+
+        // Both forms of one bound at once is ambiguous, not silently resolved.
+        var both = await ToolReply.CallAsync(env.Client, "query_range", new { metric = "cpu_utilization", start = "bundle_start", start_ms = start.ToUnixTimeMilliseconds() });
+        Assert.True(both.IsError);
+        Assert.Equal("invalid_argument", both.Body.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    /// <summary>Member names and value kinds; an array by its first element; label maps keep their keys.</summary>
+    static JsonNode Shape(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => new JsonObject(e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Name, (JsonNode?)Shape(p.Value)))),
+        JsonValueKind.Array => e.GetArrayLength() == 0 ? new JsonArray() : new JsonArray(Shape(e[0])),
+        JsonValueKind.String => JsonValue.Create("string"),
+        JsonValueKind.Number => JsonValue.Create("number"),
+        JsonValueKind.True or JsonValueKind.False => JsonValue.Create("boolean"),
+        _ => JsonValue.Create("null"),
+    };
+
+    static string GoldenDir([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+}
