@@ -33,4 +33,9 @@ public static class IngestErrors
     public const string JobNotFound = "job_not_found";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string IngestFailed = "ingest_failed";
+    public const string RefusedSpecial = "refused_special";
+    public const string TooManyLoads = "too_many_loads";
+    public const string LoadTimeout = "load_timeout";
+    public const string Cancelled = "cancelled";
+    public const string JobFinished = "job_finished";
 }

@@ -24,11 +24,18 @@ public static class BundlesApi
                 job = await rt.Jobs.WaitAsync(job.JobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 600, 1, 3600)), ct) ?? job;
             }
             var location = $"/api/bundles/jobs/{job.JobId}";
-            if (job.FinishedAt is null) return new WithLocation(Results.Json(job, IngestJson.Options, statusCode: StatusCodes.Status202Accepted), location);
+            if (job.FinishedAt is null) return new WithHeader(Results.Json(job, IngestJson.Options, statusCode: StatusCodes.Status202Accepted), "Location", location);
             return Results.Json(job, IngestJson.Options);
         }));
 
         api.MapGet("/jobs", (IngestRuntime rt) => Results.Json(rt.Jobs.List(), IngestJson.Options));
+
+        api.MapPost("/jobs/{jobId}/cancel", (string jobId, IngestRuntime rt, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
+        {
+            var job = await rt.Jobs.CancelAsync(jobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 60, 0, 600)), ct)
+                ?? throw new IngestException(IngestErrors.JobNotFound, $"job_not_found: no job {jobId}", 404);
+            return Results.Json(job, IngestJson.Options, statusCode: job.FinishedAt is null ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
+        }));
 
         api.MapGet("/jobs/{jobId}", (string jobId, IngestRuntime rt, CancellationToken ct) => Guard(async () =>
         {
@@ -104,7 +111,10 @@ public static class BundlesApi
         }
         catch (IngestException e)
         {
-            return Results.Json(new ErrorResponse(e.Code, e.Message), IngestJson.Options, statusCode: e.HttpStatus);
+            var error = Results.Json(new ErrorResponse(e.Code, e.Message), IngestJson.Options, statusCode: e.HttpStatus);
+            return e.HttpStatus == StatusCodes.Status429TooManyRequests
+                ? new WithHeader(error, "Retry-After", LoadJobs.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : error;
         }
         catch (Exception e) when (CopyErrors.IsDatabase(e))
         {
@@ -112,11 +122,11 @@ public static class BundlesApi
         }
     }
 
-    sealed class WithLocation(IResult inner, string location) : IResult
+    sealed class WithHeader(IResult inner, string name, string value) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers[name] = value;
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -27,6 +27,7 @@ public sealed class BundlePathPolicy
     public string Resolve(string? path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new IngestException(IngestErrors.InvalidArgument, "invalid_argument: path is required");
+        if (path.Contains('\0')) throw new IngestException(IngestErrors.InvalidArgument, "invalid_argument: path contains a NUL character; give the bundle's path as plain text");
         path = ExpandHome(path.Trim());
         if (!Path.IsPathFullyQualified(path))
         {
@@ -38,6 +39,8 @@ public sealed class BundlePathPolicy
             throw new IngestException(IngestErrors.PathNotFound, $"path_not_found: no file or directory at {full}", 404);
         }
         var real = RealPath(full);
+        var kind = FileKinds.Of(real);
+        if (kind is not (FileKind.Regular or FileKind.Directory)) throw FileKinds.RefusedSpecial(full, kind);
         if (_roots.Length == 0)
         {
             if (_loopbackOnly()) return real;

@@ -29,6 +29,7 @@ internal static class BundleScanner
         var name = Path.GetFileName(realPath);
         Span<byte> head = stackalloc byte[262];
         int n;
+        FileKinds.RequireRegular(realPath, realPath);
         using (var fs = new FileStream(realPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1))
         {
             n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);

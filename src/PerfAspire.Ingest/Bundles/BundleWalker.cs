@@ -94,6 +94,12 @@ internal sealed class BundleWalker(DecompressionBudget budget, WorkArea work, Bu
                 if (e is FileInfo f && e.LinkTarget is null)
                 {
                     var path = rel.Length == 0 ? e.Name : rel + "/" + e.Name;
+                    // FIFOs, sockets and devices look like files to .NET; opening a FIFO would block the load.
+                    if (FileKinds.Of(f.FullName) != FileKind.Regular)
+                    {
+                        if (Interesting(e.Name)) warnings.Add("refused_special:" + path);
+                        continue;
+                    }
                     files.Add((f, path));
                 }
             }
@@ -256,8 +262,11 @@ internal sealed class BundleWalker(DecompressionBudget budget, WorkArea work, Bu
         return name;
     }
 
-    static FileStream OpenFile(string path) =>
-        new(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+    static FileStream OpenFile(string path)
+    {
+        FileKinds.RequireRegular(path, path);
+        return new(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+    }
 
     public void Dispose()
     {

@@ -26,6 +26,15 @@ public sealed class IngestClient(HttpClient http)
         return await ReadAsync<LoadJobStatus>(response, ct);
     }
 
+    /// <summary><c>POST /api/bundles/jobs/{job_id}/cancel</c>: cancels a queued or running load (its rows and bundle record are removed) and waits up to <paramref name="timeout"/> for it to end; null when the job is unknown.</summary>
+    public async Task<LoadJobStatus?> CancelJobAsync(string jobId, TimeSpan? timeout = null, CancellationToken ct = default)
+    {
+        var seconds = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds;
+        using var response = await http.PostAsync($"/api/bundles/jobs/{Uri.EscapeDataString(jobId)}/cancel?timeout_seconds={seconds}", null, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync<LoadJobStatus>(response, ct);
+    }
+
     /// <summary>Polls a job until it succeeds or fails, reporting its progress on the way.</summary>
     public async Task<LoadJobStatus> WaitForJobAsync(string jobId, IProgress<LoadProgress>? progress = null, TimeSpan? pollInterval = null,
         CancellationToken ct = default)
@@ -35,7 +44,7 @@ public sealed class IngestClient(HttpClient http)
         {
             var job = await GetJobAsync(jobId, ct) ?? throw new IngestApiException(404, "job_not_found", $"job_not_found: no job {jobId}");
             if (job.Progress is { } p) progress?.Report(p);
-            if (job.State is "succeeded" or "failed") return job;
+            if (job.State is "succeeded" or "failed" or "cancelled") return job;
             await Task.Delay(interval, ct);
         }
     }

@@ -2,7 +2,7 @@ namespace PerfAspire.Ingest.Client;
 
 /// <summary>
 /// A load is a job: <c>POST /api/bundles/load</c> returns it (202), <c>GET /api/bundles/jobs/{job_id}</c> polls it.
-/// <c>state</c>: queued, running, succeeded, failed. <c>summary</c> is set when succeeded (and for failures after
+/// <c>state</c>: queued, running, succeeded, failed, cancelled (on request). <c>summary</c> is set when succeeded (and for failures after
 /// ingestion started), <c>error</c>/<c>error_code</c> when failed.
 /// </summary>
 public sealed record LoadJobStatus

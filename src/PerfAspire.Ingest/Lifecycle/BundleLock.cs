@@ -25,14 +25,22 @@ public sealed class BundleLock : IAsyncDisposable
     public static long KeyOf(string hash) =>
         unchecked((long)ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 
-    /// <summary>Waits for the lock. <paramref name="onWait"/> runs once if another session holds it.</summary>
-    public static async Task<BundleLock> AcquireAsync(string connectionString, string hash, Action? onWait, CancellationToken ct)
+    /// <summary>
+    /// Waits for the lock, at most <paramref name="maxWait"/> (PostgreSQL's lock_timeout applies to advisory locks
+    /// too): past it the load fails with bundle_busy instead of holding its connection indefinitely.
+    /// <paramref name="onWait"/> runs once if another session holds it.
+    /// </summary>
+    public static async Task<BundleLock> AcquireAsync(string connectionString, string hash, Action? onWait, TimeSpan maxWait, CancellationToken ct)
     {
         var key = KeyOf(hash);
         var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0, ApplicationName = "perfaspire-ingest-lock" }.ConnectionString);
         try
         {
             await conn.OpenAsync(ct);
+            await using (var limit = new NpgsqlCommand($"SET lock_timeout = {(long)Math.Max(1, maxWait.TotalMilliseconds)}", conn))
+            {
+                await limit.ExecuteNonQueryAsync(ct);
+            }
             await using (var shared = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({PurgeKey})", conn))
             {
                 await shared.ExecuteNonQueryAsync(ct);
@@ -49,6 +57,12 @@ public sealed class BundleLock : IAsyncDisposable
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             return new BundleLock(conn, key);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await conn.DisposeAsync();
+            throw new IngestException(IngestErrors.BundleBusy,
+                $"bundle_busy: another load of the same content, or a purge, held the lock for more than {maxWait.TotalSeconds:0} s (INGEST_LOCK_WAIT_SECONDS); retry when it has finished (support_ingest_status shows the running jobs)", 409, e);
         }
         catch
         {

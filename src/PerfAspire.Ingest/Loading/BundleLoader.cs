@@ -104,7 +104,7 @@ public sealed class BundleLoader
         activity?.SetTag("bundle.hash", inventory.Hash);
         activity?.SetTag("bundle.logs", inventory.Selected.Count);
 
-        await using var hashLock = await BundleLock.AcquireAsync(_connectionString, inventory.Hash, () => tracker.Phase = "waiting_for_lock", ct);
+        await using var hashLock = await BundleLock.AcquireAsync(_connectionString, inventory.Hash, () => tracker.Phase = "waiting_for_lock", _settings.LockWait, ct);
         tracker.Phase = "deciding";
 
         var existing = await _store.ByHashAsync(inventory.Hash, ct);
@@ -173,9 +173,10 @@ public sealed class BundleLoader
                 Categories = toIngest,
                 State = BundleStore.Loading,
                 MaxFiles = load.MaxFiles,
-            }, inventory.Args, ct);
+            }, inventory.Args, CancellationToken.None);
         }
-        var runId = await _store.StartRunAsync(bundleId, jobId, toIngest, ct);
+        // Not cancellable: a cancel between the bundle record and the try below would leave the record behind.
+        var runId = await _store.StartRunAsync(bundleId, jobId, toIngest, CancellationToken.None);
         reporter.Persist = p => _store.UpdateRunProgressAsync(runId, p, CancellationToken.None);
 
         IngestOutcome outcome;
@@ -202,12 +203,19 @@ public sealed class BundleLoader
             {
                 var written = tracker.Ledger?.CommittedPerTable().Keys ?? [];
                 await Retry(() => _store.DeleteRowsAsync(bundleId, CategorySelection.SpecTables(toIngest).Concat(written), CancellationToken.None));
+                await Retry(() => _store.FinishRunAsync(runId, "failed", null, error, CancellationToken.None));
+            }
+            else if (e is OperationCanceledException)
+            {
+                // A cancelled (or timed-out) load leaves nothing: no rows, no bundle record, no run.
+                await Retry(() => _store.DeleteRowsAsync(bundleId, null, CancellationToken.None));
+                await Retry(() => _store.DeleteBundleAsync(bundleId, CancellationToken.None));
             }
             else
             {
                 await CleanUpFailedAsync(bundleId, error, CancellationToken.None);
+                await Retry(() => _store.FinishRunAsync(runId, "failed", null, error, CancellationToken.None));
             }
-            await Retry(() => _store.FinishRunAsync(runId, "failed", null, error, CancellationToken.None));
             if (e is IngestException) throw;
             if (e is OperationCanceledException) throw;
             throw new IngestException(IngestErrors.IngestFailed, error, 500, e);

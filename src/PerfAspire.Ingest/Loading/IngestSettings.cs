@@ -41,6 +41,18 @@ public sealed record IngestSettings
     /// <summary>INGEST_RETENTION_CHECK_MINUTES: how often the retention job looks for bundles older than TIMESCALE_RETENTION_DAYS (default 60).</summary>
     public TimeSpan RetentionCheckInterval { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>INGEST_MAX_CONCURRENT_LOADS: loads that run at once, each holding a lock connection and its COPY writers (default 2).</summary>
+    public int MaxConcurrentLoads { get; init; } = 2;
+
+    /// <summary>INGEST_MAX_QUEUED_LOADS: loads that may wait for a slot; beyond that a load is refused with 429 too_many_loads (default 8).</summary>
+    public int MaxQueuedLoads { get; init; } = 8;
+
+    /// <summary>INGEST_LOAD_TIMEOUT_MINUTES: wall-clock limit of one load once it runs; past it the load is cancelled and cleaned up (default 120).</summary>
+    public TimeSpan LoadTimeout { get; init; } = TimeSpan.FromMinutes(120);
+
+    /// <summary>INGEST_LOCK_WAIT_SECONDS: longest a load waits for the lock of the same content (or a purge) before failing with bundle_busy (default 300).</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(300);
+
     /// <summary>Test seam: runs on writer <c>i</c> (connection application_name perfaspire-ingest-copy-i) before each batch (fault-injection tests kill connections here).</summary>
     internal Func<Writing.CopyBatch, int, CancellationToken, Task>? BeforeBatch { get; init; }
 
@@ -61,6 +73,10 @@ public sealed record IngestSettings
             MaxBatchBytes = Int(lookup("INGEST_MAX_BATCH_BYTES"), d.MaxBatchBytes, 64 << 10, 1 << 30),
             MaxInFlightBytes = long.TryParse(lookup("INGEST_MAX_INFLIGHT_BYTES"), out var f) && f >= 1 << 20 ? f : d.MaxInFlightBytes,
             RetentionCheckInterval = TimeSpan.FromMinutes(Int(lookup("INGEST_RETENTION_CHECK_MINUTES"), 60, 1, 7 * 24 * 60)),
+            MaxConcurrentLoads = Int(lookup("INGEST_MAX_CONCURRENT_LOADS"), d.MaxConcurrentLoads, 1, 64),
+            MaxQueuedLoads = Int(lookup("INGEST_MAX_QUEUED_LOADS"), d.MaxQueuedLoads, 0, 10_000),
+            LoadTimeout = TimeSpan.FromMinutes(Int(lookup("INGEST_LOAD_TIMEOUT_MINUTES"), (int)d.LoadTimeout.TotalMinutes, 1, 7 * 24 * 60)),
+            LockWait = TimeSpan.FromSeconds(Int(lookup("INGEST_LOCK_WAIT_SECONDS"), (int)d.LockWait.TotalSeconds, 1, 24 * 3600)),
         };
     }
 

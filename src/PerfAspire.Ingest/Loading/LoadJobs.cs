@@ -17,39 +17,85 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
     readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     readonly CancellationTokenSource _stopping = new();
     readonly ILogger _log = log ?? NullLogger.Instance;
+    readonly SemaphoreSlim _slots = new(runtime.Settings.MaxConcurrentLoads, runtime.Settings.MaxConcurrentLoads);
+    int _reserved;
 
+    /// <summary>
+    /// Checks the request, reserves a place (at most INGEST_MAX_CONCURRENT_LOADS running plus INGEST_MAX_QUEUED_LOADS
+    /// waiting, else <c>too_many_loads</c>), answers the path_already_active case at once, otherwise queues the load.
+    /// </summary>
     public async Task<LoadJobStatus> StartAsync(LoadRequest request, CancellationToken ct = default)
     {
         await runtime.EnsureReadyAsync(ct);
         var load = runtime.Loader.Validate(request);
-        var job = new Job("job-" + Guid.NewGuid().ToString("N")[..16], request);
-        Trim();
-        _jobs[job.Id] = job;
-        var quick = await runtime.Loader.TryActivePathAsync(load, ct);
-        if (quick is not null)
+        Reserve();
+        var job = new Job("job-" + Guid.NewGuid().ToString("N")[..16], request, _stopping.Token);
+        try
         {
-            job.Succeed(quick);
-            return job.Status();
+            Trim();
+            _jobs[job.Id] = job;
+            var quick = await runtime.Loader.TryActivePathAsync(load, ct);
+            if (quick is not null)
+            {
+                job.Succeed(quick);
+                Unreserve(job);
+                return job.Status();
+            }
+        }
+        catch
+        {
+            _jobs.TryRemove(job.Id, out _);
+            Unreserve(job);
+            throw;
         }
         job.Task = Task.Run(() => RunAsync(job, load));
         return job.Status();
     }
 
+    /// <summary>Seconds a refused client is told to wait (the Retry-After of a 429).</summary>
+    public const int RetryAfterSeconds = 10;
+
+    void Reserve()
+    {
+        var settings = runtime.Settings;
+        var limit = settings.MaxConcurrentLoads + settings.MaxQueuedLoads;
+        if (Interlocked.Increment(ref _reserved) <= limit) return;
+        Interlocked.Decrement(ref _reserved);
+        throw new IngestException(IngestErrors.TooManyLoads,
+            $"too_many_loads: {settings.MaxConcurrentLoads} loads are running and {settings.MaxQueuedLoads} are waiting " +
+            $"(INGEST_MAX_CONCURRENT_LOADS, INGEST_MAX_QUEUED_LOADS); retry in {RetryAfterSeconds} s or once support_ingest_status shows a job finished", 429);
+    }
+
+    void Unreserve(Job job)
+    {
+        if (job.ReleaseReservation()) Interlocked.Decrement(ref _reserved);
+    }
+
     async Task RunAsync(Job job, ValidatedLoad load)
     {
-        job.Start();
         try
         {
-            var summary = await runtime.Loader.LoadAsync(load, job.Id, new CallbackProgress(job.SetProgress), _stopping.Token);
+            await _slots.WaitAsync(job.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            job.Cancelled();
+            Unreserve(job);
+            return;
+        }
+        try
+        {
+            job.Start(runtime.Settings.LoadTimeout);
+            var summary = await runtime.Loader.LoadAsync(load, job.Id, new CallbackProgress(job.SetProgress), job.Token);
             job.Succeed(summary);
+        }
+        catch (OperationCanceledException)
+        {
+            job.Cancelled();
         }
         catch (IngestException e)
         {
             job.Fail(e.Code, e.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            job.Fail("cancelled", "cancelled: the ingest service is stopping");
         }
         catch (Exception e) when (CopyErrors.IsDatabase(e))
         {
@@ -60,6 +106,33 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
             _log.LogError(e, "Load job {JobId} failed unexpectedly", job.Id);
             job.Fail(IngestErrors.IngestFailed, "ingest_failed: " + e.Message);
         }
+        finally
+        {
+            _slots.Release();
+            Unreserve(job);
+        }
+    }
+
+    /// <summary>
+    /// Cancels a queued or running job of this instance; its rows and bundle record are removed. Returns null for an
+    /// unknown job; throws job_finished for one that already ended.
+    /// </summary>
+    public async Task<LoadJobStatus?> CancelAsync(string jobId, TimeSpan wait, CancellationToken ct = default)
+    {
+        if (!_jobs.TryGetValue(jobId, out var job))
+        {
+            var other = await GetAsync(jobId, ct);
+            if (other is null) return null;
+            if (other.FinishedAt is not null) throw Finished(other);
+            throw new IngestException(IngestErrors.JobNotFound,
+                $"job_not_found: job {jobId} runs in another ingest instance (or one that stopped); cancel it there", 404);
+        }
+        if (job.Finished) throw Finished(job.Status());
+        job.RequestCancel();
+        return await WaitAsync(jobId, wait, ct);
+
+        static IngestException Finished(LoadJobStatus s) =>
+            new(IngestErrors.JobFinished, $"job_finished: job {s.JobId} already ended ({s.State}); nothing to cancel", 409);
     }
 
     public async Task<LoadJobStatus?> GetAsync(string jobId, CancellationToken ct = default)
@@ -103,7 +176,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         if (_jobs.Count < MaxKept) return;
         foreach (var old in _jobs.Values.Where(j => j.Finished).OrderBy(j => j.CreatedAt).Take(_jobs.Count - MaxKept + 1).ToList())
         {
-            _jobs.TryRemove(old.Id, out _);
+            if (_jobs.TryRemove(old.Id, out var gone)) gone.Forget();
         }
     }
 
@@ -118,9 +191,10 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         public void Report(LoadProgress value) => report(value);
     }
 
-    sealed class Job(string id, LoadRequest request)
+    sealed class Job(string id, LoadRequest request, CancellationToken stopping)
     {
         readonly object _gate = new();
+        readonly CancellationTokenSource _cts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         string _state = "queued";
         DateTimeOffset? _started;
         DateTimeOffset? _finished;
@@ -128,13 +202,44 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         LoadSummary? _summary;
         string? _errorCode;
         string? _error;
+        bool _cancelRequested;
+        TimeSpan _timeout;
+        int _reservationHeld = 1;
 
         public string Id => id;
         public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
         public Task? Task { get; set; }
         public bool Finished { get { lock (_gate) return _finished is not null; } }
+        public CancellationToken Token => _cts.Token;
 
-        public void Start() { lock (_gate) { _state = "running"; _started = DateTimeOffset.UtcNow; } }
+        /// <summary>True exactly once: the caller gives the job's place in the queue back.</summary>
+        public bool ReleaseReservation() => Interlocked.Exchange(ref _reservationHeld, 0) == 1;
+
+        public void Start(TimeSpan timeout)
+        {
+            lock (_gate) { _state = "running"; _started = DateTimeOffset.UtcNow; _timeout = timeout; }
+            _cts.CancelAfter(timeout);
+        }
+
+        public void RequestCancel()
+        {
+            lock (_gate) _cancelRequested = true;
+            try { _cts.Cancel(); }
+            catch (ObjectDisposedException) { } // forgotten meanwhile: it had finished
+        }
+
+        /// <summary>Ends the job after its token fired: by request, by the wall-clock limit, or because the service stops.</summary>
+        public void Cancelled()
+        {
+            lock (_gate)
+            {
+                if (_cancelRequested) Finish("cancelled", IngestErrors.Cancelled, "cancelled: the load was cancelled on request; nothing of it was kept");
+                else if (stopping.IsCancellationRequested) Finish("failed", IngestErrors.Cancelled, "cancelled: the ingest service is stopping; load the bundle again");
+                else Finish("failed", IngestErrors.LoadTimeout,
+                    $"load_timeout: the load ran longer than {_timeout.TotalMinutes:0} min (INGEST_LOAD_TIMEOUT_MINUTES) and was cancelled; nothing of it was kept. " +
+                    "Load fewer categories or files (categories, max_files) or raise the limit");
+            }
+        }
 
         public void SetProgress(LoadProgress p) { lock (_gate) if (_finished is null) _progress = p; }
 
@@ -150,16 +255,21 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
             }
         }
 
+        /// <summary>Drops the link to the service's stopping token once the job is forgotten.</summary>
+        public void Forget() => _cts.Dispose();
+
         public void Fail(string code, string message)
         {
-            lock (_gate)
-            {
-                _state = "failed";
-                _errorCode = code;
-                _error = message;
-                _finished = DateTimeOffset.UtcNow;
-                if (_progress is not null) _progress = _progress with { Phase = "done", EtaSeconds = null };
-            }
+            lock (_gate) Finish("failed", code, message);
+        }
+
+        void Finish(string state, string code, string message)
+        {
+            _state = state;
+            _errorCode = code;
+            _error = message;
+            _finished = DateTimeOffset.UtcNow;
+            if (_progress is not null) _progress = _progress with { Phase = "done", EtaSeconds = null };
         }
 
         public LoadJobStatus Status()
