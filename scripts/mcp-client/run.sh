@@ -22,16 +22,17 @@ config=${CONFIGURATION:-Debug}
 work=$(mktemp -d /tmp/perfaspire-u2.XXXXXX)
 out=${WALKTHROUGH_OUT:-$work/out}
 pids=()
-pgdata=""
+pgpid=""
 cleanup() {
     local status=$?
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [ -n "$pgdata" ]; then as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true; fi
+    # The launcher stops its server and removes the throw-away instance on SIGTERM.
+    if [ -n "$pgpid" ]; then kill -TERM "$pgpid" 2>/dev/null || true; wait "$pgpid" 2>/dev/null || true; fi
     if [ "$status" -ne 0 ]; then
         for log in "$work"/*.log; do [ -f "$log" ] && { echo "----- $log (last 40 lines)" >&2; tail -n 40 "$log" >&2; }; done
     fi
-    rm -rf "$work/pg" "$work/bundle"
+    rm -rf "$work/bundle"
     [ "$status" -eq 0 ] && [ -z "${WALKTHROUGH_OUT:-}" ] && rm -rf "$work"
     exit "$status"
 }
@@ -44,11 +45,13 @@ say "installing the MCP client (npm)..."
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     say "building the services ($config)..."
-    for p in Ingest Docs Mcp; do dotnet build "src/PerfAspire.$p" -c "$config" -v quiet -nologo -clp:ErrorsOnly; done
+    for p in LocalPostgres Ingest Docs Mcp; do dotnet build "src/PerfAspire.$p" -c "$config" -v quiet -nologo -clp:ErrorsOnly; done
 fi
-# Assembly names are perfaspire-<service>; docs builds for a runtime identifier (a deeper folder).
-dll() { # Ingest|Docs|Mcp
+# Assembly names are perfaspire-<service> (the launcher's is perfaspire-pg); docs builds for a runtime identifier
+# (a deeper folder).
+dll() { # Ingest|Docs|Mcp|LocalPostgres
     local name; name="perfaspire-$(echo "$1" | tr '[:upper:]' '[:lower:]').dll"
+    [ "$1" = LocalPostgres ] && name=perfaspire-pg.dll
     local f; f=$(find "$root/src/PerfAspire.$1/bin/$config" -name "$name" -path '*net10.0*' 2>/dev/null | head -1)
     [ -n "$f" ] || { say "$name not found under src/PerfAspire.$1/bin/$config: build first (or unset SKIP_BUILD)"; return 1; }
     echo "$f"
@@ -65,8 +68,6 @@ wait_http() { # url name pid
     say "$2 not healthy at $1 within 300 s"; return 1
 }
 
-as_pg() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi; }
-
 say "generating the small sample bundle..."
 mkdir -p "$work/bundle"
 dotnet "$(dll Ingest)" generate --preset small --format tar.gz --out "$work/bundle" >"$work/generate.log" 2>&1
@@ -81,17 +82,20 @@ if [ -n "${MCP_URL:-}" ]; then
     if [ -n "${TIMESCALE_DSN:-}" ] && [ -n "${MCP_INGEST_URL:-}" ] && [ -n "${MCP_DOCS_URL:-}" ]; then stdio_ok=1; fi
     export Mcp__IngestUrl="${MCP_INGEST_URL:-}" Mcp__DocsUrl="${MCP_DOCS_URL:-}" Logging__LogLevel__Default=Warning
 else
-    pgbin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-    pgport=$(free_port)
-    pgdata="$work/pg/data"
-    mkdir -p "$work/pg"
-    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$work/pg"; fi
-    say "starting a throw-away PostgreSQL on 127.0.0.1:$pgport..."
-    as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$work/initdb.log" 2>&1
-    as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$work/pg/server.log" -w -t 60 \
-        -o "-p $pgport -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
-    as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres ptops
-    export TIMESCALE_DSN="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=ptops"
+    # The product's own launcher (src/PerfAspire.LocalPostgres): the same authentication, TimescaleDB preload and
+    # worker settings as the AppHost's local mode, in a throw-away instance removed when it stops.
+    say "starting a throw-away PostgreSQL (perfaspire-pg)..."
+    (umask 077 && : >"$work/pg.dsn")   # it will hold the password; the work directory is opened up for the bundle
+    dotnet "$(dll LocalPostgres)" run --ephemeral --database ptops >"$work/pg.dsn" 2>"$work/pg.log" &
+    pgpid=$!
+    for _ in $(seq 1 1200); do   # at most ~120 s (initdb and the first start on a busy machine)
+        [ -s "$work/pg.dsn" ] && break
+        kill -0 "$pgpid" 2>/dev/null || { say "PostgreSQL did not start: $(cat "$work/pg.log")"; exit 1; }
+        sleep 0.1
+    done
+    [ -s "$work/pg.dsn" ] || { say "PostgreSQL not ready within 120 s: $(cat "$work/pg.log")"; exit 1; }
+    TIMESCALE_DSN=$(head -1 "$work/pg.dsn")
+    export TIMESCALE_DSN
     export DATABASE_MODE=local ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
     # The database is new every run; a file cache spares the docs service re-embedding its corpus each time.
     export Docs__EmbeddingCacheFile="${XDG_CACHE_HOME:-$HOME/.cache}/perfaspire/docs-embeddings.bin"

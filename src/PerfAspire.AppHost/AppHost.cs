@@ -12,7 +12,7 @@ try
     Console.WriteLine($"PerfAspire: database mode {selection.Name} ({selection.Reason})");
     db = builder.AddTimescale(selection);
 }
-catch (DatabaseConfigurationException e)
+catch (Exception e) when (e is DatabaseConfigurationException or PerfAspire.LocalPostgres.LocalPostgresException)
 {
     Console.Error.WriteLine($"PerfAspire: {e.Message}");
     return 1;

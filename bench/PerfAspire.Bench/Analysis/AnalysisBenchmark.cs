@@ -12,6 +12,7 @@ using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp;
 using PerfAspire.Mcp.Tools;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Analysis;

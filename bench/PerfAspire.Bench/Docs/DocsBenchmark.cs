@@ -11,6 +11,7 @@ using PerfAspire.Docs.Corpus;
 using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Quality;
 using PerfAspire.Docs.Search;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Docs;

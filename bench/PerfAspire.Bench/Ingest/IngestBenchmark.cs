@@ -9,6 +9,7 @@ using PerfAspire.Ingest.Parsing;
 using PerfAspire.Schema;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Ingest;
@@ -208,6 +209,7 @@ public static class IngestBenchmark
         await File.WriteAllLinesAsync(script, csv.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
             $"\\copy perf.\"{kv.Key}\" ({string.Join(", ", kv.Value.Columns.Select(c => "\"" + c + "\""))}) FROM '{kv.Value.Path}' WITH (FORMAT csv)"));
         var psi = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.Environment["PGPASSWORD"] = server.Password;
         foreach (var a in new[] { "-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "bench", "-v", "ON_ERROR_STOP=1", "-q", "-f", script })
         {
             psi.ArgumentList.Add(a);

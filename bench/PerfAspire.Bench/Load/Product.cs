@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Npgsql;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Load;

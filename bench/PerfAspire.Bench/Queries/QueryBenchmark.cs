@@ -17,6 +17,7 @@ using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Queries;

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.AppHost.Database;
@@ -10,8 +9,12 @@ namespace PerfAspire.AppHost.Database;
 /// <summary>Adds the "timescale" database resource for the selected mode.</summary>
 public static class TimescaleResourceExtensions
 {
-    public const string ContainerImage = "timescale/timescaledb";
-    public const string ContainerTag = "latest-pg17";
+    public const string DataRootKey = "Database:DataRoot";
+    public const string EphemeralKey = "Database:Ephemeral";
+    public const string ResetDataKey = "Database:ResetData";
+
+    /// <summary>Secret parameter holding local mode's superuser password.</summary>
+    public const string PasswordParameter = "timescale-password";
 
     public static IResourceBuilder<IResourceWithConnectionString> AddTimescale(this IDistributedApplicationBuilder builder, DatabaseModeSelection selection) =>
         selection.Mode switch
@@ -26,7 +29,8 @@ public static class TimescaleResourceExtensions
     {
         var server = builder.AddPostgres("postgres")
             .WithImageRegistry("docker.io")
-            .WithImage(ContainerImage, ContainerTag)
+            .WithImage(TimescaleImage.Image, TimescaleImage.Tag)
+            .WithArgs([.. LocalPostgresPlan.TimescaleWorkerArgs()])
             .WithDataVolume("perfaspire-timescale-data")
             .WithEnvironment("DATABASE_MODE", selection.Name);
         return server.AddDatabase(DatabaseTarget.ResourceName, LocalPostgresPlan.DatabaseName);
@@ -34,30 +38,43 @@ public static class TimescaleResourceExtensions
 
     static IResourceBuilder<IResourceWithConnectionString> AddLocalDatabase(this IDistributedApplicationBuilder builder, DatabaseModeSelection selection)
     {
-        var dataRoot = builder.Configuration["Database:DataRoot"] is { Length: > 0 } root ? root : Path.Combine(Path.GetTempPath(), "perfaspire-apphost");
-        var port = builder.Configuration.GetValue<int?>("Database:LocalPort") is int p and > 0 ? p : FreeLoopbackPort();
-        var plan = LocalPostgresPlan.Create(dataRoot, port);
-        if (plan.RunAsPostgresUser && !LocalPostgresSetup.CanDropToPostgresUser())
+        var config = builder.Configuration;
+        var ephemeral = config.GetValue<bool>(EphemeralKey);
+        var root = config[DataRootKey] is { Length: > 0 } r ? r : null;
+        if (config.GetValue<bool>(ResetDataKey))
         {
-            throw new DatabaseConfigurationException(
-                "local database mode runs PostgreSQL as the 'postgres' user when started as root, but that user does not exist. Install the server package (apt-get install -y postgresql) or run as a normal user.");
+            if (ephemeral) throw new DatabaseConfigurationException($"{ResetDataKey}=true wipes the kept data directory; it has no meaning with {EphemeralKey}=true.");
+            var wiped = LocalPostgresSetup.Reset(root);
+            Console.WriteLine(wiped is null ? "PerfAspire: no local data to wipe." : $"PerfAspire: wiped the local PostgreSQL data in {wiped}.");
         }
-        LocalPostgresSetup.RemoveStale(dataRoot);
-        LocalPostgresSetup.ClaimOwnership(plan);
+        var instance = LocalPostgresSetup.Prepare(new LocalPostgresOptions
+        {
+            Root = root,
+            Ephemeral = ephemeral,
+            Port = config.GetValue<int?>("Database:LocalPort"),
+            Timescale = config.GetValue<bool?>("Database:Timescale"),
+        });
+        var plan = instance.Plan;
+        Console.WriteLine(ephemeral
+            ? $"PerfAspire: local PostgreSQL data in {plan.Layout.Dir} (throw-away: removed on stop)"
+            : $"PerfAspire: local PostgreSQL data in {plan.Layout.Dir} (kept across runs; ./run.sh --reset-data wipes it)");
 
-        var resource = new LocalPostgresResource(DatabaseTarget.ResourceName, plan);
+        // The password reaches the services inside the connection string, as a secret parameter.
+        config[$"Parameters:{PasswordParameter}"] = instance.Password;
+        var password = builder.AddParameter(PasswordParameter, secret: true);
+        var resource = new LocalPostgresResource(DatabaseTarget.ResourceName, plan, password.Resource);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (_, ct) => LocalPostgresSetup.InitAsync(plan, ct));
 
         var healthKey = $"{DatabaseTarget.ResourceName}_connect";
         builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-            healthKey, _ => new LocalPostgresHealthCheck(plan), failureStatus: null, tags: null));
-        builder.Services.AddHostedService(sp => new LocalPostgresCleanup(plan, sp.GetRequiredService<IHostApplicationLifetime>()));
+            healthKey, _ => new LocalPostgresHealthCheck(instance), failureStatus: null, tags: null));
+        builder.Services.AddHostedService(sp => new LocalPostgresCleanup(instance, sp.GetRequiredService<IHostApplicationLifetime>()));
 
-        // Not proxied: ingestion streams COPY data, which should not pay for a relay. The port is picked here,
-        // by the AppHost, from the free loopback ports (Database:LocalPort pins it).
+        // Not proxied: ingestion streams COPY data, which should not pay for a relay. The port is picked by the
+        // launcher from the free loopback ports (Database:LocalPort pins it).
         return builder.AddResource(resource)
             .WithArgs([.. plan.ServerCommand.Args])
-            .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalPostgresResource.EndpointName, isProxied: false)
+            .WithEndpoint(port: plan.Port, targetPort: plan.Port, scheme: "tcp", name: LocalPostgresResource.EndpointName, isProxied: false)
             .WithEnvironment("DATABASE_MODE", selection.Name)
             .WithIconName("Database")
             .WithHealthCheck(healthKey);
@@ -69,12 +86,5 @@ public static class TimescaleResourceExtensions
         ExternalDatabase.EnsureReachableAsync(cs, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
         builder.Configuration[$"ConnectionStrings:{DatabaseTarget.ResourceName}"] = cs;
         return builder.AddConnectionString(DatabaseTarget.ResourceName);
-    }
-
-    static int FreeLoopbackPort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

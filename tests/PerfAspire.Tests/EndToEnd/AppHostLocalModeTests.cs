@@ -6,24 +6,67 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 using ModelContextProtocol.Client;
+using PerfAspire.Ingest.Generation;
+using PerfAspire.Tests.Mcp;
 
 namespace PerfAspire.Tests.EndToEnd;
 
 /// <summary>
-/// The whole application as `dotnet run --project src/PerfAspire.AppHost` starts it, in local database mode
-/// (the machine's PostgreSQL binaries; no Docker), driven through MCP like a real client.
+/// The whole application as `./run.sh` starts it on a machine without Docker: local database mode with its data
+/// kept, driven through MCP like a real client, stopped and started again.
 /// </summary>
 public sealed class AppHostLocalModeTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Local_mode_gets_every_resource_healthy_and_serves_system_health_over_mcp()
+    public async Task Local_mode_keeps_a_loaded_bundle_across_a_stop_and_a_start()
     {
         // Generous: on a 2-core machine shared with parallel test classes the docs index alone can take minutes.
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var ct = cts.Token;
+        // A kept instance in a data root of its own (not the user's): what ./run.sh does, minus the location.
+        var dataRoot = Path.Combine(Path.GetTempPath(), "perfaspire-apphost-kept-" + Guid.NewGuid().ToString("N")[..10]);
+        var bundleDir = Directory.CreateTempSubdirectory("perfaspire-apphost-bundle-").FullName;
+        try
+        {
+            var bundle = BundleGenerator.Generate(GeneratorOptions.Small with { Files = 1, EpochsPerFile = 10, TopThreads = 5 }, BundleFormat.TarGz, bundleDir);
+            string bundleId;
+            await using (var app = await StartAsync(dataRoot, ct))
+            {
+                await using var client = await ConnectAsync(app, ct);
+                var health = Assert.IsType<JsonElement>((await client.CallToolAsync("system_health", cancellationToken: ct)).StructuredContent);
+                SystemHealthAssertions.AssertHealthy(health, expectedMode: "local");
 
+                bundleId = (await client.OkAsync("support_load_bundle", new { path = bundle.Path })).GetProperty("bundle_id").GetString()!;
+                Assert.Equal(10, (await client.OkAsync("query_run", new { metric_name = "mem_available_percent" })).GetProperty("row_count").GetInt32());
+
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await app.StopAsync(ct);
+                output.WriteLine($"stopped in {clock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            Assert.Single(Directory.GetDirectories(dataRoot, "pg*"));
+            await using (var app = await StartAsync(dataRoot, ct))
+            {
+                await using var client = await ConnectAsync(app, ct);
+                var active = await client.OkAsync("support_active_context");
+                Assert.Equal(bundleId, active.GetProperty("bundle").GetProperty("bundle_id").GetString());
+                var rows = await client.OkAsync("query_run", new { metric_name = "mem_available_percent" });
+                Assert.Equal(bundleId, rows.GetProperty("bundle_id").GetString());
+                Assert.Equal(10, rows.GetProperty("row_count").GetInt32());
+                await app.StopAsync(ct);
+            }
+        }
+        finally
+        {
+            Directory.Delete(bundleDir, recursive: true);
+            if (Directory.Exists(dataRoot)) Directory.Delete(dataRoot, recursive: true);
+        }
+    }
+
+    async Task<DistributedApplication> StartAsync(string dataRoot, CancellationToken ct)
+    {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PerfAspire_AppHost>(
-            ["--Database:Mode=local"], (options, _) => options.DisableDashboard = true, ct);
+            ["--Database:Mode=local", $"--Database:DataRoot={dataRoot}"], (options, _) => options.DisableDashboard = true, ct);
         // Resource logs stay in the AppHost unless something goes wrong (postgres writes its few start-up lines
         // to stderr, so they show); health probes failing while the services start are expected.
         builder.Services.AddLogging(l => l
@@ -35,7 +78,7 @@ public sealed class AppHostLocalModeTests(ITestOutputHelper output)
             // No dashboard listens in tests: an OTLP exporter aimed at nothing adds ~10 s to every service's stop.
             builder.CreateResourceBuilder(project).WithEnvironment(e => e.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
-        await using var app = await builder.BuildAsync(ct);
+        var app = await builder.BuildAsync(ct);
 
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         // Without a Docker engine a single container resource would make StartAsync fail.
@@ -49,28 +92,19 @@ public sealed class AppHostLocalModeTests(ITestOutputHelper output)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
         }
-
         output.WriteLine($"all resources healthy after {clock.Elapsed.TotalSeconds:F1} s");
+        return app;
+    }
 
+    static async Task<McpClient> ConnectAsync(DistributedApplication app, CancellationToken ct)
+    {
         var mcpUrl = new Uri(app.GetEndpoint("mcp", "http"), "/mcp");
         var transport = new HttpClientTransport(new HttpClientTransportOptions { Endpoint = mcpUrl, TransportMode = HttpTransportMode.StreamableHttp });
-        await using (var client = await McpClient.CreateAsync(transport, cancellationToken: ct))
-        {
-            Assert.Equal("perfaspire", client.ServerInfo?.Name);
-            Assert.NotNull(client.ServerCapabilities.Tools);
-
-            var tools = await client.ListToolsAsync(cancellationToken: ct);
-            Assert.Contains(tools, t => t.Name == "system_health");
-            Assert.All(tools, t => Assert.DoesNotContain('.', t.Name));
-
-            var result = await client.CallToolAsync("system_health", cancellationToken: ct);
-            Assert.NotEqual(true, result.IsError);
-            var health = Assert.IsType<JsonElement>(result.StructuredContent);
-            SystemHealthAssertions.AssertHealthy(health, expectedMode: "local");
-        }
-
-        clock.Restart();
-        await app.StopAsync(ct);
-        output.WriteLine($"stopped in {clock.Elapsed.TotalSeconds:F1} s");
+        var client = await McpClient.CreateAsync(transport, cancellationToken: ct);
+        Assert.Equal("perfaspire", client.ServerInfo?.Name);
+        var tools = await client.ListToolsAsync(cancellationToken: ct);
+        Assert.Contains(tools, t => t.Name == "system_health");
+        Assert.All(tools, t => Assert.DoesNotContain('.', t.Name));
+        return client;
     }
 }

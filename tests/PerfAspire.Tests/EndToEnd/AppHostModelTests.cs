@@ -24,6 +24,14 @@ public sealed class AppHostModelTests(DatabaseFixture db)
         return env.TryGetValue(name, out var v) ? v as string : null;
     }
 
+    static async Task<List<string>> ArgsAsync(IResource resource)
+    {
+        var args = new List<object>();
+        var context = new CommandLineArgsCallbackContext(args);
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>()) await callback.Callback(context);
+        return args.OfType<string>().ToList();
+    }
+
     [Fact]
     public async Task Container_mode_runs_the_timescale_pg17_image_with_a_data_volume()
     {
@@ -31,7 +39,10 @@ public sealed class AppHostModelTests(DatabaseFixture db)
         var container = Assert.Single(builder.Resources.OfType<ContainerResource>());
         var image = container.Annotations.OfType<ContainerImageAnnotation>().Last();
         Assert.Equal("timescale/timescaledb", image.Image);
-        Assert.Equal("latest-pg17", image.Tag);
+        Assert.Equal(PerfAspire.AppHost.Database.TimescaleImage.Tag, image.Tag);
+        Assert.Matches(@"^\d+\.\d+\.\d+-pg\d+$", image.Tag);
+        var args = await ArgsAsync(container);
+        Assert.Contains(args, a => a.StartsWith("timescaledb.max_background_workers=", StringComparison.Ordinal));
         Assert.Contains(container.Annotations.OfType<ContainerMountAnnotation>(), m => m.Type == ContainerMountType.Volume && m.Target == "/var/lib/postgresql/data");
         var database = Assert.Single(builder.Resources.OfType<IResourceWithConnectionString>(), r => r.Name == "timescale");
         Assert.IsNotType<ContainerResource>(database);
@@ -55,7 +66,7 @@ public sealed class AppHostModelTests(DatabaseFixture db)
     [Fact]
     public async Task Mcp_references_the_database_ingest_and_docs()
     {
-        var builder = await ModelAsync("--Database:Mode=local");
+        var builder = await ModelAsync("--Database:Mode=local", "--Database:Ephemeral=true");
         var mcp = builder.Resources.Single(r => r.Name == "mcp");
         var related = mcp.Annotations.OfType<ResourceRelationshipAnnotation>().Where(a => a.Type == "Reference").Select(a => a.Resource.Name).Order();
         Assert.Equal(["docs", "ingest", "internal-api-key", "timescale"], related);
@@ -65,7 +76,7 @@ public sealed class AppHostModelTests(DatabaseFixture db)
     [Fact]
     public async Task Ingest_docs_and_mcp_share_one_generated_secret_internal_key()
     {
-        var builder = await ModelAsync("--Database:Mode=local");
+        var builder = await ModelAsync("--Database:Mode=local", "--Database:Ephemeral=true");
         var key = Assert.Single(builder.Resources.OfType<ParameterResource>(), p => p.Name == "internal-api-key");
         Assert.True(key.Secret);
         foreach (var service in new[] { "ingest", "docs", "mcp" })
@@ -76,5 +87,16 @@ public sealed class AppHostModelTests(DatabaseFixture db)
             foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
             Assert.Same(key, Assert.IsType<ParameterResource>(env["INTERNAL_API_KEY"]));
         }
+    }
+
+    [Fact]
+    public async Task Local_mode_hands_the_services_a_password_connection_with_the_password_as_a_secret()
+    {
+        var builder = await ModelAsync("--Database:Mode=local", "--Database:Ephemeral=true");
+        var password = Assert.Single(builder.Resources.OfType<ParameterResource>(), p => p.Name == PerfAspire.AppHost.Database.TimescaleResourceExtensions.PasswordParameter);
+        Assert.True(password.Secret);
+        var database = Assert.Single(builder.Resources.OfType<PerfAspire.AppHost.Database.LocalPostgresResource>());
+        Assert.Contains($"Password={{{password.Name}.value}}", database.ConnectionStringExpression.ValueExpression);
+        Assert.Equal(File.ReadAllText(database.Plan.Layout.PasswordFile).Trim(), await password.GetValueAsync(default));
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Tests.Infrastructure;

@@ -74,9 +74,11 @@ public sealed class RoleTests(DatabaseFixture db)
     {
         var user = "u_" + Guid.NewGuid().ToString("N")[..10];
         var dbName = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await SchemaDb.ExecAsync(db.AdminConnectionString, $"CREATE ROLE {user} LOGIN NOCREATEROLE NOSUPERUSER");
+        // The test server accepts TCP connections with a password only.
+        var password = "p_" + Guid.NewGuid().ToString("N");
+        await SchemaDb.ExecAsync(db.AdminConnectionString, $"CREATE ROLE {user} LOGIN NOCREATEROLE NOSUPERUSER PASSWORD '{password}'");
         await SchemaDb.ExecAsync(db.AdminConnectionString, $"CREATE DATABASE {dbName} OWNER {user}");
-        var cs = new NpgsqlConnectionStringBuilder(db.AdminConnectionString) { Database = dbName, Username = user }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(db.AdminConnectionString) { Database = dbName, Username = user, Password = password }.ConnectionString;
         var schema = "s" + Guid.NewGuid().ToString("N")[..10];
 
         await using var ds = NpgsqlDataSource.Create(cs);

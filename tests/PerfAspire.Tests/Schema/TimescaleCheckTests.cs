@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 

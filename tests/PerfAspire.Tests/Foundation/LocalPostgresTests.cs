@@ -1,0 +1,142 @@
+using Npgsql;
+using PerfAspire.LocalPostgres;
+
+namespace PerfAspire.Tests.Foundation;
+
+/// <summary>
+/// The launcher with real servers: what a local user on the same machine can reach, and how a kept instance
+/// behaves across restarts and against a second owner, another major version, a stale pid file and a bad root.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class LocalPostgresTests
+{
+    static string NewRoot() => Path.Combine(Path.GetTempPath(), "perfaspire-kept-test-" + Guid.NewGuid().ToString("N")[..10]);
+
+    static async Task<T?> ScalarAsync<T>(string cs, string sql)
+    {
+        await using var conn = new NpgsqlConnection(cs + ";Pooling=false");
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (T?)await cmd.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task Tcp_needs_the_scram_password_and_every_path_of_the_instance_is_private()
+    {
+        await using var server = await LocalPostgresServer.StartAsync(timescale: false);
+        var layout = server.Plan.Layout;
+        var withoutPassword = $"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=false;Timeout=5";
+
+        // No password: the server asks for SCRAM, which the client cannot answer.
+        var none = await Assert.ThrowsAsync<NpgsqlException>(() => ScalarAsync<int>(withoutPassword, "SELECT 1"));
+        Assert.Contains("password", none.Message, StringComparison.OrdinalIgnoreCase);
+        // A wrong password: the server itself refuses (invalid_password).
+        var wrong = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync<int>(withoutPassword + ";Password=not-it", "SELECT 1"));
+        Assert.Equal("28P01", wrong.SqlState);
+        Assert.Equal(1, await ScalarAsync<int>(server.ConnectionString, "SELECT 1"));
+        Assert.Equal("scram-sha-256", await ScalarAsync<string>(server.ConnectionString,
+            "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules WHERE type LIKE 'host%'"));
+
+        const UnixFileMode dir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(dir, File.GetUnixFileMode(Path.GetDirectoryName(layout.Dir)!));
+        Assert.Equal(dir, File.GetUnixFileMode(layout.Dir));
+        Assert.Equal(dir, File.GetUnixFileMode(layout.SocketDir));
+        Assert.Equal(dir, File.GetUnixFileMode(layout.DataDir));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(layout.PasswordFile));
+        Assert.Equal(server.Password, File.ReadAllText(layout.PasswordFile).Trim());
+        Assert.True(server.Password.Length >= 24);
+    }
+
+    [Fact]
+    public async Task A_kept_instance_keeps_its_rows_across_restarts_and_refuses_a_second_owner()
+    {
+        var root = NewRoot();
+        var options = new LocalPostgresOptions { Root = root, Timescale = false };
+        try
+        {
+            string dir, password;
+            await using (var first = await LocalPostgresServer.StartAsync(options))
+            {
+                dir = first.Plan.Layout.Dir;
+                password = first.Password;
+                Assert.Equal(Path.Combine(root, "pg" + PostgresBinaries.MajorVersion(first.BinDir)), dir);
+                Assert.False(first.Plan.Ephemeral);
+                await ScalarAsync<object>(first.ConnectionString, "CREATE TABLE kept (x int); INSERT INTO kept VALUES (42)");
+
+                var second = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(options));
+                Assert.Contains($"{dir} is in use by another PerfAspire (pid {Environment.ProcessId})", second.Message);
+                Assert.Contains("--Database:Ephemeral=true", second.Message);
+            }
+            Assert.True(File.Exists(Path.Combine(dir, "data", "PG_VERSION")));
+
+            await using (var again = await LocalPostgresServer.StartAsync(options))
+            {
+                Assert.Equal(dir, again.Plan.Layout.Dir);
+                Assert.Equal(password, again.Password);
+                Assert.Equal(42, await ScalarAsync<int>(again.ConnectionString, "SELECT x FROM kept"));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Another_major_version_a_stale_pid_file_and_a_bad_root_get_one_line_and_nothing_is_wiped()
+    {
+        var root = NewRoot();
+        var options = new LocalPostgresOptions { Root = root, Timescale = false };
+        try
+        {
+            string dir;
+            await using (var server = await LocalPostgresServer.StartAsync(options))
+            {
+                dir = server.Plan.Layout.Dir;
+                await ScalarAsync<object>(server.ConnectionString, "CREATE TABLE kept (x int); INSERT INTO kept VALUES (7)");
+            }
+            var layout = new InstanceLayout(dir);
+            var version = File.ReadAllText(layout.VersionFile);
+
+            // Data of another major version: refused, named, left as it is.
+            File.WriteAllText(layout.VersionFile, "11\n");
+            var other = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(options));
+            Assert.Contains($"{layout.DataDir} holds data of PostgreSQL 11", other.Message);
+            Assert.Contains("--reset-data", other.Message);
+            Assert.DoesNotContain('\n', other.Message);
+            Assert.Equal("11\n", File.ReadAllText(layout.VersionFile));
+            File.WriteAllText(layout.VersionFile, version);
+
+            // A pid file whose process is gone (a crash): removed, and the data is still there.
+            File.WriteAllText(layout.PidFile, "999999999\n" + layout.DataDir + "\n");
+            await using (var server = await LocalPostgresServer.StartAsync(options))
+            {
+                Assert.Equal(7, await ScalarAsync<int>(server.ConnectionString, "SELECT x FROM kept"));
+            }
+
+            // A root that cannot be a directory (a file is in the way).
+            var file = Path.Combine(root, "not-a-dir");
+            File.WriteAllText(file, "x");
+            var bad = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(options with { Root = Path.Combine(file, "sub") }));
+            Assert.Contains($"cannot use the local PostgreSQL directory {Path.Combine(file, "sub")}", bad.Message);
+            Assert.Contains("--Database:DataRoot", bad.Message);
+
+            // The documented wipe removes exactly the kept instance.
+            Assert.Equal(dir, LocalPostgresSetup.Reset(root));
+            Assert.False(Directory.Exists(dir));
+            Assert.True(File.Exists(file));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_plain_flavour_does_not_preload_timescaledb_even_where_it_is_installed()
+    {
+        await using var server = await LocalPostgresServer.StartAsync(timescale: false);
+        Assert.False(server.TimescaleInstalled);
+        Assert.Equal("", await ScalarAsync<string>(server.ConnectionString, "SELECT current_setting('shared_preload_libraries')"));
+    }
+}
