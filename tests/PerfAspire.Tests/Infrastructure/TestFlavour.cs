@@ -14,7 +14,7 @@ public static class TestFlavour
     public const string Trait = "Category";
     public const string Database = "database";
 
-    /// <summary>What to ask <see cref="PerfAspire.ServiceDefaults.Database.LocalPostgresServer.StartAsync"/> for.</summary>
+    /// <summary>What to ask <see cref="PerfAspire.LocalPostgres.LocalPostgresServer.StartAsync"/> for.</summary>
     public static bool? Timescale => Environment.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant() switch
     {
         null or "" or "auto" => null,
