@@ -12,7 +12,7 @@ namespace PerfAspire.Tests.Legacy;
 /// retyped member fails here. Regenerate intended changes with
 /// <c>UPDATE_GOLDEN=1 dotnet test tests/PerfAspire.Tests --filter "FullyQualifiedName~LegacyShapeTests"</c> and review the diff.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class LegacyShapeTests(DatabaseFixture db)
 {
     public static TheoryData<string, string> Calls => new()

@@ -13,7 +13,7 @@ namespace PerfAspire.Tests.Mcp;
 /// bundle, database down, docs and ingest down — and each structured answer is checked with a JSON Schema
 /// validator against the schema the tool declares.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class ToolContractTests(DatabaseFixture db)
 {
     /// <summary>One ordinary call per tool; a tool missing here fails <see cref="Every_tool_is_exercised"/>.</summary>

@@ -10,7 +10,7 @@ using static PerfAspire.Tests.Ingest.IngestTestBed;
 namespace PerfAspire.Tests.Security;
 
 /// <summary>Loads that cannot hang, pile up or leave rows behind: special files, NUL paths, cancel, wall-clock limit, the queue.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class LoadSafetyTests(DatabaseFixture db)
 {
     /// <summary>Liveness guard only: a regression here would otherwise hang the test run.</summary>
