@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Ingest.Writing;
 
 /// <summary>One row of <c>bundle_series</c>: one metric of one series over the whole load.</summary>
-internal sealed record BundleSeriesRow(string Table, string Metric, string LabelsJson, SeriesStat Stat);
+internal sealed record BundleSeriesRow(string Table, string Metric, string LabelsJson, SeriesStat Stat, bool Counter);
 
 /// <summary>
 /// The rollup of a finished load as <c>bundle_series</c> rows, and their binary COPY. Written in the transaction that
@@ -36,6 +37,7 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
             for (var j = 0; j < Math.Min(r.ColumnCount, metrics.Count); j++)
             {
                 var metric = group.MetricName(metrics[j]);
+                var counter = metrics[j].Kind == MetricKind.Counter;
                 foreach (var (labels, stat) in r.Column(j))
                 {
                     if (!labelJson.TryGetValue(labels, out var text))
@@ -43,7 +45,7 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
                         text = json.Write(group.Labels.Select(l => l.Name), labels);
                         labelJson[labels] = text;
                     }
-                    list.Add(new BundleSeriesRow(r.Layout.Table, metric, text, stat));
+                    list.Add(new BundleSeriesRow(r.Layout.Table, metric, text, stat, counter));
                 }
             }
         }
@@ -63,7 +65,7 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
         if (rows.Count == 0) return;
         await using var import = await conn.BeginBinaryImportAsync(
             $"COPY {quotedSchema}.bundle_series (bundle_id, table_name, metric, sptid, host, labels, samples, value_sum, value_min, value_max, " +
-            "first_ts, last_ts, first_value, last_value) FROM STDIN (FORMAT BINARY)", ct);
+            "first_ts, last_ts, first_value, last_value, increase) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in rows)
         {
             var s = r.Stat;
@@ -82,6 +84,8 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
             await import.WriteAsync(Time(s.LastTs), NpgsqlDbType.TimestampTz, ct);
             await import.WriteAsync(s.FirstValue, NpgsqlDbType.Double, ct);
             await import.WriteAsync(s.LastValue, NpgsqlDbType.Double, ct);
+            // Only counters have an increase; NULL also marks a counter whose steps are unknown (queries then scan).
+            if (!r.Counter || double.IsNaN(s.Increase)) await import.WriteNullAsync(ct); else await import.WriteAsync(s.Increase, NpgsqlDbType.Double, ct);
         }
         await import.CompleteAsync(ct);
     }

@@ -23,23 +23,12 @@ public static class RankingSql
         string sql;
         if (plan.Metric.IsCounter)
         {
-            var partition = labels.Count == 0 ? "" : "PARTITION BY " + string.Join(", ", labels) + " ";
             sql = $"""
-                WITH samples AS (
-                  SELECT ts, value, {head}lag(value) OVER w AS prev_value, lag(ts) OVER w AS prev_ts
-                  FROM {View(plan)}
-                  {Where(plan, p)}
-                  WINDOW w AS ({partition}ORDER BY ts)
-                ), increases AS (
-                  SELECT {head}CASE WHEN value >= prev_value THEN value - prev_value ELSE value END AS increase,
-                         extract(epoch FROM ts - prev_ts)::double precision AS seconds
-                  FROM samples
-                  WHERE prev_value IS NOT NULL AND ts > prev_ts
-                )
+                WITH {CounterSql.Increases(View(plan), Where(plan, p), labels)}
                 SELECT {head}(sum(increase) / nullif(sum(seconds), 0))::double precision AS value,
-                       max(increase / seconds)::double precision AS max_value, count(*) AS samples
+                       max(increase / seconds)::double precision AS max_value, count(increase) AS samples
                 FROM increases
-                {groupBy}
+                {groupBy}{(labels.Count == 0 ? "" : " HAVING count(increase) > 0")}
                 ORDER BY {order}
                 LIMIT {p.Add("row_limit", limit)}
                 """;

@@ -12,8 +12,9 @@ namespace PerfAspire.Mcp.Insights;
 /// <summary>
 /// compare_windows: for every metric of every table (optionally one category) in one bundle, the count, mean and
 /// standard deviation of each series in window A and window B, one statement per table, then
-/// <see cref="WindowChange"/> per series. Counters are compared by their per-second rate between consecutive samples of
-/// the same window (LAG per series; a decrease is a restart), never by raw value. Identifiers come from the catalog
+/// <see cref="WindowChange"/> per series. Counters are compared by their rate over each window (the <see cref="CounterSql"/> rule: steps between
+/// consecutive samples of the same window, a decrease being a restart), never by raw value; their spread is that of
+/// the step rates. Identifiers come from the catalog
 /// (quoted), times and the bundle are bind parameters.
 /// </summary>
 public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner)
@@ -108,28 +109,33 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         {
             var c = cols[i];
             sb.Append(",\n    ");
+            var n = i.ToString(CultureInfo.InvariantCulture);
             if (metrics[i].IsCounter)
             {
-                sb.Append("CASE WHEN lag(win) OVER w = win AND ts > lag(ts) OVER w THEN ((CASE WHEN ").Append(c).Append(" >= lag(").Append(c)
-                  .Append(") OVER w THEN ").Append(c).Append(" - lag(").Append(c).Append(") OVER w ELSE ").Append(c)
-                  .Append(" END) / extract(epoch FROM ts - lag(ts) OVER w))::double precision END");
+                // A step is two consecutive samples of the series in the same window; its rate follows the counter rule.
+                var step = $"lag(win) OVER w = win AND ts > lag(ts) OVER w AND lag({c}) OVER w IS NOT NULL";
+                sb.Append($"CASE WHEN {step} THEN {CounterSql.Increase(c, $"lag({c}) OVER w")} END AS i{n}, ")
+                  .Append($"CASE WHEN {step} THEN {CounterSql.Seconds("ts", "lag(ts) OVER w")} END AS d{n}");
             }
             else
             {
-                sb.Append(c).Append("::double precision");
+                sb.Append(c).Append("::double precision AS v").Append(n);
             }
-            sb.Append(" AS v").Append(i.ToString(CultureInfo.InvariantCulture));
         }
         sb.Append("\n  FROM base");
         if (hasCounter) sb.Append("\n  WINDOW w AS (").Append(labels.Count == 0 ? "" : "PARTITION BY " + labelList + " ").Append("ORDER BY ts)");
         sb.Append("\n)\nSELECT ").Append(labelHead.TrimEnd(' ', ','));
         for (var i = 0; i < metrics.Count; i++)
         {
-            var v = "v" + i.ToString(CultureInfo.InvariantCulture);
+            var n = i.ToString(CultureInfo.InvariantCulture);
             foreach (var win in new[] { 1, 2 })
             {
                 if (i > 0 || win > 1 || labels.Count > 0) sb.Append(", ");
-                sb.Append($"count({v}) FILTER (WHERE win = {win}), avg({v}) FILTER (WHERE win = {win}), stddev_samp({v}) FILTER (WHERE win = {win})");
+                var f = $"FILTER (WHERE win = {win})";
+                // Counters: the window's rate (summed increase over summed seconds) and the spread of the step rates.
+                sb.Append(metrics[i].IsCounter
+                    ? $"count(i{n}) {f}, sum(i{n}) {f} / nullif(sum(d{n}) {f}, 0), stddev_samp(i{n} / d{n}) {f}"
+                    : $"count(v{n}) {f}, avg(v{n}) {f}, stddev_samp(v{n}) {f}");
             }
         }
         sb.Append("\nFROM s");

@@ -9,7 +9,7 @@ public sealed class SeriesRollup(QueryRunner runner)
 {
     volatile bool _tableSeen;
 
-    public async Task<bool> HasRowsAsync(ReadOnlySession session, string bundleId, string metric, CancellationToken ct)
+    public async Task<bool> HasRowsAsync(ReadOnlySession session, string bundleId, string metric, CancellationToken ct, bool needsIncrease = false)
     {
         if (!_tableSeen)
         {
@@ -18,12 +18,12 @@ public sealed class SeriesRollup(QueryRunner runner)
             if (!exists) return false;
             _tableSeen = true;
         }
-        return await runner.ScalarAsync<bool>(session, ProbeSql.RollupHasRows(session.Schema, bundleId, metric), ct);
+        return await runner.ScalarAsync<bool>(session, ProbeSql.RollupHasRows(session.Schema, bundleId, metric, needsIncrease), ct);
     }
 
     /// <summary>The plan with <see cref="QueryPlan.FromRollup"/> set when a whole-window topk can read the rollup.</summary>
     public async Task<QueryPlan> ChooseAsync(ReadOnlySession session, QueryPlan plan, CancellationToken ct) =>
-        plan.WholeWindowTopK && plan.CoversBundle && await HasRowsAsync(session, plan.Bundle.BundleId, plan.Metric.View, ct)
+        plan.WholeWindowTopK && plan.CoversBundle && await HasRowsAsync(session, plan.Bundle.BundleId, plan.Metric.View, ct, needsIncrease: plan.Metric.IsCounter)
             ? plan with { FromRollup = true }
             : plan;
 }

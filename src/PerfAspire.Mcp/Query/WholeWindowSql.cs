@@ -6,7 +6,7 @@ namespace PerfAspire.Mcp.Query;
 
 /// <summary>
 /// topk without a step: one ranking over the whole window. Columns: the group_by labels, value (average of all
-/// samples, or for counters the summed average rate of the group's series, resets ignored), max_value (NULL for
+/// samples, or for counters the summed rate of the group's series by the reset-aware <see cref="CounterSql"/> rule), max_value (NULL for
 /// counters), samples; best first, ties by label. Two sources give the same rows:
 /// <list type="bullet">
 /// <item><see cref="Scan"/>: the metric's view over the window, grouped straight by the requested labels (counters
@@ -30,17 +30,18 @@ public static class WholeWindowSql
         string sql;
         if (IsCounter(plan))
         {
-            var series = string.Concat(plan.Metric.Labels.Select(l => ", " + SqlIdentifier.Quote(l)));
+            // Per series first (a rate belongs to one series), then summed over the series of each group.
+            List<string> series = ["bundle_id", "sptid", "host", .. plan.Metric.Labels.Select(SqlIdentifier.Quote)];
+            var seriesList = string.Join(", ", series);
             sql = $"""
-                SELECT {Head(group)}(sum((max_value - min_value) / nullif(extract(epoch FROM last_ts - first_ts), 0)))::double precision AS value,
+                WITH {CounterSql.Increases(view, where.ToString(), series)}, per_series AS (
+                  SELECT {seriesList}, sum(increase) / nullif(sum(seconds), 0) AS rate, count(*) AS samples
+                  FROM increases
+                  GROUP BY {seriesList}
+                )
+                SELECT {Head(group)}sum(rate)::double precision AS value,
                        NULL::double precision AS max_value, sum(samples)::bigint AS samples
-                FROM (
-                  SELECT bundle_id, sptid, host{series}, count(*) AS samples, min(value) AS min_value, max(value) AS max_value,
-                         min(ts) AS first_ts, max(ts) AS last_ts
-                  FROM {view}
-                  {where}
-                  GROUP BY bundle_id, sptid, host{series}
-                ) AS series
+                FROM per_series
                 {GroupBy(group.Count)}
                 """;
         }
@@ -65,7 +66,7 @@ public static class WholeWindowSql
         var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
         var head = string.Concat(plan.GroupBy.Select(l => RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
         var (value, max) = IsCounter(plan)
-            ? ("sum((value_max - value_min) / nullif(extract(epoch FROM last_ts - first_ts), 0))", "NULL::double precision")
+            ? ($"sum({RollupSql.CounterRate})", "NULL::double precision")
             : ("sum(value_sum) / nullif(sum(samples), 0)", "max(value_max)");
         var sql = $"""
             SELECT {head}({value})::double precision AS value, ({max})::double precision AS max_value, sum(samples)::bigint AS samples

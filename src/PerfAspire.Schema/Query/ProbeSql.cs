@@ -37,11 +37,16 @@ public static class ProbeSql
         return p.Query($"SELECT to_regclass({p.Add("table", SqlIdentifier.Qualify(schema, RollupSql.Table))}) IS NOT NULL");
     }
 
-    /// <summary>Boolean: the rollup holds rows of the metric for the bundle.</summary>
-    public static RenderedQuery RollupHasRows(string schema, string bundleId, string metric)
+    /// <summary>
+    /// Boolean: the rollup holds rows of the metric for the bundle and, when <paramref name="needsIncrease"/> (counter
+    /// rates), every row has its increase (bundles loaded before the rollup kept it have none).
+    /// </summary>
+    public static RenderedQuery RollupHasRows(string schema, string bundleId, string metric, bool needsIncrease = false)
     {
         var p = new QueryParameters();
-        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, RollupSql.Table)} " +
-                       $"WHERE bundle_id = {p.Add("bundle_id", bundleId)} AND metric = {p.Add("metric", metric)})");
+        var rows = $"FROM {SqlIdentifier.Qualify(schema, RollupSql.Table)} WHERE bundle_id = {p.Add("bundle_id", bundleId)} AND metric = {p.Add("metric", metric)}";
+        return p.Query(needsIncrease
+            ? $"SELECT EXISTS (SELECT 1 {rows}) AND NOT EXISTS (SELECT 1 {rows} AND increase IS NULL)"
+            : $"SELECT EXISTS (SELECT 1 {rows})");
     }
 }

@@ -72,7 +72,7 @@ public static class QueryPatterns
             "Per-second rate of a monotonic counter. Each sample is compared with the previous sample of the same series (LAG over bundle, host and every label, ordered by ts); " +
             "a decrease is a counter reset (process restart), so the increase after it is the new value itself, never a negative rate. " +
             "The value of a time bucket is the total increase divided by the seconds covered.",
-            """
+            $$"""
             WITH samples AS (
               SELECT ts, value, bundle_id, sptid, host{labels},
                      lag(value) OVER series AS prev_value,
@@ -83,8 +83,8 @@ public static class QueryPatterns
               WINDOW series AS (PARTITION BY bundle_id, host{labels} ORDER BY ts)
             ), increases AS (
               SELECT ts, bundle_id, sptid, host{labels},
-                     CASE WHEN value >= prev_value THEN value - prev_value ELSE value END AS increase,
-                     extract(epoch FROM ts - prev_ts)::double precision AS seconds
+                     {{CounterSql.Increase("value", "prev_value")}} AS increase,
+                     {{CounterSql.Seconds("ts", "prev_ts")}} AS seconds
               FROM samples
               WHERE prev_value IS NOT NULL AND ts > prev_ts
             )

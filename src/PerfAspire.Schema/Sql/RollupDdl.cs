@@ -2,7 +2,8 @@ namespace PerfAspire.Schema.Sql;
 
 /// <summary>
 /// The per-bundle series rollup written by ingestion: one row per metric and series (table, sptid, host, label
-/// values) with the sample count, sum, min, max and first/last sample of the whole bundle. Whole-window rankings and
+/// values) with the sample count, sum, min, max, first/last sample of the whole bundle and, for counters, the reset-aware
+/// increase (<see cref="Query.CounterSql"/>). Whole-window rankings and
 /// label-value discovery read it instead of scanning millions of samples. Idempotent, so an older database gains it
 /// in place; bundles loaded before it existed simply have no rows here (the query layer then scans).
 /// </summary>
@@ -23,8 +24,10 @@ public static class RollupDdl
           first_ts TIMESTAMPTZ,
           last_ts TIMESTAMPTZ,
           first_value DOUBLE PRECISION,
-          last_value DOUBLE PRECISION
+          last_value DOUBLE PRECISION,
+          increase DOUBLE PRECISION
         );
+        ALTER TABLE {schema}.bundle_series ADD COLUMN IF NOT EXISTS increase DOUBLE PRECISION;
         CREATE INDEX IF NOT EXISTS bundle_series_metric_idx ON {schema}.bundle_series (bundle_id, metric);
         CREATE INDEX IF NOT EXISTS bundle_series_table_idx ON {schema}.bundle_series (bundle_id, table_name);
         """;

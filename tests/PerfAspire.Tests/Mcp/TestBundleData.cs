@@ -1,4 +1,7 @@
 using Npgsql;
+using PerfAspire.Ingest.Writing;
+using PerfAspire.Schema.Runtime;
+using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Tests.Mcp;
 
@@ -142,8 +145,33 @@ public sealed class TestBundleData
                     }
                     await w.CompleteAsync();
                 }
+                await WritePortRollupAsync(conn, start, bundle);
             }
         }
+    }
+
+    /// <summary>
+    /// The series rollup of the port counters as ingestion writes it (its own code: TableRollup, BundleSeriesRows), so
+    /// whole-bundle queries of this table can read bundle_series like they do for a loaded bundle.
+    /// </summary>
+    static async Task WritePortRollupAsync(NpgsqlConnection conn, DateTimeOffset start, string bundle)
+    {
+        var layout = new TableLayout(SchemaSpec.Default.ByTable("ptops_fp_ports")!);
+        var column = layout.Metrics.Select((m, i) => (m, i)).Single(x => x.m.Column == "rx_packets_total").i;
+        var rollup = new TableRollup(layout);
+        var values = new double[layout.MetricCount];
+        for (var i = 0; i < Epochs; i++)
+        {
+            for (var p = 0; p < Ports.Length; p++)
+            {
+                Array.Fill(values, double.NaN);
+                values[column] = PortRx(i, p);
+                rollup.Add(start.AddMinutes(i).ToUnixTimeMilliseconds() * 1000, [Ports[p]], values, values.Length);
+            }
+        }
+        await using var tx = await conn.BeginTransactionAsync();
+        await BundleSeriesRows.From([rollup], _ => true).WriteAsync(conn, tx, "perf", bundle, "NIOSSPT-12345", Host, CancellationToken.None);
+        await tx.CommitAsync();
     }
 
     static async Task Common(NpgsqlBinaryImporter w, DateTimeOffset ts, string bundle, string category)

@@ -122,8 +122,10 @@ CREATE TABLE IF NOT EXISTS perf.bundle_series (
   first_ts TIMESTAMPTZ,
   last_ts TIMESTAMPTZ,
   first_value DOUBLE PRECISION,
-  last_value DOUBLE PRECISION
+  last_value DOUBLE PRECISION,
+  increase DOUBLE PRECISION
 );
+ALTER TABLE perf.bundle_series ADD COLUMN IF NOT EXISTS increase DOUBLE PRECISION;
 CREATE INDEX IF NOT EXISTS bundle_series_metric_idx ON perf.bundle_series (bundle_id, metric);
 CREATE INDEX IF NOT EXISTS bundle_series_table_idx ON perf.bundle_series (bundle_id, table_name);
 
