@@ -12,6 +12,8 @@ namespace PerfAspire.Mcp.Bundles;
 public sealed class BundleScope(ReadOnlySessionFactory sessions)
 {
     public const string NoActiveBundle = "no_active_bundle";
+    public const string BundleNotReady = "bundle_not_ready";
+    const string Loaded = "loaded";
 
     const string Columns = "bundle_id, sptid, host, state, active, time_start, time_end, sample_interval_seconds, loaded_at";
 
@@ -34,7 +36,7 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
         {
             await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = $1");
             cmd.Parameters.Add(new NpgsqlParameter { Value = wanted });
-            if (await ReadOneAsync(cmd, ct) is { } found) return found;
+            if (await ReadOneAsync(cmd, ct) is { } found) return found.State == Loaded ? found : throw NotReady(found);
         }
         var known = new List<string>();
         await using (var cmd = session.Command($"SELECT bundle_id FROM {schema}.bundles ORDER BY loaded_at DESC NULLS LAST LIMIT 200"))
@@ -50,6 +52,13 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
             closest,
             known.Count == 0 ? "Load one with support_load_bundle {path}." : "Call support_list_bundles to see the loaded bundles, or omit bundle_id to use the active one.");
     }
+
+    /// <summary>A bundle still loading, failed or being unloaded holds partial data: it is never queried as if complete.</summary>
+    static ToolError NotReady(BundleContext b) => new(BundleNotReady,
+        $"Bundle '{b.BundleId}' is {b.State}, not loaded: its data is {(b.State == "loading" ? "still being written" : b.State == "unloading" ? "being deleted" : "incomplete")}, so it is not queried.",
+        next: b.State == "loading"
+            ? "Wait for the load to finish (support_ingest_status), then query again; or omit bundle_id to use the active bundle."
+            : "Load the bundle again with support_load_bundle {path}, or pick a loaded one from support_list_bundles.");
 
     public static ToolError NoActive() => new(NoActiveBundle,
         "No bundle is active, so there is nothing to query (queries never run across all bundles).",

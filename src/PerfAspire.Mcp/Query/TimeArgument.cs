@@ -13,6 +13,7 @@ namespace PerfAspire.Mcp.Query;
 public static partial class TimeArgument
 {
     const int MaxLength = 64;
+    const long MaxOffsetDays = 3650;
     /// <summary>Below this an epoch number cannot be milliseconds of a real bundle (it would be before 1973).</summary>
     const double SecondsThreshold = 100_000_000_000;
 
@@ -41,15 +42,18 @@ public static partial class TimeArgument
         {
             var anchor = m.Groups[1].Value == "bundle_start" ? bundleStart : bundleEnd;
             var amount = long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-            if (amount > 3650L * 86400) throw Invalid(argument, t);
-            var offset = m.Groups[4].Value switch
+            // At most 10 digits, so the product cannot overflow a long; the sum with the anchor still can, far away.
+            var seconds = amount * m.Groups[4].Value switch { "s" => 1L, "m" => 60L, "h" => 3600L, _ => 86400L };
+            if (seconds > MaxOffsetDays * 86400L) throw Invalid(argument, t, $"the offset is larger than {MaxOffsetDays} days");
+            var offset = TimeSpan.FromSeconds(seconds);
+            try
             {
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-            return m.Groups[2].Value == "+" ? anchor + offset : anchor - offset;
+                return m.Groups[2].Value == "+" ? anchor + offset : anchor - offset;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Invalid(argument, t, "the result is outside the years 1-9999");
+            }
         }
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
@@ -73,9 +77,9 @@ public static partial class TimeArgument
         return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(n));
     }
 
-    static ToolError Invalid(string argument, string value) => new(
+    static ToolError Invalid(string argument, string value, string? why = null) => new(
         "invalid_time",
-        $"{argument} '{Responses.Text.Clip(value)}' is not a time I can read. Accepted: {Forms}.",
+        $"{argument} '{Responses.Text.Clip(value)}' is not a time I can read{(why is null ? "" : $" ({why})")}. Accepted: {Forms}.",
         next: $"Send {argument} in one of the accepted forms, or leave it out to use the whole bundle.");
 
     [GeneratedRegex(@"^(bundle_start|bundle_end)\s*([+-])\s*(\d{1,10})\s*([smhd])$")]
