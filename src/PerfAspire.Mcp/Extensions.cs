@@ -6,7 +6,7 @@ namespace PerfAspire.Mcp;
 
 /// <summary>
 /// Services shared by both transports (Streamable HTTP and stdio). Tools are discovered from this assembly:
-/// add a class marked [McpServerToolType] under Tools/ and it is served.
+/// add a class marked [McpServerToolType] under Tools/ (the old backend's tools under Legacy/) and it is served.
 /// </summary>
 public static class Extensions
 {

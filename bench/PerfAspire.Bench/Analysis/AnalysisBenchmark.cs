@@ -11,6 +11,7 @@ using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp;
+using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Tools;
 using PerfAspire.LocalPostgres;
 using PerfAspire.ServiceDefaults.Database;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PerfAspire.Mcp.Analysis;
-using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 

@@ -87,7 +87,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
 
         // Narrow the series query with every label whose top values are all known; NULL labels cannot be bound as
         // filter values, so those are matched below instead.
-        var filters = Legacy.SeriesFetch.Filters(args.Filters)?.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal)
+        var filters = SeriesFetch.Filters(args.Filters)?.ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal)
                       ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var name in ranking.Top[0].Labels.Keys)
         {
@@ -112,4 +112,67 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         for (var i = 0; i < rows.Columns.Count; i++) if (rows.Columns[i] == name) return i;
         throw new InvalidOperationException($"Ranking has no {name} column.");
     }
+
+    /// <summary>The arguments of top_n / graph_topk: a selector (metric with optional filters) plus a filters object.</summary>
+    public static QueryArguments Arguments(string metric, JsonElement? filters, string? bundleId, JsonElement? start, JsonElement? end, double? stepSeconds)
+    {
+        var selector = MetricSelector.Parse(metric);
+        var merged = selector.MergedWith(SeriesFetch.Filters(filters));
+        return new QueryArguments
+        {
+            Metric = selector.Metric,
+            BundleId = bundleId,
+            Start = start,
+            End = end,
+            StepSeconds = stepSeconds,
+            Filters = merged.Count == 0 ? null : QueryArguments.Json(merged),
+        };
+    }
+
+    /// <summary>The answer body both ranking tools share.</summary>
+    public static Dictionary<string, object?> Body(Ranking ranking, string tool)
+    {
+        var plan = ranking.Plan;
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["metric"] = plan.Metric.Name,
+            ["resolved_from_alias"] = ranking.AliasUsed,
+            ["unit"] = plan.Metric.Unit,
+            ["metric_kind"] = plan.Metric.KindName,
+            ["by"] = ranking.By == TopBy.Max ? "max" : "avg",
+            ["group_by"] = ranking.GroupLabel,
+            ["bundle_id"] = plan.Bundle.BundleId,
+            ["start"] = Values.Iso(plan.Window.Start),
+            ["end"] = Values.Iso(plan.Window.End),
+            ["ranking"] = ranking.Top.Select(e => new
+            {
+                rank = e.Rank,
+                labels = e.Labels,
+                avg = e.Avg is { } a ? Values.Round(a) : (double?)null,
+                max = e.Max is { } m ? Values.Round(m) : (double?)null,
+                samples = e.Samples,
+            }).ToList(),
+            ["more_exist"] = ranking.MoreExist,
+            ["warnings"] = ranking.Warnings,
+        };
+        if (ranking.Notes.Count > 0) body["notes"] = ranking.Notes;
+        if (ranking.Empty is { } empty)
+        {
+            body["empty_reason"] = empty.Reason;
+            body["explanation"] = empty.Explanation;
+            body["next"] = empty.Next;
+        }
+        else if (tool == "top_n")
+        {
+            body["next"] = "graph_topk with the same arguments charts these series over time; query_range with a filter shows one of them.";
+        }
+        return body;
+    }
+
+    public static TopBy ParseBy(string? by) => (by ?? "avg").Trim().ToLowerInvariant() switch
+    {
+        "avg" or "mean" or "average" => TopBy.Avg,
+        "max" or "maximum" or "peak" => TopBy.Max,
+        _ => throw new ToolError("invalid_argument", $"by must be 'avg' or 'max', not '{Text.Clip(by ?? "")}'."),
+    };
 }

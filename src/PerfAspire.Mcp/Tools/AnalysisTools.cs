@@ -8,7 +8,6 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Charts;
 using PerfAspire.Mcp.Insights;
-using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
@@ -34,21 +33,21 @@ public sealed class AnalysisTools(
         Next: graph_topk to chart them, or query_range with a filter for one.
         """)]
     public Task<CallToolResult> TopNTool(
-        [Description(LegacyTools.SelectorHelp)] string metric,
+        [Description(MetricSelector.Help)] string metric,
         [Description("How many (1-50, default 10).")] int? n = null,
         [Description("'avg' (default) or 'max'.")] string? by = null,
         [Description("Optional label to sum by, e.g. exec.")] string? group_by = null,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "top_n", async () =>
+        AnswerResponse.RunAsync(logger, "top_n", async () =>
         {
-            var args = GraphTools.TopArgs(metric, filters, bundle_id, start, end, null);
-            var ranking = await top.RankAsync(args, GraphTools.Blank(group_by), GraphTools.ParseBy(by), n ?? 10, ct);
-            return new ToolAnswer(GraphTools.RankingBody(ranking, "top_n"));
-        }, e => With(LegacyResponse.EmptyFields(e), ("ranking", Array.Empty<object>())));
+            var args = TopSeries.Arguments(metric, filters, bundle_id, start, end, null);
+            var ranking = await top.RankAsync(args, Text.Blank(group_by), TopSeries.ParseBy(by), n ?? 10, ct);
+            return new ToolAnswer(TopSeries.Body(ranking, "top_n"));
+        }, e => With(AnswerResponse.EmptyFields(e), ("ranking", Array.Empty<object>())));
 
     [McpServerTool(Name = "compare_windows", Title = "What changed between two windows", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -62,7 +61,7 @@ public sealed class AnalysisTools(
         [Description("How many top series changes to return (1-100, default 25).")] int? limit = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "compare_windows", async () =>
+        AnswerResponse.RunAsync(logger, "compare_windows", async () =>
         {
             var max = limit ?? 25;
             if (max is < 1 or > 100) throw new ToolError("invalid_argument", "limit must be between 1 and 100.");
@@ -98,7 +97,7 @@ public sealed class AnalysisTools(
                 ["bundle_id"] = r.Bundle.BundleId,
                 ["window_a"] = new { start = Values.Iso(r.A.Start), end = Values.Iso(r.A.End) },
                 ["window_b"] = new { start = Values.Iso(r.B.Start), end = Values.Iso(r.B.End) },
-                ["category"] = GraphTools.Blank(category),
+                ["category"] = Text.Blank(category),
                 ["changes"] = changed.Take(shown).Select((c, i) => new
                 {
                     rank = i + 1,
@@ -141,7 +140,7 @@ public sealed class AnalysisTools(
                 ? $"compare_windows: {r.Changes.Count} series compared, none changed measurably."
                 : $"compare_windows: {changed.Count} of {r.Changes.Count} series changed; biggest: {LegacyShapes.DisplayName(lead.Metric.Name, lead.Labels)} {Summaries.Number(lead.Change.A.Mean)} → {Summaries.Number(lead.Change.B.Mean)} {lead.Metric.Unit} (score {Summaries.Number(lead.Change.Score)}).";
             return new ToolAnswer(body, summary);
-        }, e => With(LegacyResponse.EmptyFields(e), ("changes", Array.Empty<object>())));
+        }, e => With(AnswerResponse.EmptyFields(e), ("changes", Array.Empty<object>())));
 
     [McpServerTool(Name = "correlate_metrics", Title = "Correlate metrics (with lag)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -150,15 +149,15 @@ public sealed class AnalysisTools(
         """)]
     public Task<CallToolResult> Correlate(
         [Description("2-8 metric names or selectors.")] JsonElement metrics,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Largest lag to try, in steps (0-60, default 10).")] int? max_lag_steps = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "correlate_metrics", async () =>
+        AnswerResponse.RunAsync(logger, "correlate_metrics", async () =>
         {
             var selectors = MetricList.Parse(metrics, "metrics", MaxCorrelated);
             if (selectors.Count < 2) throw new ToolError("invalid_argument", "correlate_metrics needs at least two metrics.");
@@ -218,7 +217,7 @@ public sealed class AnalysisTools(
             var lead = ordered[0];
             var summary = $"correlate_metrics: {named.Count} metrics, {Summaries.Window(first.Window)}, step {Summaries.Step(first.StepSeconds)}; strongest: {Reading(named[lead.A].Name, named[lead.B].Name, lead.R, first.StepSeconds)}";
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("pairs", Array.Empty<object>())));
+        }, e => With(AnswerResponse.EmptyFields(e), ("pairs", Array.Empty<object>())));
 
     [McpServerTool(Name = "find_anomalies", Title = "Find spikes and level shifts", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -226,9 +225,9 @@ public sealed class AnalysisTools(
         Use it on a key metric of a slow period to find when things started; then compare_windows around that time.
         """)]
     public Task<CallToolResult> FindAnomalies(
-        [Description(LegacyTools.SelectorHelp)] string metric,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(MetricSelector.Help)] string metric,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Spike threshold in robust standard deviations (2-20, default 3.5).")] double? threshold = null,
         [Description("Series to report (1-20, default 5).")] int? max_series = null,
@@ -236,7 +235,7 @@ public sealed class AnalysisTools(
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "find_anomalies", async () =>
+        AnswerResponse.RunAsync(logger, "find_anomalies", async () =>
         {
             var t = threshold ?? 3.5;
             if (!(t >= 2 && t <= 20)) throw new ToolError("invalid_argument", "threshold must be between 2 and 20.");
@@ -311,7 +310,7 @@ public sealed class AnalysisTools(
             var summary = $"find_anomalies: {r.Metric}, {reports.Count} series, {Summaries.Window(r.Window)}: {totalSpikes} spikes, {totalShifts} level shifts"
                 + (firstEvent >= 0 ? $"; first at {DateTimeOffset.FromUnixTimeMilliseconds(firstEvent).UtcDateTime:yyyy-MM-dd HH:mm} UTC." : ".");
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>())));
+        }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>())));
 
     static (JsonElement? Start, JsonElement? End) Window(JsonElement w, string argument)
     {

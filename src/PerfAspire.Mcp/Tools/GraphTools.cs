@@ -6,7 +6,6 @@ using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Charts;
 using PerfAspire.Mcp.Insights;
-using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
@@ -35,8 +34,8 @@ public sealed class GraphTools(
         """)]
     public Task<CallToolResult> Timeseries(
         [Description("Metric names (or selectors) in the order to show, e.g. [\"cpu_utilization{cpu=\\\"cpu\\\"}\", \"disk_busy_percent\"]. At most 8.")] JsonElement metrics,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Legacy: step in milliseconds.")] double? step_ms = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
@@ -44,7 +43,7 @@ public sealed class GraphTools(
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "graph_timeseries", async () =>
+        AnswerResponse.RunAsync(logger, "graph_timeseries", async () =>
         {
             var selectors = MetricList.Parse(metrics, "metrics", MaxMetrics);
             var perMetric = max_series_per_metric ?? 10;
@@ -114,7 +113,7 @@ public sealed class GraphTools(
             var summary = $"graph_timeseries: {string.Join(", ", results.Select(r => $"{r.Metric} ({r.Series.Count} series)"))}, {Summaries.Window(first.Window)}, step {Summaries.Step(first.StepSeconds)}"
                 + (highest.l is null ? "; no data in this window." : $"; highest: {highest.l.Name} max {Summaries.Number(highest.max)} {UnitOf(results, highest.l.Name)}.");
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expressions", RawNames(metrics))),
+        }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expressions", RawNames(metrics))),
         string.Join(", ", RawNames(metrics)));
 
     [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -123,10 +122,10 @@ public sealed class GraphTools(
         The baseline is the primary's first series (label order): filter the primary (cpu_utilization{cpu="cpu"}) to choose it. Response: {series: [primary..., comparators...], expression, normalization: {mode, primary_baseline, factors}, warnings}.
         """)]
     public Task<CallToolResult> Compare(
-        [Description(LegacyTools.SelectorHelp)] string primary,
+        [Description(MetricSelector.Help)] string primary,
         [Description("Metrics to compare with the primary (names or selectors), at most 7.")] JsonElement comparators,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Legacy: step in milliseconds.")] double? step_ms = null,
         [Description("Scale comparators to the primary's baseline (default true).")] bool? normalize = null,
@@ -135,7 +134,7 @@ public sealed class GraphTools(
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "graph_compare", async () =>
+        AnswerResponse.RunAsync(logger, "graph_compare", async () =>
         {
             var p = MetricSelector.Parse(primary, "primary");
             var others = MetricList.Parse(comparators, "comparators", MaxMetrics - 1);
@@ -256,7 +255,7 @@ public sealed class GraphTools(
             var summary = $"graph_compare: {primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}, {Summaries.Window(primaryResult.Window)}"
                 + (doNormalize ? (applied.Count > 0 ? $"; scaled ({(normalizeMode == NormalizeMode.Max ? "max" : "first")}): {Clip(string.Join(", ", applied), 200)}." : "; nothing could be scaled (see warnings).") : "; not normalised.");
             return new ToolAnswer(budgeted.Body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", Text.Clip(primary ?? ""))));
+        }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", Text.Clip(primary ?? ""))));
 
     [McpServerTool(Name = "graph_topk", Title = "Chart the top K series", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -265,23 +264,23 @@ public sealed class GraphTools(
         Returns the ranking, the ranked series (legacy shape) and a PNG chart. top_n gives the ranking alone.
         """)]
     public Task<CallToolResult> TopK(
-        [Description(LegacyTools.SelectorHelp)] string metric,
+        [Description(MetricSelector.Help)] string metric,
         [Description("How many series (1-50, default 10).")] int? k = null,
         [Description("'avg' (default) or 'max'.")] string? by = null,
         [Description("Optional label to sum by, e.g. exec (TOP), command (SMAPS).")] string? group_by = null,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "graph_topk", async () =>
+        AnswerResponse.RunAsync(logger, "graph_topk", async () =>
         {
             var (w, h) = ChartSize.Read(width, height);
-            var args = TopArgs(metric, filters, bundle_id, start, end, StepArgument.Seconds(step, null));
-            var ranking = await top.RankAsync(args, Blank(group_by), ParseBy(by), k ?? 10, ct);
+            var args = TopSeries.Arguments(metric, filters, bundle_id, start, end, StepArgument.Seconds(step, null));
+            var ranking = await top.RankAsync(args, Text.Blank(group_by), TopSeries.ParseBy(by), k ?? 10, ct);
             var (ranked, stepSeconds, pattern) = await top.SeriesAsync(ranking, args, ct);
             var plan = ranking.Plan;
             var samples = ranked.Select(x => LegacyShapes.ToSamples(x.Series)).ToArray();
@@ -298,7 +297,7 @@ public sealed class GraphTools(
             var body = ResponseBudget.Fit(max =>
             {
             var fitted = SampleBudget.Fit(samples, stepSeconds, combine, max);
-            var body = RankingBody(ranking, "graph_topk");
+            var body = TopSeries.Body(ranking, "graph_topk");
             body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
             body["step_seconds"] = fitted.StepSeconds;
             body["chart_step_seconds"] = stepSeconds;
@@ -311,7 +310,7 @@ public sealed class GraphTools(
                 ? $"graph_topk: no {plan.Metric.Name} data in {Summaries.Window(plan.Window)}."
                 : $"graph_topk: top {ranking.Top.Count} {plan.Metric.Name} ({what}) by {(ranking.By == TopBy.Max ? "max" : "avg")}, {Summaries.Window(plan.Window)}; #1 {LabelText(lead.Labels)} avg {Summaries.Number(lead.Avg ?? double.NaN)} max {Summaries.Number(lead.Max ?? double.NaN)} {plan.Metric.Unit}.";
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())), Text.Clip((metric ?? "").Trim()));
+        }, e => With(AnswerResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())), Text.Clip((metric ?? "").Trim()));
 
     [McpServerTool(Name = "graph_latency_histogram", Title = "DB latency histogram over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -320,15 +319,15 @@ public sealed class GraphTools(
         """)]
     public Task<CallToolResult> LatencyHistogramTool(
         [Description("dbwr, dbwa or dbrd.")] string histogram,
-        [Description(LegacyTools.TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(LegacyTools.TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Legacy: step in milliseconds.")] double? step_ms = null,
         [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description("Chart height in pixels (default 760).")] int? height = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "graph_latency_histogram", async () =>
+        AnswerResponse.RunAsync(logger, "graph_latency_histogram", async () =>
         {
             var (w, h) = ChartSize.Read(width, height, 760);
             var r = await histograms.LoadAsync(histogram, bundle_id, start, end, StepArgument.Seconds(step, step_ms), ct);
@@ -422,70 +421,7 @@ public sealed class GraphTools(
                 ? $"graph_latency_histogram: no {name} operations in {Summaries.Window(r.Ops.Window)}."
                 : $"graph_latency_histogram: {name} {Summaries.Number(allBuckets.Sum(b => b.Count))} operations, {Summaries.Window(r.Ops.Window)}; overall p50 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.5)!.Value)}, p95 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.95)!.Value)}, p99 {Durations.Format(HistogramPercentiles.Estimate(allBuckets, 0.99)!.Value)}; worst p99 {Durations.Format(p99Max.P99!.Value)} at {DateTimeOffset.FromUnixTimeMilliseconds(p99Max.TsMs).UtcDateTime:HH:mm} UTC.";
             return new ToolAnswer(body, summary, png);
-        }, e => With(LegacyResponse.EmptyFields(e), ("histogram", Text.Clip(histogram ?? "")), ("percentiles", Array.Empty<object>())), Text.Clip((histogram ?? "").Trim()));
-
-    internal static QueryArguments TopArgs(string metric, JsonElement? filters, string? bundleId, JsonElement? start, JsonElement? end, double? stepSeconds)
-    {
-        var selector = MetricSelector.Parse(metric);
-        var merged = selector.MergedWith(SeriesFetch.Filters(filters));
-        return new QueryArguments
-        {
-            Metric = selector.Metric,
-            BundleId = bundleId,
-            Start = start,
-            End = end,
-            StepSeconds = stepSeconds,
-            Filters = merged.Count == 0 ? null : QueryArguments.Json(merged),
-        };
-    }
-
-    internal static Dictionary<string, object?> RankingBody(TopSeries.Ranking ranking, string tool)
-    {
-        var plan = ranking.Plan;
-        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["metric"] = plan.Metric.Name,
-            ["resolved_from_alias"] = ranking.AliasUsed,
-            ["unit"] = plan.Metric.Unit,
-            ["metric_kind"] = plan.Metric.KindName,
-            ["by"] = ranking.By == TopBy.Max ? "max" : "avg",
-            ["group_by"] = ranking.GroupLabel,
-            ["bundle_id"] = plan.Bundle.BundleId,
-            ["start"] = Values.Iso(plan.Window.Start),
-            ["end"] = Values.Iso(plan.Window.End),
-            ["ranking"] = ranking.Top.Select(e => new
-            {
-                rank = e.Rank,
-                labels = e.Labels,
-                avg = e.Avg is { } a ? Values.Round(a) : (double?)null,
-                max = e.Max is { } m ? Values.Round(m) : (double?)null,
-                samples = e.Samples,
-            }).ToList(),
-            ["more_exist"] = ranking.MoreExist,
-            ["warnings"] = ranking.Warnings,
-        };
-        if (ranking.Notes.Count > 0) body["notes"] = ranking.Notes;
-        if (ranking.Empty is { } empty)
-        {
-            body["empty_reason"] = empty.Reason;
-            body["explanation"] = empty.Explanation;
-            body["next"] = empty.Next;
-        }
-        else if (tool == "top_n")
-        {
-            body["next"] = "graph_topk with the same arguments charts these series over time; query_range with a filter shows one of them.";
-        }
-        return body;
-    }
-
-    internal static TopBy ParseBy(string? by) => (by ?? "avg").Trim().ToLowerInvariant() switch
-    {
-        "avg" or "mean" or "average" => TopBy.Avg,
-        "max" or "maximum" or "peak" => TopBy.Max,
-        _ => throw new ToolError("invalid_argument", $"by must be 'avg' or 'max', not '{Text.Clip(by ?? "")}'."),
-    };
-
-    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        }, e => With(AnswerResponse.EmptyFields(e), ("histogram", Text.Clip(histogram ?? "")), ("percentiles", Array.Empty<object>())), Text.Clip((histogram ?? "").Trim()));
 
     static NormalizeMode ParseMode(string? mode) => (mode ?? "max").Trim().ToLowerInvariant() switch
     {

@@ -8,11 +8,10 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Docs;
 using PerfAspire.Mcp.Http;
-using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Tools;
+namespace PerfAspire.Mcp.Legacy;
 
 /// <summary>
 /// The legacy adapter tools: the old tool names and response shapes, served from the catalog and
@@ -29,8 +28,6 @@ public sealed class LegacyTools(
     DocsApi docs,
     ILogger<LegacyTools> logger)
 {
-    internal const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds (1751118720000), bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
-    internal const string SelectorHelp = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
     const int MaxLabelValues = 1000;
 
     [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -42,7 +39,7 @@ public sealed class LegacyTools(
         [Description("Optional: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...) or record group (CPU, DBWR, ...).")] string? category = null,
         [Description("Optional metric name prefix, e.g. 'disk_'.")] string? prefix = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "metrics_list", async () =>
+        AnswerResponse.RunAsync(logger, "metrics_list", async () =>
         {
             var warnings = new List<string>();
             var reachable = await ProbeAsync(ct);
@@ -76,7 +73,7 @@ public sealed class LegacyTools(
                 source = snapshot.Source,
                 warnings,
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("metrics", Array.Empty<string>()), ("count", 0)),
+        }, e => With(AnswerResponse.EmptyFields(e), ("metrics", Array.Empty<string>()), ("count", 0)),
         string.IsNullOrWhiteSpace(prefix) ? string.IsNullOrWhiteSpace(category) ? "*" : SafeName(category) : SafeName(prefix) + "*");
 
     [McpServerTool(Name = "metric_metadata", Title = "Metric metadata (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -88,7 +85,7 @@ public sealed class LegacyTools(
         [Description("Metric name or alias, e.g. cpu_utilization or cpu_utilization_percent.")] string metric,
         [Description("Bundle for the presence check; omit to use the active bundle.")] string? bundle_id = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "metric_metadata", async () =>
+        AnswerResponse.RunAsync(logger, "metric_metadata", async () =>
         {
             var (_, m, alias) = await catalog.ResolveAsync(metric, ct);
             var warnings = new List<string>();
@@ -134,7 +131,7 @@ public sealed class LegacyTools(
                 doc,
                 warnings,
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("metric", metric), ("present", null)), SafeName(metric));
+        }, e => With(AnswerResponse.EmptyFields(e), ("metric", metric), ("present", null)), SafeName(metric));
 
     [McpServerTool(Name = "label_values", Title = "Label values (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -147,7 +144,7 @@ public sealed class LegacyTools(
         [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
         [Description("Maximum values returned (1-1000, default 200).")] int? limit = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "label_values", async () =>
+        AnswerResponse.RunAsync(logger, "label_values", async () =>
         {
             var n = limit ?? 200;
             if (n is < 1 or > MaxLabelValues) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxLabelValues}.");
@@ -209,7 +206,7 @@ public sealed class LegacyTools(
                 truncated = truncated || values.Count > n,
                 warnings = Array.Empty<string>(),
             });
-        }, e => With(LegacyResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())),
+        }, e => With(AnswerResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())),
         string.IsNullOrWhiteSpace(metric) ? "*" : SafeName(metric));
 
     [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -219,9 +216,9 @@ public sealed class LegacyTools(
         The metric may carry equality filters: disk_busy_percent{device="sda"}.
         """)]
     public Task<CallToolResult> QueryRange(
-        [Description(SelectorHelp)] string metric,
-        [Description(TimeHelp + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeHelp + "bundle_end.")] JsonElement? end = null,
+        [Description(MetricSelector.Help)] string metric,
+        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
+        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
         [Description("Legacy: step in milliseconds.")] double? step_ms = null,
         [Description("Legacy: window start in epoch milliseconds (instead of start).")] double? start_ms = null,
@@ -231,7 +228,7 @@ public sealed class LegacyTools(
         [Description("Optional pattern instead of the kind's default: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, histogram_ops_per_sec.")] string? pattern = null,
         [Description("Maximum series (1-100, default 20).")] int? max_series = null,
         CancellationToken ct = default) =>
-        LegacyResponse.RunAsync(logger, "query_range", async () =>
+        AnswerResponse.RunAsync(logger, "query_range", async () =>
         {
             var selector = MetricSelector.Parse(metric);
             var maxSeries = max_series ?? 20;
@@ -241,7 +238,7 @@ public sealed class LegacyTools(
                 StepArgument.Seconds(step, step_ms), pattern, maxSeries, ct);
             var body = RangeBody(result);
             return new ToolAnswer(body);
-        }, e => With(LegacyResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", SafeName(metric))));
+        }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", SafeName(metric))));
 
     /// <summary>The query_range body for one metric's result, samples fitted into the budget.</summary>
     internal static Dictionary<string, object?> RangeBody(SeriesResult result)

@@ -1,6 +1,6 @@
 using PerfAspire.Mcp.Analysis;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>
 /// Keeps the samples of a series response inside the output budget (~8k tokens): one legacy

@@ -1,7 +1,7 @@
 using PerfAspire.Mcp.Charts;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Charts;
 
 /// <summary>Chart size arguments of the graph tools, checked with a clear message.</summary>
 public static class ChartSize

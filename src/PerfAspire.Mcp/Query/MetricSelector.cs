@@ -1,7 +1,7 @@
 using System.Text;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Query;
 
 /// <summary>
 /// A metric named the way legacy clients (and models used to Prometheus) write it: <c>cpu_utilization</c> or
@@ -12,6 +12,9 @@ namespace PerfAspire.Mcp.Legacy;
 public sealed record MetricSelector(string Metric, IReadOnlyDictionary<string, IReadOnlyList<string>> Filters)
 {
     const int MaxLength = 2_000;
+
+    /// <summary>How a selector argument is described to clients.</summary>
+    public const string Help = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
 
     /// <summary>The metric and its filters merged with extra filters given separately (e.g. a tool's <c>filters</c> argument).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MergedWith(IReadOnlyDictionary<string, IReadOnlyList<string>>? extra)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Query;
 
 /// <summary>A list of metric selectors given as a JSON array of strings, or one string for a single metric.</summary>
 public static class MetricList

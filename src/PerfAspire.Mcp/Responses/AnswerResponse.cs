@@ -5,17 +5,17 @@ using ModelContextProtocol.Protocol;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>
 /// Turns a <see cref="ToolAnswer"/> into the MCP result: the data as structured content and as JSON text, plus —
 /// for charts — a one-line summary (first, for hosts that only show text) and the PNG as image content.
-/// <para>Legacy semantics: when the backend is unreachable, no bundle is active or the metric does not
-/// exist, the legacy tools do not fail; they answer with their usual shape, empty, and a <c>warnings</c> token
+/// <para>The old backend's soft failures, which its clients rely on and the chart and analysis tools keep: when the
+/// backend is unreachable, no bundle is active or the metric does not exist, these tools do not fail; they answer with their usual shape, empty, and a <c>warnings</c> token
 /// (<c>timescale_unavailable</c>, <c>no_active_bundle</c>, <c>metric_not_found</c>) plus the message and next step.
 /// Every other problem is an ordinary tool error.</para>
 /// </summary>
-public static class LegacyResponse
+public static class AnswerResponse
 {
     static readonly HashSet<string> SoftCodes = ["timescale_unavailable", BundleScope.NoActiveBundle, "metric_not_found"];
 

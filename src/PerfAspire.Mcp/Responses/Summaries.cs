@@ -1,7 +1,7 @@
 using System.Globalization;
 using PerfAspire.Mcp.Query;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>One-line texts for hosts that show only text.</summary>
 public static class Summaries

@@ -1,6 +1,6 @@
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>
 /// Fits a response into the output budget (~8k tokens) by shrinking one knob — samples, list
@@ -18,13 +18,13 @@ public static class ResponseBudget
     {
         var n = Math.Max(initial, minimum);
         var body = build(n);
-        var size = LegacyResponse.Size(body);
+        var size = AnswerResponse.Size(body);
         var cut = false;
         for (var attempt = 0; size > TargetChars && n > minimum && attempt < 8; attempt++)
         {
             n = Math.Max(minimum, Math.Min(n - 1, (int)(n * 0.92 * TargetChars / size)));
             body = build(n);
-            size = LegacyResponse.Size(body);
+            size = AnswerResponse.Size(body);
             cut = true;
         }
         return new Fitted<T>(body, n, cut);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PerfAspire.Mcp.Query;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Query;
 
 /// <summary>One metric (selector + extra filters) through the shared query layer.</summary>
 public static class SeriesFetch

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Tools;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>
 /// Shapes query_run's answer: columns + rows (arrays, the compact form), with columns that hold one value in

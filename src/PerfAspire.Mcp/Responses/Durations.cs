@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>Latencies for people: seconds shown in the unit that keeps 1-3 digits before the point.</summary>
 public static class Durations

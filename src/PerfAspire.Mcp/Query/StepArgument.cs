@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Query;
 
 /// <summary>
 /// The legacy <c>step</c>: a number of seconds, or a duration string ("500ms", "30s", "5m", "1h", "1d"); legacy clients

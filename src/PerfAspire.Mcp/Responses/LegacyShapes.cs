@@ -3,7 +3,7 @@ using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
-namespace PerfAspire.Mcp.Legacy;
+namespace PerfAspire.Mcp.Responses;
 
 /// <summary>
 /// The legacy matrix shape: a series is <c>{"metric": {"__name__": ..., "bundle_id": ..., "host": ...,
