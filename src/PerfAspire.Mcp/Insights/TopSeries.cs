@@ -48,9 +48,9 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
         // their largest step rate, which it does not keep; per-group sums need the sample times).
         var fromRollup = label is null && !plan.Metric.IsCounter && plan.CoversBundle
             && await rollup.HasRowsAsync(session, plan.Bundle.BundleId, plan.Metric.View, ct);
-        var query = label is not null ? RankingSql.PerGroup(plan, label, by == TopBy.Max, k + 1)
-            : fromRollup ? RankingSql.PerSeriesFromRollup(plan, by == TopBy.Max, k + 1)
-            : RankingSql.PerSeries(plan, by == TopBy.Max, k + 1);
+        var query = label is not null ? RankingSql.PerGroup(plan.Sql, label, by == TopBy.Max, k + 1)
+            : fromRollup ? RankingSql.PerSeriesFromRollup(plan.Sql, by == TopBy.Max, k + 1)
+            : RankingSql.PerSeries(plan.Sql, by == TopBy.Max, k + 1);
         var rows = await runner.RunAsync(session, query, k + 1, ct);
         var valueIndex = Index(rows, "value");
         var maxIndex = Index(rows, "max_value");
@@ -74,7 +74,7 @@ public sealed class TopSeries(ReadOnlySessionFactory sessions, QueryPlanner plan
             var plan = ranking.Plan;
             var groups = ranking.Top.Select(e => e.Labels[label]!).ToList();
             var points = (int)Math.Ceiling(plan.Window.Span.TotalSeconds / plan.StepSeconds) + 2;
-            var rows = await runner.RunAsync(session, RankingSql.GroupSeries(plan, label, groups, groups.Count * points + 1), groups.Count * points, ct);
+            var rows = await runner.RunAsync(session, RankingSql.GroupSeries(plan.Sql, label, groups, groups.Count * points + 1), groups.Count * points, ct);
             var byGroup = rows.Rows.GroupBy(r => r[2]?.ToString() ?? "").ToDictionary(g => g.Key, g => g.ToList());
             var result = new List<(Entry, Series)>();
             foreach (var e in ranking.Top)

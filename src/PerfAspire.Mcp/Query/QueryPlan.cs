@@ -29,13 +29,10 @@ public sealed record QueryPlan(
     CatalogMetric? Companion = null,
     bool FromRollup = false)
 {
-    /// <summary>The labels a series of this pattern has when nothing is collapsed.</summary>
-    public IReadOnlyList<string> NaturalLabels => Pattern.Name == QueryPatterns.HistogramOpsPerSec
-        ? [.. Metric.Labels.Where(l => l != QueryRenderer.HistogramBucketLabel)]
-        : Metric.Labels;
-
-    /// <summary>True when the result keeps other labels than the pattern's own series labels.</summary>
-    public bool Collapses => !GroupBy.SequenceEqual(NaturalLabels);
+    /// <summary>The plan as the schema's SQL builders take it (<see cref="PatternSql"/>, <see cref="RankingSql"/>).</summary>
+    public SqlPlan Sql => new(
+        Pattern.Name, Schema, Metric, Bundle.BundleId, Window.Start, Window.End, StepSeconds, Filters, GroupBy, K, Quantile,
+        RowLimit, OrderBy, WholeWindowTopK, Companion, FromRollup);
 
     /// <summary>True when the window holds every sample of the bundle (the default window).</summary>
     public bool CoversBundle =>

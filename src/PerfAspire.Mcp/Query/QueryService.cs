@@ -19,7 +19,7 @@ public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner p
     public async Task<Built> BuildAsync(QueryArguments args, CancellationToken ct)
     {
         var planned = await planner.PlanAsync(args, null, ct);
-        return new Built(planned, PatternSql.Render(planned.Plan));
+        return new Built(planned, PatternSql.Render(planned.Plan.Sql));
     }
 
     public async Task<Ran> RunAsync(QueryArguments args, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class QueryService(ReadOnlySessionFactory sessions, QueryPlanner p
         var planned = await planner.PlanAsync(args, session, ct);
         var plan = await rollup.ChooseAsync(session, planned.Plan, ct);
         planned = planned with { Plan = plan };
-        var query = PatternSql.Render(plan);
+        var query = PatternSql.Render(plan.Sql);
         if (!plan.Window.Overlaps(plan.Bundle))
         {
             return new Ran(planned, query, new QueryRows([], [], false, TimeSpan.Zero), EmptyResult.OutsideBundle(plan));

@@ -58,7 +58,7 @@ public sealed class SeriesQueryService(ReadOnlySessionFactory sessions, QueryPla
         var plan = planned.Plan;
         var pointsPerSeries = (int)Math.Min(int.MaxValue / 4, Math.Ceiling(plan.Window.Span.TotalSeconds / plan.StepSeconds) + 2);
         plan = plan with { RowLimit = (int)Math.Min(2_000_000, (long)(maxSeries + 1) * pointsPerSeries + 1) };
-        var query = PatternSql.Render(plan);
+        var query = PatternSql.Render(plan.Sql);
 
         if (!plan.Window.Overlaps(plan.Bundle))
         {

@@ -4,6 +4,7 @@ using Npgsql;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Query;
+using PerfAspire.Schema.Query;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Legacy;
 
@@ -54,7 +55,7 @@ public sealed class CounterResetTests(DatabaseFixture db)
             var plan = (await services.GetRequiredService<QueryPlanner>().PlanAsync(
                 new QueryArguments { Pattern = "topk", Metric = Metric }, session, CancellationToken.None)).Plan;
             Assert.True((await services.GetRequiredService<SeriesRollup>().ChooseAsync(session, plan, CancellationToken.None)).FromRollup);
-            var scan = await services.GetRequiredService<QueryRunner>().RunAsync(session, WholeWindowSql.Scan(plan), 100, CancellationToken.None);
+            var scan = await services.GetRequiredService<QueryRunner>().RunAsync(session, WholeWindowSql.Scan(plan.Sql), 100, CancellationToken.None);
             var port = scan.Columns.ToList().IndexOf("port");
             var value = scan.Columns.ToList().IndexOf("value");
             paths["query_run topk (scan)"] = scan.Rows.ToDictionary(r => (string)r[port]!, r => (double)r[value]!);

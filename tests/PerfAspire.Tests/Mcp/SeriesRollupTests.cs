@@ -92,9 +92,9 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         var chosen = await rollup.ChooseAsync(session, plan, CancellationToken.None);
         Assert.True(chosen.FromRollup);
 
-        var scan = await runner.RunAsync(session, WholeWindowSql.Scan(plan), 1000, CancellationToken.None);
-        var fast = await runner.RunAsync(session, PatternSql.Render(chosen), 1000, CancellationToken.None);
-        Assert.Contains("bundle_series", PatternSql.Render(chosen).Sql, StringComparison.Ordinal);
+        var scan = await runner.RunAsync(session, WholeWindowSql.Scan(plan.Sql), 1000, CancellationToken.None);
+        var fast = await runner.RunAsync(session, PatternSql.Render(chosen.Sql), 1000, CancellationToken.None);
+        Assert.Contains("bundle_series", PatternSql.Render(chosen.Sql).Sql, StringComparison.Ordinal);
         Assert.Equal(scan.Columns, fast.Columns);
         Assert.NotEmpty(scan.Rows);
         Assert.Equal(scan.Rows.Count, fast.Rows.Count);
@@ -127,8 +127,8 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
             : null;
         var plan = (await services.GetRequiredService<QueryPlanner>().PlanAsync(
             new QueryArguments { Pattern = "summary_stats", Metric = "top_cpu_percent", Filters = filters }, session, CancellationToken.None)).Plan;
-        var scan = await runner.RunAsync(session, PerfAspire.Mcp.Insights.RankingSql.PerSeries(plan, byMax, 1000), 1000, CancellationToken.None);
-        var fast = await runner.RunAsync(session, PerfAspire.Mcp.Insights.RankingSql.PerSeriesFromRollup(plan, byMax, 1000), 1000, CancellationToken.None);
+        var scan = await runner.RunAsync(session, RankingSql.PerSeries(plan.Sql, byMax, 1000), 1000, CancellationToken.None);
+        var fast = await runner.RunAsync(session, RankingSql.PerSeriesFromRollup(plan.Sql, byMax, 1000), 1000, CancellationToken.None);
         Assert.Equal(scan.Columns, fast.Columns);
         Assert.NotEmpty(scan.Rows);
         Assert.Equal(scan.Rows.Count, fast.Rows.Count);
@@ -160,8 +160,8 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         Assert.False(planned.Plan.CoversBundle);
         var chosen = await services.GetRequiredService<SeriesRollup>().ChooseAsync(session, planned.Plan, CancellationToken.None);
         Assert.False(chosen.FromRollup);
-        Assert.DoesNotContain("bundle_series", PatternSql.Render(chosen).Sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("percentile_cont", PatternSql.Render(chosen).Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("bundle_series", PatternSql.Render(chosen.Sql).Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("percentile_cont", PatternSql.Render(chosen.Sql).Sql, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,10 +1,10 @@
 using System.Text;
-using PerfAspire.Mcp.Query;
+using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.Mcp.Insights;
+namespace PerfAspire.Schema.Query;
 
 /// <summary>
-/// SQL for top_n / graph_topk over a plan validated by <see cref="QueryPlanner"/> (metric, bundle, window, filters):
+/// SQL for top_n / graph_topk over a validated <see cref="SqlPlan"/> (metric, bundle, window, filters):
 /// per-series statistics over the whole window (average, maximum, sample count; counters by their rate between
 /// consecutive samples, a decrease being a restart), or per value of one label after summing that label's series at
 /// each sample time ("CPU per exec" = the sum of its threads). Identifiers are catalog names through
@@ -13,7 +13,7 @@ namespace PerfAspire.Mcp.Insights;
 public static class RankingSql
 {
     /// <summary>Columns: the metric's labels, value (avg or rate), max_value, samples; best first.</summary>
-    public static RenderedQuery PerSeries(QueryPlan plan, bool byMax, int limit)
+    public static RenderedQuery PerSeries(SqlPlan plan, bool byMax, int limit)
     {
         var p = new QueryParameters();
         var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
@@ -51,14 +51,14 @@ public static class RankingSql
     /// <see cref="PerSeries"/> for a gauge-like metric over the whole bundle, from the series rollup (bundle_series)
     /// instead of the samples: the same columns and values.
     /// </summary>
-    public static RenderedQuery PerSeriesFromRollup(QueryPlan plan, bool byMax, int limit)
+    public static RenderedQuery PerSeriesFromRollup(SqlPlan plan, bool byMax, int limit)
     {
         var p = new QueryParameters();
         var labels = plan.Metric.Labels.Select(SqlIdentifier.Quote).ToList();
         var head = string.Concat(plan.Metric.Labels.Select(l => RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l) + ", "));
         var groupBy = labels.Count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, labels.Count));
         var order = (byMax ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(labels.Select(l => ", " + l));
-        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
             .Append(" AND metric = ").Append(p.Add("metric_name", plan.Metric.View));
         foreach (var f in plan.Filters)
         {
@@ -77,7 +77,7 @@ public static class RankingSql
     }
 
     /// <summary>Columns: the label, value (average over sample times of the per-time sum), max_value, samples; best first.</summary>
-    public static RenderedQuery PerGroup(QueryPlan plan, string label, bool byMax, int limit)
+    public static RenderedQuery PerGroup(SqlPlan plan, string label, bool byMax, int limit)
     {
         var p = new QueryParameters();
         var l = SqlIdentifier.Quote(label);
@@ -93,7 +93,7 @@ public static class RankingSql
     }
 
     /// <summary>Per time bucket, the average of the per-time sums of each given group; columns: ts_bucket, value, the label.</summary>
-    public static RenderedQuery GroupSeries(QueryPlan plan, string label, IReadOnlyList<string> groups, int rowLimit)
+    public static RenderedQuery GroupSeries(SqlPlan plan, string label, IReadOnlyList<string> groups, int rowLimit)
     {
         var p = new QueryParameters();
         var l = SqlIdentifier.Quote(label);
@@ -110,13 +110,13 @@ public static class RankingSql
         return p.Query(sql);
     }
 
-    static string View(QueryPlan plan) => SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
+    static string View(SqlPlan plan) => SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
 
-    static string Where(QueryPlan plan, QueryParameters p)
+    static string Where(SqlPlan plan, QueryParameters p)
     {
-        var sb = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
-            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Window.Start.UtcDateTime))
-            .Append(" AND ").Append(p.Add("end_time", plan.Window.End.UtcDateTime));
+        var sb = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
+            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Start.UtcDateTime))
+            .Append(" AND ").Append(p.Add("end_time", plan.End.UtcDateTime));
         foreach (var f in plan.Filters)
         {
             sb.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(" = ANY(").Append(p.Add("label_" + f.Label, f.Values.ToArray())).Append(')');
@@ -124,7 +124,7 @@ public static class RankingSql
         return sb.ToString();
     }
 
-    static string PerEpoch(QueryPlan plan, string label, QueryParameters p, string[]? groups)
+    static string PerEpoch(SqlPlan plan, string label, QueryParameters p, string[]? groups)
     {
         var where = new StringBuilder(Where(plan, p));
         // Rows whose label is NULL form no group (a NULL exec name is not an executable).

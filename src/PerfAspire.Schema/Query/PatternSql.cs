@@ -1,9 +1,9 @@
-using PerfAspire.Mcp.Catalog;
+using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.Mcp.Query;
+namespace PerfAspire.Schema.Query;
 
 /// <summary>
-/// Turns a <see cref="QueryPlan"/> into the SQL that runs. The pattern SQL itself always comes from the schema's
+/// Turns a validated <see cref="SqlPlan"/> into the SQL that runs. The pattern SQL itself always comes from the schema's
 /// <see cref="QueryRenderer"/> (the templates that <c>query_patterns</c> publishes); this class only composes
 /// around it, with identifiers from the catalog and values as bind parameters:
 /// <list type="bullet">
@@ -23,7 +23,7 @@ public static class PatternSql
         QueryPatterns.TimeseriesAvg, QueryPatterns.TimeseriesMax, QueryPatterns.TimeseriesSum, QueryPatterns.CounterRate, QueryPatterns.HistogramOpsPerSec,
     };
 
-    public static RenderedQuery Render(QueryPlan plan)
+    public static RenderedQuery Render(SqlPlan plan)
     {
         var g = string.Concat(plan.GroupBy.Select(l => ", " + SqlIdentifier.Quote(l)));
         QueryParameters parameters;
@@ -32,16 +32,16 @@ public static class PatternSql
         {
             return plan.FromRollup ? WholeWindowSql.Rollup(plan) : WholeWindowSql.Scan(plan);
         }
-        if (plan.Collapses && plan.Pattern.Name == QueryPatterns.HistogramOpsPerSec)
+        if (plan.Collapses && plan.Pattern == QueryPatterns.HistogramOpsPerSec)
         {
             // Per latency bucket (or any other split): sum the bucket counts per series, then divide by the step.
             (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum);
             sql = Outer($"sum(value) / {parameters.Add("step_seconds", (double)plan.StepSeconds)}", sql, g);
         }
-        else if (plan.Collapses && Collapsible.Contains(plan.Pattern.Name))
+        else if (plan.Collapses && Collapsible.Contains(plan.Pattern))
         {
-            (sql, parameters) = Template(plan, plan.Pattern.Name);
-            var outer = plan.Pattern.Name switch
+            (sql, parameters) = Template(plan, plan.Pattern);
+            var outer = plan.Pattern switch
             {
                 QueryPatterns.TimeseriesAvg => "avg(value)",
                 QueryPatterns.TimeseriesMax => "max(value)",
@@ -51,7 +51,7 @@ public static class PatternSql
         }
         else
         {
-            (sql, parameters) = Template(plan, plan.Pattern.Name);
+            (sql, parameters) = Template(plan, plan.Pattern);
         }
         return parameters.Query(sql + "\nLIMIT " + parameters.Add("row_limit", plan.RowLimit));
     }
@@ -65,15 +65,15 @@ public static class PatternSql
         ORDER BY bundle_id, host{g}, ts_bucket
         """;
 
-    static (string Sql, QueryParameters Parameters) Template(QueryPlan plan, string pattern)
+    static (string Sql, QueryParameters Parameters) Template(SqlPlan plan, string pattern)
     {
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
             Pattern = pattern,
             Metric = plan.Metric,
-            BundleId = plan.Bundle.BundleId,
-            Start = plan.Window.Start,
-            End = plan.Window.End,
+            BundleId = plan.BundleId,
+            Start = plan.Start,
+            End = plan.End,
             StepSeconds = plan.StepSeconds,
             K = plan.K,
             Quantile = plan.Quantile,

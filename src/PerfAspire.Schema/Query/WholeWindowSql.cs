@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using PerfAspire.Mcp.Catalog;
+using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.Mcp.Query;
+namespace PerfAspire.Schema.Query;
 
 /// <summary>
 /// topk without a step: one ranking over the whole window. Columns: the group_by labels, value (average of all
@@ -18,13 +18,13 @@ namespace PerfAspire.Mcp.Query;
 /// </summary>
 public static class WholeWindowSql
 {
-    public static RenderedQuery Scan(QueryPlan plan)
+    public static RenderedQuery Scan(SqlPlan plan)
     {
         var p = new QueryParameters();
         var view = SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
-        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
-            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Window.Start.UtcDateTime))
-            .Append(" AND ").Append(p.Add("end_time", plan.Window.End.UtcDateTime));
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
+            .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Start.UtcDateTime))
+            .Append(" AND ").Append(p.Add("end_time", plan.End.UtcDateTime));
         foreach (var f in plan.Filters) where.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(Match(p, f));
         var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
         string sql;
@@ -57,10 +57,10 @@ public static class WholeWindowSql
         return Finish(plan, sql, p, group);
     }
 
-    public static RenderedQuery Rollup(QueryPlan plan)
+    public static RenderedQuery Rollup(SqlPlan plan)
     {
         var p = new QueryParameters();
-        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.Bundle.BundleId))
+        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
             .Append(" AND metric = ").Append(p.Add("metric_name", plan.Metric.View));
         foreach (var f in plan.Filters) where.Append(" AND ").Append(RollupSql.LabelValue(f.Label)).Append(Match(p, f));
         var group = plan.GroupBy.Select(SqlIdentifier.Quote).ToList();
@@ -77,14 +77,14 @@ public static class WholeWindowSql
         return Finish(plan, sql, p, group);
     }
 
-    static bool IsCounter(QueryPlan plan) => plan.Metric.IsCounter;
+    static bool IsCounter(SqlPlan plan) => plan.Metric.IsCounter;
 
     static string Head(List<string> group) => string.Concat(group.Select(g => g + ", "));
 
     static string GroupBy(int count) =>
         count == 0 ? "" : "GROUP BY " + string.Join(", ", Enumerable.Range(1, count).Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
-    static RenderedQuery Finish(QueryPlan plan, string sql, QueryParameters p, List<string> group)
+    static RenderedQuery Finish(SqlPlan plan, string sql, QueryParameters p, List<string> group)
     {
         var order = (plan.OrderBy == "max" && !IsCounter(plan) ? "max_value" : "value") + " DESC NULLS LAST" + string.Concat(group.Select(g => ", " + g));
         var limit = p.Add("row_limit", Math.Min(plan.K ?? QueryPatterns.DefaultK, plan.RowLimit));
