@@ -15,8 +15,6 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
     public const string BundleNotReady = "bundle_not_ready";
     const string Loaded = "loaded";
 
-    const string Columns = "bundle_id, sptid, host, state, active, time_start, time_end, sample_interval_seconds, loaded_at";
-
     public async Task<BundleContext> ResolveAsync(string? bundleId, CancellationToken ct)
     {
         await using var session = await sessions.OpenAsync(ct);
@@ -25,21 +23,19 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
 
     public async Task<BundleContext> ResolveAsync(ReadOnlySession session, string? bundleId, CancellationToken ct)
     {
-        var schema = SqlIdentifier.Quote(sessions.Schema);
         var wanted = bundleId?.Trim();
         if (string.IsNullOrEmpty(wanted))
         {
-            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE active LIMIT 1");
+            await using var cmd = session.Command(CatalogSql.ActiveBundle(sessions.Schema));
             return await ReadOneAsync(cmd, ct) ?? throw NoActive();
         }
         if (wanted.Length <= 200)
         {
-            await using var cmd = session.Command($"SELECT {Columns} FROM {schema}.bundles WHERE bundle_id = $1");
-            cmd.Parameters.Add(new NpgsqlParameter { Value = wanted });
+            await using var cmd = session.Command(CatalogSql.BundleById(sessions.Schema, wanted));
             if (await ReadOneAsync(cmd, ct) is { } found) return found.State == Loaded ? found : throw NotReady(found);
         }
         var known = new List<string>();
-        await using (var cmd = session.Command($"SELECT bundle_id FROM {schema}.bundles ORDER BY loaded_at DESC NULLS LAST LIMIT 200"))
+        await using (var cmd = session.Command(CatalogSql.RecentBundleIds(sessions.Schema, 200)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct)) known.Add(r.GetString(0));

@@ -91,13 +91,9 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
 
     async Task<CatalogSnapshot> LoadAsync(CancellationToken ct)
     {
-        var schema = SqlIdentifier.Quote(sessions.Schema);
         await using var session = await sessions.OpenAsync(ct);
         var tables = new List<CatalogTable>();
-        await using (var cmd = session.Command($"""
-            SELECT table_name, record_group, metric_category, global_columns, local_columns::text, metric_columns::text
-            FROM {schema}.{SchemaObjectNames.TableSchemas}
-            """))
+        await using (var cmd = session.Command(CatalogSql.Tables(sessions.Schema)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -113,10 +109,7 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
         }
         var byTable = tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var metrics = new List<CatalogMetric>();
-        await using (var cmd = session.Command($"""
-            SELECT metric_name, base_table, column_name, metric_kind, unit, description, aliases, local_labels
-            FROM {schema}.{SchemaObjectNames.MetricCatalog}
-            """))
+        await using (var cmd = session.Command(CatalogSql.Metrics(sessions.Schema)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))

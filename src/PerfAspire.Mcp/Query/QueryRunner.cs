@@ -13,11 +13,7 @@ public sealed class QueryRunner(QueryMetrics metrics)
         var failed = true;
         try
         {
-            await using var cmd = session.Command(query.Sql);
-            foreach (var p in query.Parameters)
-            {
-                cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
-            }
+            await using var cmd = session.Command(query);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var rows = new List<object?[]>();
@@ -49,8 +45,7 @@ public sealed class QueryRunner(QueryMetrics metrics)
         var failed = true;
         try
         {
-            await using var cmd = session.Command(query.Sql);
-            foreach (var p in query.Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
+            await using var cmd = session.Command(query);
             var value = await cmd.ExecuteScalarAsync(ct);
             failed = false;
             return value is null or DBNull ? default : (T)value;

@@ -56,6 +56,14 @@ public sealed class ReadOnlySession(NpgsqlConnection connection, NpgsqlTransacti
         return cmd;
     }
 
+    /// <summary>A command for a rendered query, its values bound in order as positional parameters.</summary>
+    public NpgsqlCommand Command(RenderedQuery query)
+    {
+        var cmd = Command(query.Sql);
+        foreach (var p in query.Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
+        return cmd;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
