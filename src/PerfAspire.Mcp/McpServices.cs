@@ -51,6 +51,8 @@ public static class McpServices
         services.TryAddSingleton<QueryPlanner>();
         services.TryAddSingleton<QueryRunner>();
         services.TryAddSingleton<QueryService>();
+        services.TryAddSingleton<ReaderLogin>();
+        services.TryAddSingleton<ClientSqlRunner>();
         services.TryAddSingleton<SeriesRollup>();
         services.TryAddSingleton<SeriesQueryService>();
         services.TryAddSingleton<TopSeries>(); // top_n and graph_topk rank the same way

@@ -17,6 +17,12 @@ public sealed class QueryOptions
     /// </summary>
     public string? ReaderRole { get; set; }
 
+    /// <summary>
+    /// Password with which query_sql logs in as <see cref="ReaderRole"/>. Unset: derived from the service's own
+    /// connection string (every PerfAspire process on the database derives the same), and set on the role on first use.
+    /// </summary>
+    public string? ReaderPassword { get; set; }
+
     /// <summary>statement_timeout of each query transaction.</summary>
     public int StatementTimeoutMs { get; set; } = 10_000;
 

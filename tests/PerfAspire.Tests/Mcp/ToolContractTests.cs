@@ -46,6 +46,7 @@ public sealed class ToolContractTests(DatabaseFixture db)
         ["query_get_patterns"] = new { },
         ["query_build_sql"] = new { metric_name = "cpu_utilization" },
         ["query_run"] = new { metric_name = "cpu_utilization" },
+        ["query_sql"] = new { sql = "SELECT bundle_id, host FROM bundles WHERE active" },
         ["graph_timeseries"] = new { metrics = new[] { "cpu_utilization" } },
         ["graph_compare"] = new { primary = "cpu_utilization{cpu=\"cpu\"}", comparators = new[] { "mem_available_percent" } },
         ["graph_topk"] = new { metric = "top_cpu_percent", k = 3 },
@@ -61,6 +62,7 @@ public sealed class ToolContractTests(DatabaseFixture db)
         ("query_range", new { metric = "cpu_utilization{cpu=\"cpu99\"}" }),
         ("label_values", new { label = "cpu", metric = "mem_available_percent" }),
         ("graph_timeseries", new { metrics = new[] { "cpu_utilization{cpu=\"cpu99\"}" } }),
+        ("query_sql", new { sql = "SELECT bundle_id FROM bundles WHERE false" }),
     ];
 
     /// <summary>Bad input: a name that does not exist, a time that is not one.</summary>
@@ -75,6 +77,7 @@ public sealed class ToolContractTests(DatabaseFixture db)
         ("top_n", new { metric = "no_such_metric" }),
         ("system_health", new { unexpected = 1 }),
         ("query_run", new { metric_name = "cpu_utilization", no_such_argument = true }),
+        ("query_sql", new { sql = "DELETE FROM bundles" }),
     ];
 
     [Fact]
