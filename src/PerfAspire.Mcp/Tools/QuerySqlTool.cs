@@ -14,7 +14,7 @@ public sealed class QuerySqlTool(ClientSqlRunner runner, ILogger<QuerySqlTool> l
 {
     [McpServerTool(Name = "query_sql", Title = "Run a read-only SQL statement", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
-        Runs one SELECT/WITH statement over the perf schema with bind parameters ($1..$n), read-only, as the reader role, under the statement timeout; rows capped by max_rows and the response budget.
+        Runs one read-only SELECT/WITH over the perf schema with $1..$n bind parameters, as the reader role; capped by max_rows.
         Use it to run an edited query_build_sql statement (pass its sql, params and param_order) when no pattern fits.
         """)]
     public Task<CallToolResult> QuerySql(

@@ -8,7 +8,7 @@ namespace PerfAspire.Tests.Mcp;
 /// every way out — writes, DDL, role switches, settings, server files, a second statement, a query that never
 /// ends — is refused or cut off.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class QuerySqlTests(DatabaseFixture db)
 {
     [Fact]
