@@ -68,5 +68,13 @@ if (waitForDb)
 IResource[] watched = waitForDb ? [db.Resource, ingest.Resource, docs.Resource, mcp.Resource] : [ingest.Resource, docs.Resource, mcp.Resource];
 builder.AnnounceWhenReady(mcp, selection.Name, watched);
 
-builder.Build().Run();
-return 0;
+try
+{
+    builder.Build().Run();
+}
+catch (OperationCanceledException) when (Environment.ExitCode == 1)
+{
+    // Local mode's monitor stopped the start after printing why PostgreSQL refused to start.
+}
+// The monitor sets 1 when PostgreSQL refused to start.
+return Environment.ExitCode;

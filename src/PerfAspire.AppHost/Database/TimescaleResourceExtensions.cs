@@ -63,12 +63,24 @@ public static class TimescaleResourceExtensions
         config[$"Parameters:{PasswordParameter}"] = instance.Password;
         var password = builder.AddParameter(PasswordParameter, secret: true);
         var resource = new LocalPostgresResource(DatabaseTarget.ResourceName, plan, password.Resource);
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (_, ct) => LocalPostgresSetup.InitAsync(plan, ct));
+        // The monitor runs initdb before the server starts and explains a server that does not come up.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (e, ct) => e.Services.GetRequiredService<LocalPostgresMonitor>().InitAsync(ct));
 
         var healthKey = $"{DatabaseTarget.ResourceName}_connect";
         builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
             healthKey, _ => new LocalPostgresHealthCheck(instance), failureStatus: null, tags: null));
         builder.Services.AddHostedService(sp => new LocalPostgresCleanup(instance, sp.GetRequiredService<IHostApplicationLifetime>()));
+        builder.Services.AddSingleton(sp => new LocalPostgresMonitor(instance, DatabaseTarget.ResourceName)
+        {
+            Notifications = sp.GetRequiredService<ResourceNotificationService>(),
+            Logs = sp.GetRequiredService<ResourceLoggerService>(),
+            Lifetime = sp.GetRequiredService<IHostApplicationLifetime>(),
+        });
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            e.Services.GetRequiredService<LocalPostgresMonitor>().Start();
+            return Task.CompletedTask;
+        });
 
         // Not proxied: ingestion streams COPY data, which should not pay for a relay. The port is picked by the
         // launcher from the free loopback ports (Database:LocalPort pins it).

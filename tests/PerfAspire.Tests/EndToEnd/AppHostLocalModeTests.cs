@@ -63,7 +63,40 @@ public sealed class AppHostLocalModeTests(ITestOutputHelper output)
         }
     }
 
-    async Task<DistributedApplication> StartAsync(string dataRoot, CancellationToken ct)
+    [Fact]
+    public async Task A_data_directory_postgresql_refuses_gives_one_line_and_is_left_as_it_is()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var ct = cts.Token;
+        var dataRoot = Path.Combine(Path.GetTempPath(), "perfaspire-apphost-refused-" + Guid.NewGuid().ToString("N")[..10]);
+        try
+        {
+            string conf;
+            await using (var server = await PerfAspire.LocalPostgres.LocalPostgresServer.StartAsync(new PerfAspire.LocalPostgres.LocalPostgresOptions { Root = dataRoot }, ct))
+            {
+                conf = Path.Combine(server.DataDir, "postgresql.conf");
+            }
+            await File.AppendAllTextAsync(conf, "perfaspire_no_such_setting = 1\n", ct);
+            var before = await File.ReadAllTextAsync(conf, ct);
+
+            await using var app = await BuildAsync(dataRoot, ct);
+            var monitor = app.Services.GetRequiredService<PerfAspire.AppHost.Database.LocalPostgresMonitor>();
+            try { await app.StartAsync(ct); } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+            var line = await monitor.Refusal.WaitAsync(ct);
+            output.WriteLine(line);
+            Assert.StartsWith($"PerfAspire: PostgreSQL refused to start on {Path.GetDirectoryName(conf)}: FATAL:", line);
+            Assert.Contains("perfaspire_no_such_setting", line);
+            Assert.Contains("--reset-data", line);
+            Assert.DoesNotContain('\n', line);
+            Assert.Equal(before, await File.ReadAllTextAsync(conf, ct));
+        }
+        finally
+        {
+            if (Directory.Exists(dataRoot)) Directory.Delete(dataRoot, recursive: true);
+        }
+    }
+
+    static async Task<DistributedApplication> BuildAsync(string dataRoot, CancellationToken ct)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PerfAspire_AppHost>(
             ["--Database:Mode=local", $"--Database:DataRoot={dataRoot}"], (options, _) => options.DisableDashboard = true, ct);
@@ -78,7 +111,12 @@ public sealed class AppHostLocalModeTests(ITestOutputHelper output)
             // No dashboard listens in tests: an OTLP exporter aimed at nothing adds ~10 s to every service's stop.
             builder.CreateResourceBuilder(project).WithEnvironment(e => e.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
-        var app = await builder.BuildAsync(ct);
+        return await builder.BuildAsync(ct);
+    }
+
+    async Task<DistributedApplication> StartAsync(string dataRoot, CancellationToken ct)
+    {
+        var app = await BuildAsync(dataRoot, ct);
 
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         // Without a Docker engine a single container resource would make StartAsync fail.
