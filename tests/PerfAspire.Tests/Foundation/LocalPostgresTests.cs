@@ -133,6 +133,30 @@ public sealed class LocalPostgresTests
     }
 
     [Fact]
+    public void An_unwritable_data_root_gets_one_line_naming_it_and_the_fix()
+    {
+        // A parent only its owner may read and enter: a normal user cannot create the root in it, and as root the
+        // server's postgres account cannot reach it. Either way the start is refused before initdb or the server runs.
+        var parent = NewRoot();
+        Directory.CreateDirectory(parent);
+        try
+        {
+            File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var root = Path.Combine(parent, "perfaspire");
+            var e = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(new LocalPostgresOptions { Root = root, Timescale = false }));
+            Assert.Contains(root, e.Message);
+            Assert.Contains("--Database:DataRoot=", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+            Assert.False(Directory.Exists(Path.Combine(root, "pg" + PostgresBinaries.MajorVersion(PostgresBinaries.FindOrExplain()), "data")));
+        }
+        finally
+        {
+            File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plain_flavour_does_not_preload_timescaledb_even_where_it_is_installed()
     {
         await using var server = await LocalPostgresServer.StartAsync(timescale: false);
