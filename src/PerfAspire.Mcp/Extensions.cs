@@ -28,6 +28,7 @@ public static class Extensions
             })
             .WithToolsFromAssembly(typeof(Extensions).Assembly)
             .WithPromptsFromAssembly(typeof(Extensions).Assembly)
-            .WithToolContract();
+            .WithToolContract()
+            .WithCallDeadline();
     }
 }

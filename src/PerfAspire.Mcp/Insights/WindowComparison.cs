@@ -21,7 +21,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
 
     public sealed record Result(
         BundleContext Bundle, QueryWindow A, QueryWindow B, IReadOnlyList<SeriesChange> Changes,
-        int Tables, int TablesWithData, IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes);
+        int Tables, int TablesWithData, IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes, int TablesCompared, bool Partial);
 
     public async Task<Result> CompareAsync(JsonElement? aStart, JsonElement? aEnd, JsonElement? bStart, JsonElement? bEnd,
         string? bundleId, string? category, CancellationToken ct)
@@ -57,12 +57,26 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
 
         var changes = new List<SeriesChange>();
         var withData = 0;
+        var compared = 0;
+        // One statement per table: past the call's soft deadline the tables compared so far are the (partial) answer.
+        var stop = CallDeadline.Current?.Soft ?? ct;
         foreach (var table in tables)
         {
             var metrics = metricsByTable[table.Name];
             var labels = metrics[0].Labels;
             var query = WindowComparisonSql.Render(sessions.Schema, table.Name, labels, metrics, bundle.BundleId, (a.Start, a.End), (b.Start, b.End), MaxSeriesPerTable + 1);
-            var rows = await runner.RunAsync(session, query, MaxSeriesPerTable, ct);
+            QueryRows rows;
+            try
+            {
+                stop.ThrowIfCancellationRequested();
+                rows = await runner.RunAsync(session, query, MaxSeriesPerTable, stop);
+            }
+            catch (Exception) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                warnings.Add($"deadline_partial: {compared} of {tables.Count} tables compared within the call deadline ({CallDeadline.Current!.Limit.TotalSeconds:0.#} s); narrow with category or shorter windows for the rest");
+                return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: true);
+            }
+            compared++;
             if (rows.Truncated) warnings.Add($"series_truncated:{table.Name} (more than {MaxSeriesPerTable} series; narrow with category)");
             var any = false;
             foreach (var row in rows.Rows)
@@ -81,7 +95,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
             }
             if (any) withData++;
         }
-        return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes);
+        return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: false);
     }
 
     static WindowStats Stats(object?[] row, int at)

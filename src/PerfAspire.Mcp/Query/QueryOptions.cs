@@ -26,6 +26,13 @@ public sealed class QueryOptions
     /// <summary>statement_timeout of each query transaction.</summary>
     public int StatementTimeoutMs { get; set; } = 10_000;
 
+    /// <summary>
+    /// Overall deadline of one read-only tool call in seconds, however many statements it runs (each is still bounded
+    /// by <see cref="StatementTimeoutMs"/>); 0 = none. Past it: <c>deadline_exceeded</c>, or a partial answer where the
+    /// tool can give one.
+    /// </summary>
+    public int CallDeadlineSeconds { get; set; } = 60;
+
     /// <summary>Rows a query returns when the caller does not say (keeps a response under ~8k tokens).</summary>
     public int DefaultMaxRows { get; set; } = 500;
 

@@ -35,7 +35,7 @@ public static class AnswerResponse
             {
                 return WithExpression(empty(e), expression);
             }
-            catch (Exception e) when (e is not ToolError && e is not OperationCanceledException
+            catch (Exception e) when (e is not ToolError && e is not OperationCanceledException && !CallDeadline.Passed
                                       && DatabaseErrors.Describe(e) is { Code: "timescale_unavailable" } down)
             {
                 logger.LogWarning(e, "Tool {Tool}: database unreachable", tool);

@@ -63,6 +63,12 @@ public static class ToolResponse
         {
             throw;
         }
+        catch (Exception e) when (CallDeadline.Passed && e is not ToolError)
+        {
+            // A statement cut short by the call deadline can surface as a broken connection: the deadline is the cause.
+            logger.LogInformation("Tool {Tool} stopped at the call deadline", tool);
+            return Error(CallDeadline.Exceeded(CallDeadline.Current!.Limit));
+        }
         catch (Exception e) when (DatabaseErrors.Describe(e) is { } described)
         {
             logger.LogWarning(e, "Tool {Tool} failed on the database: {Code}", tool, described.Code);

@@ -1,0 +1,59 @@
+using Npgsql;
+using PerfAspire.Tests.Infrastructure;
+using PerfAspire.Tests.Legacy;
+using PerfAspire.Tests.Mcp;
+
+namespace PerfAspire.Tests.Security;
+
+/// <summary>One client cannot hold the server's connections or CPU for long: call deadlines, chart limits, paged lists.</summary>
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
+public sealed class BoundedWorkTests(DatabaseFixture db)
+{
+    static readonly object Windows = new
+    {
+        window_a = new[] { "bundle_start", "bundle_start+10m" },
+        window_b = new[] { "bundle_start+10m", "bundle_end" },
+    };
+
+    [Fact]
+    public async Task A_call_stuck_behind_a_lock_stops_at_its_deadline_and_compare_windows_answers_partially()
+    {
+        var cs = await McpDatabase.CreateMigratedAsync(db);
+        await TestBundleData.InsertAsync(cs);
+        // The statement timeout alone would let each of the statements wait 60 s; the call deadline is 5 s (generous for this small bundle on a busy machine).
+        await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+        {
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+            ["Mcp:Query:StatementTimeoutMs"] = "60000",
+            ["Mcp:Query:CallDeadlineSeconds"] = "5",
+        });
+        await using var client = await server.ConnectAsync();
+
+        var whole = (await ToolReply.OkAsync(client, "compare_windows", Windows)).Body;
+        Assert.False(whole.GetProperty("partial").GetBoolean());
+        Assert.Equal(whole.GetProperty("tables_scanned").GetInt32(), whole.GetProperty("tables_compared").GetInt32());
+
+        // A writer holding an exclusive lock on one table blocks every read of it until the lock goes.
+        await using var locker = new NpgsqlConnection(cs);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var cmd = new NpgsqlCommand("LOCK TABLE perf.ptops_mem IN ACCESS EXCLUSIVE MODE", locker, tx)) await cmd.ExecuteNonQueryAsync();
+
+        var partial = (await ToolReply.OkAsync(client, "compare_windows", Windows)).Body;
+        Assert.True(partial.GetProperty("partial").GetBoolean());
+        Assert.True(partial.GetProperty("tables_compared").GetInt32() < partial.GetProperty("tables_scanned").GetInt32());
+        Assert.Contains(partial.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("deadline_partial:", StringComparison.Ordinal));
+        Assert.Contains("Partial", partial.GetProperty("next").GetString());
+
+        // A tool without a partial answer: one clear error naming the deadline and what to do.
+        var error = await client.ErrorAsync("query_run", new { metric_name = "mem_available_percent" }, "deadline_exceeded");
+        Assert.Contains("5 s", error.GetProperty("message").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("next").GetString()));
+
+        await tx.RollbackAsync();
+        // The lock gone, the same server answers in full again: the stopped calls left no connection stuck.
+        var after = (await ToolReply.OkAsync(client, "compare_windows", Windows)).Body;
+        Assert.False(after.GetProperty("partial").GetBoolean());
+        await client.OkAsync("query_run", new { metric_name = "mem_available_percent" });
+    }
+}
