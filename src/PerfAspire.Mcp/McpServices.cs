@@ -32,17 +32,19 @@ public static class McpServices
                 o.ReaderRole ??= SchemaRoles.ReaderFor(settings.Schema);
             });
 
-        // The host (foundation) normally registers the shared NpgsqlDataSource; this fallback keeps the services
-        // usable on their own (tests, the benchmark) with the same configuration names.
-        services.TryAddSingleton(sp => NpgsqlDataSource.Create(ConnectionString(builder.Configuration, "timescale")
-            ?? throw new InvalidOperationException("No database configured: set ConnectionStrings:timescale or TIMESCALE_DSN.")));
-        services.TryAddSingleton(sp =>
+        // The shared data source comes from the service defaults (Aspire.Npgsql). Queries may run as their own
+        // read-only login (ConnectionStrings:timescale-reader): a second, keyed Aspire data source with its own health check.
+        if (builder.Configuration.GetConnectionString(QueryDataSource.ReaderConnectionName) is { Length: > 0 } reader)
         {
-            var reader = builder.Configuration.GetConnectionString("timescale-reader");
-            return reader is { Length: > 0 }
-                ? new QueryDataSource(NpgsqlDataSource.Create(ConnectionStrings.Normalize(reader)))
-                : new QueryDataSource(sp.GetRequiredService<NpgsqlDataSource>());
-        });
+            builder.AddKeyedNpgsqlDataSource(QueryDataSource.ReaderConnectionName,
+                o => o.ConnectionString = ConnectionStrings.Normalize(reader),
+                dataSource => dataSource.Name = QueryDataSource.ReaderConnectionName);
+            services.TryAddSingleton(sp => new QueryDataSource(sp.GetRequiredKeyedService<NpgsqlDataSource>(QueryDataSource.ReaderConnectionName)));
+        }
+        else
+        {
+            services.TryAddSingleton(sp => new QueryDataSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        }
 
         services.TryAddSingleton<QueryMetrics>();
         services.TryAddSingleton<ReadOnlySessionFactory>();
@@ -102,11 +104,5 @@ public static class McpServices
             });
 #pragma warning restore EXTEXP0001
         return builder;
-    }
-
-    static string? ConnectionString(IConfiguration config, string name)
-    {
-        var cs = config.GetConnectionString(name) ?? Environment.GetEnvironmentVariable("TIMESCALE_DSN") ?? config["TIMESCALE_DSN"];
-        return string.IsNullOrWhiteSpace(cs) ? null : ConnectionStrings.Normalize(cs);
     }
 }

@@ -51,7 +51,6 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(TelemetryPrefix))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, TelemetryPrefix, "Experimental.ModelContextProtocol")
@@ -60,8 +59,7 @@ public static class Extensions
                     o.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         // Only export when someone listens: an OTLP exporter aimed at nothing retries on shutdown and adds
         // about ten seconds to every stop (tests, CLI runs).
@@ -80,19 +78,19 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Registers the shared <see cref="NpgsqlDataSource"/>, <see cref="DatabaseTarget"/>, <see cref="DatabaseProbe"/>
-    /// and a readiness check that really connects.
+    /// Registers the shared <see cref="NpgsqlDataSource"/> through Aspire.Npgsql (the data source with logging, its
+    /// connection health check, Npgsql tracing and metrics), plus <see cref="DatabaseTarget"/>, <see cref="DatabaseProbe"/>
+    /// and the readiness check that reports what the server offers of TimescaleDB. The connection string is the one
+    /// <see cref="DatabaseTarget"/> resolved, so <c>TIMESCALE_DSN</c> (URL or keyword form) and the default work as
+    /// <c>ConnectionStrings:timescale</c> does.
     /// </summary>
     public static TBuilder AddTimescaleDataSource<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var target = DatabaseTarget.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(target);
-        builder.Services.AddSingleton(sp =>
-        {
-            var dsb = new NpgsqlDataSourceBuilder(target.ConnectionString) { Name = DatabaseTarget.ResourceName };
-            dsb.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
-            return dsb.Build();
-        });
+        builder.AddNpgsqlDataSource(DatabaseTarget.ResourceName,
+            settings => settings.ConnectionString = target.ConnectionString,
+            dataSource => dataSource.Name = DatabaseTarget.ResourceName);
         builder.Services.AddSingleton<DatabaseProbe>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseTarget.ResourceName, tags: ["ready", "db"]);
         return builder;

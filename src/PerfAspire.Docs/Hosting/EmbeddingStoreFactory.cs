@@ -21,7 +21,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
     public IReadOnlyList<IEmbeddingStore> Create()
     {
         var stores = new List<IEmbeddingStore>();
-        var dataSource = services.GetService<NpgsqlDataSource>() ?? DataSourceFromConfiguration();
+        var dataSource = services.GetService<NpgsqlDataSource>();
         if (dataSource is not null)
         {
             stores.Add(new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]).Schema));
@@ -43,20 +43,5 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         var baseDir = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
             : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache");
         return baseDir is null ? null : Path.Combine(baseDir, "perfaspire", "docs-embeddings.bin");
-    }
-
-    NpgsqlDataSource? DataSourceFromConfiguration()
-    {
-        var cs = configuration.GetConnectionString("timescale") ?? configuration["TIMESCALE_DSN"];
-        if (string.IsNullOrWhiteSpace(cs)) return null;
-        try
-        {
-            return NpgsqlDataSource.Create(PerfAspire.ServiceDefaults.Database.ConnectionStrings.Normalize(cs));
-        }
-        catch (ArgumentException e)
-        {
-            logger.LogWarning("The database connection string is not valid ({Message}); docs embeddings are not cached in the database.", e.Message);
-            return null;
-        }
     }
 }

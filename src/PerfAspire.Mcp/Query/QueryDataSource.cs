@@ -9,5 +9,8 @@ namespace PerfAspire.Mcp.Query;
 /// </summary>
 public sealed class QueryDataSource(NpgsqlDataSource dataSource)
 {
+    /// <summary>The connection-string name (and keyed data source) of the read-only login.</summary>
+    public const string ReaderConnectionName = "timescale-reader";
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 }
