@@ -60,6 +60,8 @@ public static class McpServices
         services.TryAddSingleton<TopSeries>(); // top_n and graph_topk rank the same way
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
+        services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section));
+        services.TryAddSingleton<Charts.ChartRenderGate>();
         services.AddHostedService<SchemaStartup>();
 
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));

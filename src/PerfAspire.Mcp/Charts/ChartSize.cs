@@ -6,15 +6,15 @@ namespace PerfAspire.Mcp.Charts;
 /// <summary>Chart size arguments of the graph tools, checked with a clear message.</summary>
 public static class ChartSize
 {
-    public const string Help = "Chart size in pixels (default 1000 x 560; 200-4000).";
+    public const string Help = "Chart size in pixels (default 1000 x 560; width 200-2400, height 150-1600).";
 
     public static (int Width, int Height) Read(int? width, int? height, int defaultHeight = TimeSeriesChart.DefaultHeight)
     {
         var w = width ?? TimeSeriesChart.DefaultWidth;
         var h = height ?? defaultHeight;
-        if (w is < 200 or > 4000 || h is < 150 or > 4000)
+        if (w is < 200 or > TimeSeriesChart.MaxWidth || h is < 150 or > TimeSeriesChart.MaxHeight)
         {
-            throw new ToolError("invalid_argument", "width must be 200-4000 and height 150-4000 pixels.", next: "Omit width/height for the default 1000 x 560.");
+            throw new ToolError("invalid_argument", $"width must be 200-{TimeSeriesChart.MaxWidth} and height 150-{TimeSeriesChart.MaxHeight} pixels.", next: "Omit width/height for the default 1000 x 560.");
         }
         return (w, h);
     }

@@ -11,6 +11,10 @@ public static class TimeSeriesChart
 {
     public const int DefaultWidth = 1000;
     public const int DefaultHeight = 560;
+
+    /// <summary>Largest chart: 2400 x 1600 px is about 15 MB of bitmap while it renders, enough for any screen.</summary>
+    public const int MaxWidth = 2400;
+    public const int MaxHeight = 1600;
     private const int MaxLegendNameLength = 40;
 
     public static byte[] RenderPng(TimeSeriesChartSpec spec)
@@ -75,8 +79,8 @@ public static class TimeSeriesChart
 
     internal static void ValidateSize(int width, int height)
     {
-        if (width is < 200 or > 4000) throw new ArgumentOutOfRangeException(nameof(width), width, "chart width must be 200..4000 pixels");
-        if (height is < 150 or > 4000) throw new ArgumentOutOfRangeException(nameof(height), height, "chart height must be 150..4000 pixels");
+        if (width is < 200 or > MaxWidth) throw new ArgumentOutOfRangeException(nameof(width), width, $"chart width must be 200..{MaxWidth} pixels");
+        if (height is < 150 or > MaxHeight) throw new ArgumentOutOfRangeException(nameof(height), height, $"chart height must be 150..{MaxHeight} pixels");
     }
 
     internal static double ToX(long epochMs) => DateTime.UnixEpoch.AddMilliseconds(epochMs).ToOADate();

@@ -20,7 +20,7 @@ namespace PerfAspire.Mcp.Tools;
 [McpServerToolType]
 public sealed class AnalysisTools(
     SeriesQueryService series, ReadOnlySessionFactory sessions, QueryRunner runner,
-    MetricCatalog catalog, BundleScope bundles, TopSeries top, ILogger<AnalysisTools> logger)
+    MetricCatalog catalog, BundleScope bundles, TopSeries top, ChartRenderGate charts, ILogger<AnalysisTools> logger)
 {
     readonly WindowComparison windows = new(sessions, catalog, bundles, runner);
 
@@ -191,9 +191,9 @@ public sealed class AnalysisTools(
             var ordered = pairs.OrderByDescending(p => Math.Abs(p.R.Best.R ?? 0)).ThenBy(p => p.A).ThenBy(p => p.B).ToList();
 
             var lines = named.Select(n => ZScore(n.Name, n.Samples)).ToList();
-            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
+            var png = await charts.RenderAsync(() => TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
                 Clip("Standardised series (z-scores): " + string.Join(", ", named.Select(n => n.Name)), 90), "standard deviations from the mean", lines,
-                StartMs: first.Window.Start.ToUnixTimeMilliseconds(), EndMs: first.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h));
+                StartMs: first.Window.Start.ToUnixTimeMilliseconds(), EndMs: first.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h)), ct);
 
             var body = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
@@ -264,9 +264,9 @@ public sealed class AnalysisTools(
             var markers = new List<ChartLine>();
             if (spikes.Count > 0) markers.Add(new ChartLine("spikes", spikes.Select(s => s.TsMs).ToArray(), spikes.Select(s => s.Value).ToArray()));
             if (shifts.Count > 0) markers.Add(new ChartLine("level shifts (new level)", shifts.Select(s => s.TsMs).ToArray(), shifts.Select(s => s.After).ToArray()));
-            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec($"{r.Metric}: spikes and level shifts", r.Unit.Length == 0 ? "value" : r.Unit, lines,
+            var png = await charts.RenderAsync(() => TimeSeriesChart.RenderPng(new TimeSeriesChartSpec($"{r.Metric}: spikes and level shifts", r.Unit.Length == 0 ? "value" : r.Unit, lines,
                 StartMs: r.Window.Start.ToUnixTimeMilliseconds(), EndMs: r.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
-                MaxLegendEntries: LegendSelection.DefaultMaxEntries - markers.Count, Markers: markers));
+                MaxLegendEntries: LegendSelection.DefaultMaxEntries - markers.Count, Markers: markers)), ct);
 
             // The knob: events listed per series (the strongest first), shrunk until the answer fits the budget.
             var body = ResponseBudget.Fit(perSeries =>

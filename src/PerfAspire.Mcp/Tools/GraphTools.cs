@@ -18,7 +18,7 @@ namespace PerfAspire.Mcp.Tools;
 /// </summary>
 [McpServerToolType]
 public sealed class GraphTools(
-    SeriesQueryService series, TopSeries top, ILogger<GraphTools> logger)
+    SeriesQueryService series, TopSeries top, ChartRenderGate charts, ILogger<GraphTools> logger)
 {
     readonly LatencyHistogram histograms = new(series);
 
@@ -86,7 +86,7 @@ public sealed class GraphTools(
             var title = Clip(string.Join(", ", results.Select(r => r.Metric)), 90);
             var spec = new TimeSeriesChartSpec(title, units.Count == 0 ? "value" : string.Join(" / ", units), lines,
                 StartMs: first.Window.Start.ToUnixTimeMilliseconds(), EndMs: first.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h);
-            var png = TimeSeriesChart.RenderPng(spec);
+            var png = await charts.RenderAsync(() => TimeSeriesChart.RenderPng(spec), ct);
             var legend = LegendSelection.Choose(lines, LegendRank.Mean);
 
             var budgeted = ResponseBudget.Fit(max =>
@@ -186,11 +186,11 @@ public sealed class GraphTools(
             var allSamples = primarySamples.Concat(scaled).ToArray();
 
             var unit = primaryResult.Unit.Length == 0 ? "value" : primaryResult.Unit;
-            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
+            var png = await charts.RenderAsync(() => TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
                 Clip($"{primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}", 90),
                 doNormalize ? $"{unit} (comparators scaled to {primaryResult.Metric})" : unit, lines,
                 StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
-                PinnedLines: Math.Min(1, primaryResult.Series.Count)));
+                PinnedLines: Math.Min(1, primaryResult.Series.Count))), ct);
 
             var budgeted = ResponseBudget.Fit(max =>
             {
@@ -288,10 +288,10 @@ public sealed class GraphTools(
             var lines = ranked.Select((x, i) => new ChartLine($"#{x.Entry.Rank} {LabelText(x.Entry.Labels)}",
                 samples[i].Select(s => s.TsMs).ToArray(), samples[i].Select(s => s.Value).ToArray())).ToList();
             var what = ranking.GroupLabel is { } g ? $"sum per {g}" : "per series";
-            var png = TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
+            var png = await charts.RenderAsync(() => TimeSeriesChart.RenderPng(new TimeSeriesChartSpec(
                 $"Top {ranking.Top.Count} {plan.Metric.Name} by {(ranking.By == TopBy.Max ? "max" : "avg")} ({what})",
                 plan.Metric.Unit is { Length: > 0 } u ? u : "value", lines, ranking.By == TopBy.Max ? LegendRank.Max : LegendRank.Mean,
-                plan.Window.Start.ToUnixTimeMilliseconds(), plan.Window.End.ToUnixTimeMilliseconds(), w, h));
+                plan.Window.Start.ToUnixTimeMilliseconds(), plan.Window.End.ToUnixTimeMilliseconds(), w, h)), ct);
 
             var combine = pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern);
             var body = ResponseBudget.Fit(max =>
@@ -353,11 +353,11 @@ public sealed class GraphTools(
             var startMs = r.Ops.Window.Start.ToUnixTimeMilliseconds();
             var endMs = r.Ops.Window.End.ToUnixTimeMilliseconds();
             var name = r.Histogram.ToUpperInvariant();
-            var png = StackedChart.RenderPng(
+            var png = await charts.RenderAsync(() => StackedChart.RenderPng(
             [
                 (new TimeSeriesChartSpec($"{name} operations per second by latency bucket", "ops/s", opsLines, StartMs: startMs, EndMs: endMs, Width: w), 0.55),
                 (new TimeSeriesChartSpec($"{name} estimated latency percentiles (log scale)", unit, pLines, StartMs: startMs, EndMs: endMs, Width: w, LogScaleY: true), 0.45),
-            ], w, h);
+            ], w, h), ct);
 
             // Percentiles per step, merged into coarser steps when they would not fit the budget.
             var windowSeconds = Math.Max(1, r.Steps.Count * r.StepSeconds);
