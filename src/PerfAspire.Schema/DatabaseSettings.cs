@@ -21,6 +21,12 @@ public sealed record DatabaseSettings
     /// <summary>Bundles older than this since loaded_at are unloaded (TIMESCALE_RETENTION_DAYS, default 30; by load age).</summary>
     public int RetentionDays { get; init; } = 30;
 
+    /// <summary>
+    /// On TimescaleDB, a load writes its rows into the columnstore (compressed chunks) and the bundle is marked
+    /// loaded only once they are there (TIMESCALE_COLUMNSTORE, default true). No effect on plain PostgreSQL.
+    /// </summary>
+    public bool Columnstore { get; init; } = true;
+
     /// <summary>Create columns/views/catalog rows for metrics met at run time (SCHEMA_AUTO_UPDATE, default true).</summary>
     public bool SchemaAutoUpdate { get; init; } = true;
 
@@ -35,9 +41,13 @@ public sealed record DatabaseSettings
             ChunkDays = Int(lookup("TIMESCALE_CHUNK_DAYS"), d.ChunkDays, 1, 3650),
             CompressionAfterDays = Int(lookup("TIMESCALE_COMPRESSION_AFTER_DAYS"), d.CompressionAfterDays, 0, 36500),
             RetentionDays = Int(lookup("TIMESCALE_RETENTION_DAYS"), d.RetentionDays, 0, 36500),
-            SchemaAutoUpdate = lookup("SCHEMA_AUTO_UPDATE") is { } s ? !(s.Equals("false", StringComparison.OrdinalIgnoreCase) || s == "0") : d.SchemaAutoUpdate,
+            Columnstore = Bool(lookup("TIMESCALE_COLUMNSTORE"), d.Columnstore),
+            SchemaAutoUpdate = Bool(lookup("SCHEMA_AUTO_UPDATE"), d.SchemaAutoUpdate),
         };
     }
+
+    static bool Bool(string? text, bool fallback) =>
+        text is { } s ? !(s.Equals("false", StringComparison.OrdinalIgnoreCase) || s == "0") : fallback;
 
     static int Int(string? text, int fallback, int min, int max) =>
         int.TryParse(text, out var v) && v >= min && v <= max ? v : fallback;

@@ -21,7 +21,7 @@ public sealed record LoadJobStatus
 }
 
 /// <summary>
-/// Live progress of a load. <c>phase</c>: queued, discovering, waiting_for_lock, ingesting, finishing, done.
+/// Live progress of a load. <c>phase</c>: queued, discovering, waiting_for_lock, ingesting, compressing (TimescaleDB columnstore), finishing, done.
 /// <c>fraction</c> (0..1) and <c>eta_seconds</c> are judged from the bytes of the selected logs.
 /// </summary>
 public sealed record LoadProgress

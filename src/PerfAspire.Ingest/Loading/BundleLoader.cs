@@ -179,11 +179,13 @@ public sealed class BundleLoader
         var runId = await _store.StartRunAsync(bundleId, jobId, toIngest, CancellationToken.None);
         reporter.Persist = p => _store.UpdateRunProgressAsync(runId, p, CancellationToken.None);
 
+        var columnstore = await Columnstore.EnabledAsync(_store.DataSource, _settings.Database, ct);
+        activity?.SetTag("bundle.columnstore", columnstore);
         IngestOutcome outcome;
         try
         {
             tracker.Phase = "ingesting";
-            outcome = await IngestAsync(inventory, work, warnings, bundleId, toIngest, includeText: !incremental, tracker, activity, ct);
+            outcome = await IngestAsync(inventory, work, warnings, bundleId, toIngest, includeText: !incremental, columnstore, tracker, activity, ct);
             var attempted = outcome.Ledger.RowsCommitted + outcome.Ledger.RowsRejected;
             if (outcome.Ledger.RowsRejected > 0 && outcome.Ledger.RowsRejected > _settings.MaxRejectedRatio * Math.Max(1, attempted))
             {
@@ -221,6 +223,12 @@ public sealed class BundleLoader
             throw new IngestException(IngestErrors.IngestFailed, error, 500, e);
         }
 
+        if (columnstore)
+        {
+            tracker.Phase = "compressing";
+            await CompressAsync(bundleId, outcome.Ledger.CommittedPerTable().Keys, warnings, ct);
+        }
+
         tracker.Phase = "finishing";
         var summary = BuildSummary(inventory, warnings, bundleId, toIngest, outcome, started.Elapsed);
         if (incremental)
@@ -251,14 +259,40 @@ public sealed class BundleLoader
     sealed record IngestOutcome(IReadOnlyList<FileResult> Files, WriteLedger Ledger, DateTimeOffset? TimeStart, DateTimeOffset? TimeEnd, long FilteredOut,
         BundleSeriesRows Series);
 
+    /// <summary>
+    /// The load's finishing step on TimescaleDB: whatever of the bundle is still in the row store (rows that went to
+    /// a chunk's uncompressed part) is compressed before the bundle is marked loaded. A failure here leaves correct
+    /// rows, only not all compressed: the load still succeeds, with the warning <c>columnstore_incomplete</c>.
+    /// </summary>
+    async Task CompressAsync(string bundleId, IEnumerable<string> tables, BundleWarnings warnings, CancellationToken ct)
+    {
+        var store = new Columnstore(_store.DataSource, _settings.Database.Schema);
+        var targets = tables.Where(t => t != CommonColumns.TextRecordsTable).ToList();
+        try
+        {
+            var started = Stopwatch.StartNew();
+            var chunks = 0;
+            await RetryOrThrow(async () => chunks = await store.CompressBundleAsync(bundleId, targets, ct));
+            _log.LogInformation("Compressed {Chunks} chunks of {BundleId} in {Seconds:F1} s", chunks, bundleId, started.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.LogWarning("Bundle {BundleId} stays partly in the row store: compressing its chunks failed: {Error}", bundleId, e.Message);
+            warnings.Add(ColumnstoreIncomplete);
+        }
+    }
+
+    public const string ColumnstoreIncomplete = "columnstore_incomplete";
+
     async Task<IngestOutcome> IngestAsync(BundleInventory inventory, WorkArea work, BundleWarnings warnings, string bundleId,
-        IReadOnlyList<string> categories, bool includeText, LoadTracker tracker, Activity? activity, CancellationToken ct)
+        IReadOnlyList<string> categories, bool includeText, bool directCompress, LoadTracker tracker, Activity? activity, CancellationToken ct)
     {
         var registry = new SchemaRegistry(SchemaSpec.Default, _settings.Database.SchemaAutoUpdate);
         var parser = new PtopParser(registry);
         var wanted = categories.ToHashSet(StringComparer.Ordinal);
         var columns = new BundleColumns(bundleId, inventory.Sptid, inventory.Host);
-        await using var pipeline = new CopyPipeline(_settings, _connectionString, columns, g => wanted.Contains(g.Filter), includeText, _ensurer, ct);
+        await using var pipeline = new CopyPipeline(_settings, _connectionString, columns, g => wanted.Contains(g.Filter), includeText, _ensurer, ct,
+            directCompress);
         tracker.Ledger = pipeline.Ledger;
         tracker.Sink = pipeline.Sink;
 

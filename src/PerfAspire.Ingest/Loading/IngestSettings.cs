@@ -53,6 +53,14 @@ public sealed record IngestSettings
     /// <summary>INGEST_LOCK_WAIT_SECONDS: longest a load waits for the lock of the same content (or a purge) before failing with bundle_busy (default 300).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// Least rows per COPY into TimescaleDB's columnstore (TIMESCALE_BATCH_SIZE still applies when larger). Direct
+    /// compress sorts each COPY's rows by segment and packs them into compressed batches, so a small COPY of a table
+    /// with many series (TOP: ~1,500 processes) makes batches of a handful of rows that compress poorly; at this size
+    /// they hold dozens, close to what compressing the whole chunk achieves. Tests lower it to get many batches.
+    /// </summary>
+    internal int ColumnstoreBatchRows { get; init; } = 100_000;
+
     /// <summary>Test seam: runs on writer <c>i</c> (connection application_name perfaspire-ingest-copy-i) before each batch (fault-injection tests kill connections here).</summary>
     internal Func<Writing.CopyBatch, int, CancellationToken, Task>? BeforeBatch { get; init; }
 

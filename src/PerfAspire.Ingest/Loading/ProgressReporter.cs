@@ -36,7 +36,7 @@ internal sealed class ProgressReporter : IDisposable
         var ingestSeconds = t.IngestStartedTicks == 0 ? 0 : Stopwatch.GetElapsedTime(t.IngestStartedTicks).TotalSeconds;
         var bytes = t.BytesRead;
         var fraction = t.BytesTotal > 0 ? Math.Clamp((double)bytes / t.BytesTotal, 0, 1) : 0;
-        if (t.Phase is "finishing" or "done") fraction = 1;
+        if (t.Phase is "compressing" or "finishing" or "done") fraction = 1;
         double? eta = fraction is > 0.005 and < 1 && ingestSeconds > 0 ? ingestSeconds * (1 - fraction) / fraction : null;
         return new LoadProgress
         {

@@ -23,7 +23,7 @@ internal sealed class CopyPipeline : IAsyncDisposable
     Exception? _failure;
 
     public CopyPipeline(IngestSettings settings, string connectionString, BundleColumns bundle, Func<TableGroup, bool> include,
-        bool includeText, ITableEnsurer ensurer, CancellationToken ct)
+        bool includeText, ITableEnsurer ensurer, CancellationToken ct, bool directCompress = false)
     {
         Ledger = new WriteLedger();
         _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -37,7 +37,7 @@ internal sealed class CopyPipeline : IAsyncDisposable
         for (var i = 0; i < n; i++)
         {
             _channels[i] = Channel.CreateUnbounded<CopyBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            _writers[i] = new CopyWriter(i, settings, writerConnection, bundle.BundleId, Ledger, ensurer);
+            _writers[i] = new CopyWriter(i, settings, writerConnection, bundle.BundleId, Ledger, ensurer, directCompress);
         }
         for (var i = 0; i < n; i++)
         {
@@ -46,9 +46,15 @@ internal sealed class CopyPipeline : IAsyncDisposable
             _running[i] = Task.Run(() => RunWriterAsync(w, reader));
         }
         var autoUpdate = settings.Database.SchemaAutoUpdate;
-        Sink = new IngestSink(settings.Database.Schema, bundle, settings.Database.BatchSize, settings.MaxBatchBytes, include, includeText,
+        var (batchRows, batchBytes) = directCompress
+            ? (Math.Max(settings.Database.BatchSize, settings.ColumnstoreBatchRows), Math.Max(settings.MaxBatchBytes, ColumnstoreBatchBytes))
+            : (settings.Database.BatchSize, settings.MaxBatchBytes);
+        Sink = new IngestSink(settings.Database.Schema, bundle, batchRows, batchBytes, include, includeText,
             layout => MaxColumns(layout, autoUpdate), Submit);
     }
+
+    /// <summary>Byte cap of a COPY into the columnstore (the usual INGEST_MAX_BATCH_BYTES would seal TOP batches at ~60,000 rows).</summary>
+    public const int ColumnstoreBatchBytes = 16 << 20;
 
     public IngestSink Sink { get; }
 

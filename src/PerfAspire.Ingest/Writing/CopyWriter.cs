@@ -19,9 +19,11 @@ namespace PerfAspire.Ingest.Writing;
 /// <item>anything else, or retries exhausted, fails the load (the caller deletes its rows).</item>
 /// </list>
 /// A table's batches always go to the same writer, so they are written in order and the count check is exact.
+/// With <paramref name="directCompress"/> (TimescaleDB's columnstore) each COPY writes compressed batches straight
+/// into the chunks instead of row-store tuples.
 /// </summary>
 internal sealed class CopyWriter(int index, IngestSettings settings, string connectionString, string bundleId, WriteLedger ledger,
-    ITableEnsurer ensurer) : IAsyncDisposable
+    ITableEnsurer ensurer, bool directCompress = false) : IAsyncDisposable
 {
     static readonly byte[] HeaderBytes = PgBinary.Header.ToArray();
     static readonly byte[] TrailerBytes = PgBinary.Trailer.ToArray();
@@ -207,7 +209,8 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
             await conn.OpenAsync(ct);
             // Batch commits need not wait for the WAL flush: the final state change of the bundle is a normal
             // (synchronous) commit written after them, so it is never durable without them.
-            await using var cmd = new NpgsqlCommand("SET synchronous_commit TO off; SET application_name TO 'perfaspire-ingest-copy-" + index + "'", conn);
+            await using var cmd = new NpgsqlCommand("SET synchronous_commit TO off; SET application_name TO 'perfaspire-ingest-copy-" + index + "'"
+                + (directCompress ? "; SET timescaledb.enable_direct_compress_copy TO on" : ""), conn);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         catch
@@ -249,7 +252,10 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
     {
         PostgresException pe => pe.SqlState.StartsWith("08", StringComparison.Ordinal)
             || pe.SqlState.StartsWith("53", StringComparison.Ordinal)
-            || pe.SqlState is "57P01" or "57P02" or "57P03" or "40001" or "40P01" or "55P03",
+            || pe.SqlState is "57P01" or "57P02" or "57P03" or "40001" or "40P01" or "55P03"
+            // Two sessions writing into (or compressing) the same compressed chunk at once can race on the chunk's
+            // catalog row; the statement is rolled back and a retry succeeds.
+            || (pe.SqlState == "XX000" && pe.MessageText.Contains("tuple concurrently updated", StringComparison.Ordinal)),
         NpgsqlException => true,
         IOException or SocketException or TimeoutException => true,
         InvalidOperationException ioe => ioe.Message.Contains("connection", StringComparison.OrdinalIgnoreCase),
