@@ -16,7 +16,7 @@ namespace PerfAspire.Tests.Mcp;
 /// and from the rollup ingestion wrote), top_n, graph_topk, compare_windows and the rollup row itself — gives the
 /// reset-aware rate computed here from the raw values, and so the same ranking.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class CounterResetTests(DatabaseFixture db)
 {
     const string Metric = "fpports_rx_packets_total";

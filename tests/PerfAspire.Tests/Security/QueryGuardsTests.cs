@@ -7,7 +7,7 @@ using PerfAspire.Tests.Mcp;
 namespace PerfAspire.Tests.Security;
 
 /// <summary>Queries never read partial bundles, and out-of-range times are one clear error.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class QueryGuardsTests(DatabaseFixture db)
 {
     static readonly DateTimeOffset Start = new(2025, 6, 28, 0, 0, 0, TimeSpan.Zero);
