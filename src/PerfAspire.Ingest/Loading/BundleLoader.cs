@@ -9,6 +9,7 @@ using PerfAspire.Ingest.Parsing;
 using PerfAspire.Ingest.Writing;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
+using PerfAspire.ServiceDefaults.Resilience;
 
 namespace PerfAspire.Ingest.Loading;
 
@@ -451,46 +452,28 @@ public sealed class BundleLoader
         await Retry(() => _store.MarkFailedAsync(bundleId, error, ct));
     }
 
+    /// <summary>Clean-up and bookkeeping after a load: retried longer than a batch, then given up with a log line.</summary>
     async Task Retry(Func<Task> action)
     {
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                await action();
-                return;
-            }
-            catch (Exception e) when (CopyWriter.IsTransient(e) && attempt < _settings.CopyRetries + 4)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt))));
-            }
-            catch (Exception e) when (CopyWriter.IsTransient(e))
-            {
-                // The database stays unreachable: the bundle keeps state 'loading' (never 'loaded'), and the
-                // janitor of the retention job cleans it once its content lock is free.
-                _log.LogError(e, "Clean-up could not reach the database");
-                return;
-            }
+            await DatabaseRetry.Pipeline(_settings.CopyRetries + 4, _settings.RetryBaseDelay, CopyWriter.IsTransient)
+                .ExecuteAsync(async _ => await action(), CancellationToken.None);
+        }
+        catch (Exception e) when (CopyWriter.IsTransient(e))
+        {
+            // The database stays unreachable: the bundle keeps state 'loading' (never 'loaded'), and the
+            // janitor of the retention job cleans it once its content lock is free.
+            _log.LogError(e, "Clean-up could not reach the database");
         }
     }
 
     async Task Retry<T>(Func<Task<T>> action) => await Retry(async () => { await action(); });
 
-    async Task RetryOrThrow(Func<Task> action)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await action();
-                return;
-            }
-            catch (Exception e) when (CopyWriter.IsTransient(e) && attempt < _settings.CopyRetries)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, _settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt))));
-            }
-        }
-    }
+    /// <summary>A step the load cannot do without (marking it loaded): retried like a batch, then the failure stands.</summary>
+    Task RetryOrThrow(Func<Task> action) =>
+        DatabaseRetry.Pipeline(_settings.CopyRetries, _settings.RetryBaseDelay, CopyWriter.IsTransient)
+            .ExecuteAsync(async _ => await action(), CancellationToken.None).AsTask();
 
     /// <summary>Unique per load, readable, and starting with the content hash: <c>&lt;hash12&gt;-&lt;yyyyMMddTHHmmssZ&gt;-&lt;4 hex&gt;</c>.</summary>
     internal static string NewBundleId(string hash) =>

@@ -5,6 +5,8 @@ using Npgsql;
 using PerfAspire.Ingest.Diagnostics;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Schema.Spec;
+using PerfAspire.ServiceDefaults.Resilience;
+using Polly;
 
 namespace PerfAspire.Ingest.Writing;
 
@@ -28,6 +30,8 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
     static readonly byte[] HeaderBytes = PgBinary.Header.ToArray();
     static readonly byte[] TrailerBytes = PgBinary.Trailer.ToArray();
     readonly Dictionary<string, int> _ensured = new(StringComparer.Ordinal);
+    // Jittered: the writers of a load lose the connection together and should not all come back at once.
+    readonly ResiliencePipeline _retry = DatabaseRetry.Pipeline(settings.CopyRetries, settings.RetryBaseDelay, IsTransient, (_, _) => ledger.Retried(), jitter: true);
     NpgsqlConnection? _conn;
 
     public int Index => index;
@@ -75,54 +79,55 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
         if (lo == 0 && hi == batch.Rows) { start = 0; end = batch.Length; }
         else { var o = offsets(); start = o[lo]; end = o[hi]; }
 
-        for (var attempt = 0; ; attempt++)
+        ct.ThrowIfCancellationRequested();
+        var attempts = 0;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var sw = Stopwatch.StartNew();
-            try
+            return await _retry.ExecuteAsync(async token =>
             {
-                await CopyAsync(batch.CopyCommand, batch.Data.AsMemory(start, end - start), ct);
-                Record(sw, ok: true);
-                ledger.Committed(batch.Table, rows);
-                IngestTelemetry.RowsInsertedTotal.Add(rows, new KeyValuePair<string, object?>("table", batch.Table));
-                return 0;
-            }
-            catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
-            {
-                Record(sw, ok: false);
-                await ResetAsync();
-                if (attempt >= settings.CopyRetries)
-                {
-                    throw new IngestException(IngestErrors.DatabaseUnavailable,
-                        $"database_unavailable: COPY into {batch.Table} kept failing after {attempt + 1} attempts ({Describe(e)})", 503, e);
-                }
-                ledger.Retried();
-                await Task.Delay(Backoff(attempt), ct);
-                // The failure may have hit after the server committed the batch: the count tells.
-                if (await WithRetryAsync(() => AlreadyCommittedAsync(batch.Table, rows, ct), "row count check of " + batch.Table, ct))
+                // A failed attempt may have hit after the server committed the batch: the count tells.
+                if (attempts++ > 0 && await WithRetryAsync(() => AlreadyCommittedAsync(batch.Table, rows, token), "row count check of " + batch.Table, token))
                 {
                     ledger.Committed(batch.Table, rows);
                     IngestTelemetry.RowsInsertedTotal.Add(rows, new KeyValuePair<string, object?>("table", batch.Table));
-                    return 0;
+                    return 0L;
                 }
-            }
-            catch (PostgresException e) when (IsRowProblem(e))
-            {
-                Record(sw, ok: false);
-                if (rows == 1)
+                var sw = Stopwatch.StartNew();
+                try
                 {
-                    var values = ValuesInRow(batch, start);
-                    ledger.Rejected(batch.Table, values, e.MessageText + (e.Where is { Length: > 0 } w ? " (" + w + ")" : ""));
-                    return values;
+                    await CopyAsync(batch.CopyCommand, batch.Data.AsMemory(start, end - start), token);
                 }
-                var mid = lo + rows / 2;
-                return await WriteRangeAsync(batch, lo, mid, offsets, ct) + await WriteRangeAsync(batch, mid, hi, offsets, ct);
-            }
-            catch (PostgresException e)
+                catch (Exception e)
+                {
+                    Record(sw, ok: false);
+                    if (IsTransient(e)) await ResetAsync();
+                    throw;
+                }
+                Record(sw, ok: true);
+                ledger.Committed(batch.Table, rows);
+                IngestTelemetry.RowsInsertedTotal.Add(rows, new KeyValuePair<string, object?>("table", batch.Table));
+                return 0L;
+            }, ct);
+        }
+        catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
+        {
+            throw new IngestException(IngestErrors.DatabaseUnavailable,
+                $"database_unavailable: COPY into {batch.Table} kept failing after {attempts} attempts ({Describe(e)})", 503, e);
+        }
+        catch (PostgresException e) when (IsRowProblem(e))
+        {
+            if (rows == 1)
             {
-                Record(sw, ok: false);
-                throw new IngestException(IngestErrors.IngestFailed, $"ingest_failed: COPY into {batch.Table} failed: {e.SqlState} {e.MessageText}", 500, e);
+                var values = ValuesInRow(batch, start);
+                ledger.Rejected(batch.Table, values, e.MessageText + (e.Where is { Length: > 0 } w ? " (" + w + ")" : ""));
+                return values;
             }
+            var mid = lo + rows / 2;
+            return await WriteRangeAsync(batch, lo, mid, offsets, ct) + await WriteRangeAsync(batch, mid, hi, offsets, ct);
+        }
+        catch (PostgresException e)
+        {
+            throw new IngestException(IngestErrors.IngestFailed, $"ingest_failed: COPY into {batch.Table} failed: {e.SqlState} {e.MessageText}", 500, e);
         }
     }
 
@@ -171,33 +176,29 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
 
     async Task<T> WithRetryAsync<T>(Func<Task<T>> action, string what, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
+            return await _retry.ExecuteAsync(async _ =>
             {
-                return await action();
-            }
-            catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
-            {
-                await ResetAsync();
-                if (attempt >= settings.CopyRetries)
+                try
                 {
-                    throw new IngestException(IngestErrors.DatabaseUnavailable, $"database_unavailable: {what} kept failing ({Describe(e)})", 503, e);
+                    return await action();
                 }
-                ledger.Retried();
-                await Task.Delay(Backoff(attempt), ct);
-            }
+                catch (Exception e) when (IsTransient(e))
+                {
+                    await ResetAsync();
+                    throw;
+                }
+            }, ct);
+        }
+        catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
+        {
+            throw new IngestException(IngestErrors.DatabaseUnavailable, $"database_unavailable: {what} kept failing ({Describe(e)})", 503, e);
         }
     }
 
     Task WithRetryAsync(Func<Task> action, string what, CancellationToken ct) =>
         WithRetryAsync(async () => { await action(); return true; }, what, ct);
-
-    TimeSpan Backoff(int attempt)
-    {
-        var ms = settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 10));
-        return TimeSpan.FromMilliseconds(Math.Min(ms, 5000) * (0.75 + Random.Shared.NextDouble() * 0.5));
-    }
 
     async Task<NpgsqlConnection> ConnectionAsync(CancellationToken ct)
     {

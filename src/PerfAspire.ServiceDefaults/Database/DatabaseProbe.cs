@@ -1,4 +1,6 @@
 using Npgsql;
+using PerfAspire.ServiceDefaults.Resilience;
+using Polly;
 
 namespace PerfAspire.ServiceDefaults.Database;
 
@@ -13,35 +15,47 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget ta
 
     static readonly string Sql = "SELECT current_setting('server_version'), t.* FROM (" + TimescaleCheck.Sql + ") t";
 
+    // A connection that opened and then broke (a pooled one the server dropped, a FATAL mid-query) is replaced by a
+    // new one once; a server that refuses connections is reported at once.
+    static readonly ResiliencePipeline BrokenConnectionRetry =
+        DatabaseRetry.Pipeline(1, TimeSpan.Zero, e => e is BrokeAfterOpen);
+
     public async Task<DatabaseStatus> ProbeAsync(CancellationToken ct = default)
     {
-        var (status, opened) = await ProbeOnceAsync(ct);
-        // A connection that opened and then broke (a pooled one the server dropped, a FATAL mid-query) is
-        // replaced by a new one once; a server that refuses connections is reported at once.
-        return status.Reachable || !opened || ct.IsCancellationRequested ? status : (await ProbeOnceAsync(ct)).Status;
-    }
-
-    async Task<(DatabaseStatus Status, bool Opened)> ProbeOnceAsync(CancellationToken ct)
-    {
-        var opened = false;
         try
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
-            opened = true;
+            return await BrokenConnectionRetry.ExecuteAsync(ProbeOnceAsync, ct);
+        }
+        catch (Exception e) when (Unreachable(e is BrokeAfterOpen b ? b.InnerException! : e) is { } cause)
+        {
+            return new DatabaseStatus(target.Mode, target.Display, false, null, null, null, cause.Message);
+        }
+    }
+
+    async ValueTask<DatabaseStatus> ProbeOnceAsync(CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
             await using var cmd = new NpgsqlCommand(Sql, conn);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             var check = TimescaleCheck.From(r, 1);
-            return (new DatabaseStatus(
+            return new DatabaseStatus(
                 target.Mode, target.Display, Reachable: true, ServerVersion: r.GetString(0),
                 TimescaleInstalled: check.InstalledVersion, TimescaleAvailable: check.AvailableVersion,
-                Error: null) { Timescale = check }, opened);
+                Error: null) { Timescale = check };
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (Unreachable(e) is not null)
         {
-            return (new DatabaseStatus(target.Mode, target.Display, false, null, null, null, e.Message), opened);
+            throw new BrokeAfterOpen(e);
         }
     }
+
+    static Exception? Unreachable(Exception e) =>
+        e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException ? e : null;
+
+    sealed class BrokeAfterOpen(Exception inner) : Exception(inner.Message, inner);
 }
 
 /// <param name="TimescaleInstalled">extversion when <c>CREATE EXTENSION timescaledb</c> has run in this database.</param>
