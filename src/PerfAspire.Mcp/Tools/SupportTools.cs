@@ -110,19 +110,28 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         Lists the bundles in the database: bundle_id, active flag, state, host, sptid, time range, categories, row counts, loaded_at.
         Use it to pick a bundle_id for queries or for support_switch_active / support_unload_bundle.
         """)]
-    public Task<CallToolResult> ListBundles(CancellationToken ct = default) =>
+    public Task<CallToolResult> ListBundles(
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description("Bundles per page (1-100, default 20).")] int? limit = null,
+        CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_list_bundles", async () =>
         {
             var list = await ingest.ListAsync(ct);
-            var count = list.TryGetProperty("bundles", out var b) && b.ValueKind == JsonValueKind.Array ? b.GetArrayLength() : 0;
+            var all = list.TryGetProperty("bundles", out var b) && b.ValueKind == JsonValueKind.Array ? b.EnumerateArray().ToList() : [];
+            var page = ListPage.Of(all, cursor, limit, 20, 100);
             return new
             {
-                bundles = list.TryGetProperty("bundles", out var bb) ? bb : default(JsonElement?),
+                bundles = page.Items,
                 active_bundle_id = Str(list, "active_bundle_id"),
-                count,
-                next = count == 0
+                count = page.Items.Count,
+                total = page.Total,
+                truncated = page.Truncated,
+                next_cursor = page.NextCursor,
+                next = page.Total == 0
                     ? "No bundle is loaded: call support_load_bundle {\"path\": ...}."
-                    : "Queries use the active bundle; support_switch_active {bundle_id} changes it, or pass bundle_id to a query tool.",
+                    : page.Truncated
+                        ? $"More bundles: call support_list_bundles again with cursor \"{page.NextCursor}\"."
+                        : "Queries use the active bundle; support_switch_active {bundle_id} changes it, or pass bundle_id to a query tool.",
             };
         });
 
@@ -172,13 +181,29 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         """)]
     public Task<CallToolResult> IngestStatus(
         [Description("The job id returned by support_load_bundle. Omit to list recent jobs.")] string? job_id = null,
+        [Description(ListPage.CursorHelp + " Only without job_id.")] string? cursor = null,
+        [Description("Jobs per page without job_id (1-100, default 20).")] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_ingest_status", async () =>
         {
             if (string.IsNullOrWhiteSpace(job_id))
             {
                 var jobs = await ingest.JobsAsync(ct);
-                return new { jobs, next = "Call support_ingest_status {\"job_id\": ...} for one job's progress and summary." };
+                var all = jobs.ValueKind == JsonValueKind.Array ? jobs.EnumerateArray().ToList()
+                    : jobs.ValueKind == JsonValueKind.Object && jobs.TryGetProperty("jobs", out var j) && j.ValueKind == JsonValueKind.Array ? j.EnumerateArray().ToList()
+                    : [];
+                var page = ListPage.Of(all, cursor, limit, 20, 100);
+                return new
+                {
+                    jobs = page.Items,
+                    count = page.Items.Count,
+                    total = page.Total,
+                    truncated = page.Truncated,
+                    next_cursor = page.NextCursor,
+                    next = page.Truncated
+                        ? $"More jobs: call support_ingest_status again with cursor \"{page.NextCursor}\"; {{\"job_id\": ...}} shows one job."
+                        : "Call support_ingest_status {\"job_id\": ...} for one job's progress and summary.",
+                };
             }
             var job = await ingest.JobAsync(job_id.Trim(), ct);
             var state = Str(job, "state");

@@ -56,4 +56,44 @@ public sealed class BoundedWorkTests(DatabaseFixture db)
         Assert.False(after.GetProperty("partial").GetBoolean());
         await client.OkAsync("query_run", new { metric_name = "mem_available_percent" });
     }
+
+    [Fact]
+    public async Task Bundle_and_job_lists_are_paged_with_cursor_and_limit()
+    {
+        var cs = await McpDatabase.CreateMigratedAsync(db);
+        await TestBundleData.InsertAsync(cs);
+        await using var ingest = await IngestHost.StartAsync(cs);
+        await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+        {
+            ["Mcp:IngestUrl"] = ingest.BaseAddress.ToString(),
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+        });
+        await using var client = await server.ConnectAsync();
+
+        var all = await client.OkAsync("support_list_bundles");
+        var total = all.GetProperty("total").GetInt32();
+        Assert.True(total >= 2, all.ToString());
+        Assert.False(all.GetProperty("truncated").GetBoolean());
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.OkAsync("support_list_bundles", cursor is null ? new { limit = 1 } : new { limit = 1, cursor });
+            Assert.Equal(1, page.GetProperty("count").GetInt32());
+            Assert.Equal(total, page.GetProperty("total").GetInt32());
+            seen.Add(page.GetProperty("bundles")[0].GetProperty("bundle_id").GetString()!);
+            cursor = page.TryGetProperty("next_cursor", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+            Assert.Equal(cursor is not null, page.GetProperty("truncated").GetBoolean());
+        }
+        while (cursor is not null && seen.Count <= total);
+        Assert.Equal(all.GetProperty("bundles").EnumerateArray().Select(b => b.GetProperty("bundle_id").GetString()!), seen);
+
+        await client.ErrorAsync("support_list_bundles", new { cursor = "not-a-cursor" }, "invalid_argument");
+        await client.ErrorAsync("support_list_bundles", new { limit = 1000 }, "invalid_argument");
+        var jobs = await client.OkAsync("support_ingest_status", new { limit = 5 });
+        Assert.Equal(0, jobs.GetProperty("total").GetInt32());
+        Assert.False(jobs.GetProperty("truncated").GetBoolean());
+        await client.ErrorAsync("support_ingest_status", new { limit = 0 }, "invalid_argument");
+    }
 }
