@@ -12,7 +12,7 @@ using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp;

@@ -10,11 +10,11 @@ using Npgsql;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
+using PerfAspire.LocalPostgres;
 using PerfAspire.Mcp;
 using PerfAspire.Mcp.Legacy;
 using PerfAspire.Mcp.Tools;
-using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Bench.Analysis;
 

@@ -12,7 +12,6 @@ using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Quality;
 using PerfAspire.Docs.Search;
 using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Docs;
 

@@ -6,11 +6,11 @@ using PerfAspire.Ingest.Bundles;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Parsing;
+using PerfAspire.LocalPostgres;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
-using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Ingest;
 

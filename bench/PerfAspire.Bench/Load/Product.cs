@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Npgsql;
 using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Bench.Load;
 

@@ -14,11 +14,11 @@ using Npgsql;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
+using PerfAspire.LocalPostgres;
 using PerfAspire.Mcp;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
-using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Bench.Queries;
 

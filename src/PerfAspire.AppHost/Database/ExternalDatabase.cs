@@ -1,4 +1,5 @@
 using Npgsql;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.AppHost.Database;

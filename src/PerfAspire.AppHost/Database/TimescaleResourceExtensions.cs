@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PerfAspire.LocalPostgres;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.AppHost.Database;

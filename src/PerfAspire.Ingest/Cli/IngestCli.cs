@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Loading;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using PerfAspire.Ingest.Writing;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Runtime;
-using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Ingest.Loading;
 

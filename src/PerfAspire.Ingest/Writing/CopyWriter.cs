@@ -260,7 +260,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
         NpgsqlException => true,
         IOException or SocketException or TimeoutException => true,
         InvalidOperationException ioe => ioe.Message.Contains("connection", StringComparison.OrdinalIgnoreCase),
-        PerfAspire.ServiceDefaults.Database.SchemaAutoUpdateException { InnerException: { } inner } => IsTransient(inner),
+        PerfAspire.Schema.Database.SchemaAutoUpdateException { InnerException: { } inner } => IsTransient(inner),
         _ => false,
     };
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PerfAspire.Schema;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Mcp.Catalog;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp.Query;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Observability;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Mcp.Tools;

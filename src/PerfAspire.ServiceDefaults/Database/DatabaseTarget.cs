@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.ServiceDefaults.Database;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 
 namespace PerfAspire.Tests.Foundation;

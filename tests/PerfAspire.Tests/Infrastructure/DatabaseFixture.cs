@@ -1,6 +1,6 @@
 using Npgsql;
 using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Npgsql;
 using PerfAspire.Ingest;
 using PerfAspire.LocalPostgres;
-using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 using static PerfAspire.Tests.Ingest.IngestTestBed;
 

@@ -86,7 +86,7 @@ internal static class IngestTestBed
                 var cs = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = template, Pooling = false }.ConnectionString;
                 await using (var ds = NpgsqlDataSource.Create(cs))
                 {
-                    await PerfAspire.ServiceDefaults.Database.SchemaMigrator.MigrateAsync(ds, new PerfAspire.Schema.DatabaseSettings());
+                    await PerfAspire.Schema.Database.SchemaMigrator.MigrateAsync(ds, new PerfAspire.Schema.DatabaseSettings());
                 }
                 await DatabaseFixture.SealTemplateAsync(adminConnectionString, template);
                 Templates[adminConnectionString] = template;

@@ -1,5 +1,5 @@
 using PerfAspire.Schema;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using Npgsql;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
-using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;

@@ -1,6 +1,6 @@
 using Npgsql;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Spec;
-using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;

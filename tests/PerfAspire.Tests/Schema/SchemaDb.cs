@@ -1,6 +1,6 @@
 using Npgsql;
 using PerfAspire.Schema;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using PerfAspire.LocalPostgres;
+using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 

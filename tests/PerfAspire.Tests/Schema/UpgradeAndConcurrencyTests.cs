@@ -1,7 +1,7 @@
 using Npgsql;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Spec;
-using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Schema;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PerfAspire.Schema.Spec;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>Optional knobs of <see cref="SchemaMigrator"/>.</summary>
 /// <param name="Spec">The spec to apply (default: <see cref="SchemaSpec.Default"/>; tests pass smaller ones).</param>

@@ -1,7 +1,7 @@
 using Npgsql;
 using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// Creates the reader and writer roles (when the connecting user may create roles) and grants them their

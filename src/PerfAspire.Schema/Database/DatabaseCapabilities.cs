@@ -2,7 +2,7 @@ using Npgsql;
 using PerfAspire.Schema.Spec;
 using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// The row of <c>database_capabilities</c> that <c>system_health</c> reports: TimescaleDB version (null when

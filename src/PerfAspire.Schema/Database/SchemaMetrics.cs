@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// Schema instruments. Meter <c>PerfAspire.Schema</c>; add it to

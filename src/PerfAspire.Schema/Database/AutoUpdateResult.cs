@@ -1,4 +1,4 @@
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>What <see cref="SchemaAutoUpdater.EnsureAsync"/> found and did.</summary>
 /// <param name="Table">The layout's table.</param>

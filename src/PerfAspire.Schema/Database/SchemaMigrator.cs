@@ -5,7 +5,7 @@ using PerfAspire.Schema;
 using PerfAspire.Schema.Spec;
 using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// Brings a database to the schema generated from the spec. Runs at start-up of whichever service comes

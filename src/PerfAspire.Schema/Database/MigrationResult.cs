@@ -1,4 +1,4 @@
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>What a migration did and what the database can do.</summary>
 /// <param name="Applied">True when the script ran; false when the schema was already current (nothing changed).</param>

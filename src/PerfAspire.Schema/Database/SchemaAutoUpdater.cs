@@ -5,7 +5,7 @@ using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
 using PerfAspire.Schema.Sql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// Makes the database match a <see cref="TableLayout"/> at run time (SCHEMA_AUTO_UPDATE): a new fast-path

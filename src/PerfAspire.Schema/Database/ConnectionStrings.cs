@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>Accepts both URL DSNs (<c>postgresql://user:pass@host:port/db</c>,) and keyword strings.</summary>
 public static class ConnectionStrings

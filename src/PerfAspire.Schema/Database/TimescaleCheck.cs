@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace PerfAspire.ServiceDefaults.Database;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// What the server offers of TimescaleDB, read before anything tries to use it. <c>CREATE EXTENSION
