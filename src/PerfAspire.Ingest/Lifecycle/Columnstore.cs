@@ -1,6 +1,6 @@
 using Npgsql;
 using PerfAspire.Ingest.Writing;
-using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Ingest.Lifecycle;
 
