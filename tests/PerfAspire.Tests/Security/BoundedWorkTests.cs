@@ -96,4 +96,59 @@ public sealed class BoundedWorkTests(DatabaseFixture db)
         Assert.False(jobs.GetProperty("truncated").GetBoolean());
         await client.ErrorAsync("support_ingest_status", new { limit = 0 }, "invalid_argument");
     }
+
+    [Fact]
+    public async Task Three_hundred_concurrent_loads_leave_the_mcp_server_answering_with_connections_bounded()
+    {
+        var cs = await McpDatabase.CreateMigratedAsync(db);
+        await TestBundleData.InsertAsync(cs);
+        await using var ingest = await IngestHost.StartAsync(cs);
+        await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+        {
+            ["Mcp:IngestUrl"] = ingest.BaseAddress.ToString(),
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+        });
+        await using var client = await server.ConnectAsync();
+        using var http = new HttpClient { BaseAddress = ingest.BaseAddress };
+        var body = System.Text.Json.JsonSerializer.Serialize(new { path = Ingest.IngestTestBed.Small.TarGz.Path, force = true });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async _ =>
+        {
+            using var response = await http.PostAsync("/api/bundles/load", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, RetryAfter: response.Headers.RetryAfter is not null, Text: text);
+        }));
+
+        // The loads admitted are running or queued now: the MCP server still answers, on its own connections.
+        await client.OkAsync("query_run", new { metric_name = "cpu_utilization", bundle_id = TestBundleData.OtherBundle });
+        await client.OkAsync("system_health");
+        var database = new NpgsqlConnectionStringBuilder(cs).Database;
+        await using var probe = new NpgsqlConnection(cs);
+        await probe.OpenAsync();
+        await using (var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", probe))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = database });
+            var connections = (long)(await cmd.ExecuteScalarAsync())!;
+            // Without the queue each of the 300 requests would hold its own lock connection.
+            Assert.True(connections < 60, $"{connections} connections to the database during the burst");
+        }
+
+        var refused = responses.Where(r => r.StatusCode == System.Net.HttpStatusCode.TooManyRequests).ToList();
+        var admitted = responses.Where(r => r.StatusCode is System.Net.HttpStatusCode.Accepted or System.Net.HttpStatusCode.OK).ToList();
+        Assert.Equal(300, refused.Count + admitted.Count);
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r =>
+        {
+            Assert.True(r.RetryAfter);
+            Assert.Contains("too_many_loads", r.Text);
+        });
+
+        // Cancel what is still queued or running; the server answers the same as before.
+        foreach (var r in admitted)
+        {
+            var id = System.Text.Json.JsonDocument.Parse(r.Text).RootElement.GetProperty("job_id").GetString();
+            using var _ = await http.PostAsync($"/api/bundles/jobs/{id}/cancel", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        }
+        await client.OkAsync("query_run", new { metric_name = "cpu_utilization", bundle_id = TestBundleData.OtherBundle });
+    }
 }
