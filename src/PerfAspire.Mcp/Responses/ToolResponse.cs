@@ -12,8 +12,12 @@ namespace PerfAspire.Mcp.Responses;
 /// </summary>
 public static class ToolResponse
 {
-    /// <summary>Soft ceiling for one response (~8k tokens at ~4 characters per token).</summary>
-    public const int BudgetChars = 30_000;
+    /// <summary>
+    /// Soft ceiling for the JSON of one response. The JSON travels twice — as text for text-only hosts and as
+    /// structured content — and a chart adds its image, so ~8k tokens at ~4 characters per token leave about
+    /// 15,000 characters for the JSON.
+    /// </summary>
+    public const int BudgetChars = 15_000;
 
     public static CallToolResult Ok(object body)
     {

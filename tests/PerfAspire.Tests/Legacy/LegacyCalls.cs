@@ -29,6 +29,25 @@ public sealed record ToolReply(JsonElement Body, bool IsError, IReadOnlyList<str
 
     public IReadOnlyList<string?> Warnings => Body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
 
-    /// <summary>Characters of everything the model reads (text blocks); the image is not text.</summary>
+    /// <summary>Characters of the text blocks; the image is not text.</summary>
     public int TextChars => Texts.Sum(t => t.Length);
+
+    /// <summary>
+    /// What the answer costs a model, measured as clients are billed for it: every text block and the structured
+    /// content (which repeats the JSON) at ~4 characters per token, the PNG as vision tokens (width × height / 750).
+    /// </summary>
+    public int Tokens
+    {
+        get
+        {
+            var chars = TextChars + (Structured is { } s ? s.GetRawText().Length : 0);
+            var vision = 0L;
+            if (Png is { } png)
+            {
+                var (w, h) = PngImage.Dimensions(png);
+                vision = (long)w * h / 750;
+            }
+            return (int)(Math.Ceiling(chars / 4.0) + vision);
+        }
+    }
 }
