@@ -1,3 +1,4 @@
+using PerfAspire.Schema;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using PerfAspire.Docs.Apis;
@@ -18,6 +19,8 @@ public static class Extensions
     public static TBuilder AddDocsServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var services = builder.Services;
+        // The database settings are read when the index is built; reading them now makes a bad value stop the start.
+        _ = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
         services.AddOptions<SearchSettings>()
             .Bind(builder.Configuration.GetSection(SearchSettings.Section))
             .Validate(s => { s.Validate(); return true; })

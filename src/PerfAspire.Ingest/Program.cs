@@ -5,20 +5,21 @@ using PerfAspire.Ingest.Cli;
 if (args is ["generate", ..]) return await PerfAspire.Ingest.Generation.GenerateCommand.RunAsync(args[1..]);
 if (IngestCli.Handles(args)) return await IngestCli.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddIngestServices();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddIngestServices();
+    var app = builder.Build();
+    app.MapDefaultEndpoints();
     app.MapIngestApi();
+    app.Run();
+    return 0;
 }
-catch (PerfAspire.ServiceDefaults.Security.AccessConfigurationException e)
+catch (Exception e) when (e is PerfAspire.ServiceDefaults.Security.AccessConfigurationException or PerfAspire.Schema.SettingsException
+                              or PerfAspire.ServiceDefaults.Database.DatabaseSettingsException
+                              or Microsoft.Extensions.Options.OptionsValidationException)
 {
     Console.Error.WriteLine($"perfaspire-ingest: {e.Message}");
     return 2;
 }
-app.Run();
-return 0;

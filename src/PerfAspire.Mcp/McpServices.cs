@@ -30,7 +30,10 @@ public static class McpServices
             {
                 o.Schema = settings.Schema;
                 o.ReaderRole ??= SchemaRoles.ReaderFor(settings.Schema);
-            });
+            })
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultMaxRows <= o.HardMaxRows, "Mcp:Query:DefaultMaxRows must not exceed Mcp:Query:HardMaxRows.")
+            .ValidateOnStart();
 
         // The shared data source comes from the service defaults (Aspire.Npgsql). Queries may run as their own
         // read-only login (ConnectionStrings:timescale-reader): a second, keyed Aspire data source with its own health check.
@@ -60,11 +63,11 @@ public static class McpServices
         services.TryAddSingleton<TopSeries>(); // top_n and graph_topk rank the same way
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
-        services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section));
+        services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Charts.ChartRenderGate>();
         services.AddHostedService<SchemaStartup>();
 
-        services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section));
+        services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IngestApi>();
         services.TryAddSingleton<DocsApi>();
         // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the documented way to replace the

@@ -30,28 +30,20 @@ public sealed record DatabaseSettings
     /// <summary>Create columns/views/catalog rows for metrics met at run time (SCHEMA_AUTO_UPDATE, default true).</summary>
     public bool SchemaAutoUpdate { get; init; } = true;
 
+    /// <summary>The settings from the environment (or a lookup of the same names); a bad value throws <see cref="SettingsException"/>.</summary>
     public static DatabaseSettings FromEnvironment(Func<string, string?>? lookup = null)
     {
         lookup ??= Environment.GetEnvironmentVariable;
         var d = new DatabaseSettings();
         return new DatabaseSettings
         {
-            Schema = ValidIdentifier(lookup("TIMESCALE_SCHEMA")) ?? d.Schema,
-            BatchSize = Int(lookup("TIMESCALE_BATCH_SIZE"), d.BatchSize, 1, 1_000_000),
-            ChunkDays = Int(lookup("TIMESCALE_CHUNK_DAYS"), d.ChunkDays, 1, 3650),
-            CompressionAfterDays = Int(lookup("TIMESCALE_COMPRESSION_AFTER_DAYS"), d.CompressionAfterDays, 0, 36500),
-            RetentionDays = Int(lookup("TIMESCALE_RETENTION_DAYS"), d.RetentionDays, 0, 36500),
-            Columnstore = Bool(lookup("TIMESCALE_COLUMNSTORE"), d.Columnstore),
-            SchemaAutoUpdate = Bool(lookup("SCHEMA_AUTO_UPDATE"), d.SchemaAutoUpdate),
+            Schema = SettingValues.Identifier(lookup, "TIMESCALE_SCHEMA", d.Schema),
+            BatchSize = SettingValues.Int(lookup, "TIMESCALE_BATCH_SIZE", d.BatchSize, 1, 1_000_000),
+            ChunkDays = SettingValues.Int(lookup, "TIMESCALE_CHUNK_DAYS", d.ChunkDays, 1, 3650),
+            CompressionAfterDays = SettingValues.Int(lookup, "TIMESCALE_COMPRESSION_AFTER_DAYS", d.CompressionAfterDays, 0, 36500),
+            RetentionDays = SettingValues.Int(lookup, "TIMESCALE_RETENTION_DAYS", d.RetentionDays, 0, 36500),
+            Columnstore = SettingValues.Bool(lookup, "TIMESCALE_COLUMNSTORE", d.Columnstore),
+            SchemaAutoUpdate = SettingValues.Bool(lookup, "SCHEMA_AUTO_UPDATE", d.SchemaAutoUpdate),
         };
     }
-
-    static bool Bool(string? text, bool fallback) =>
-        text is { } s ? !(s.Equals("false", StringComparison.OrdinalIgnoreCase) || s == "0") : fallback;
-
-    static int Int(string? text, int fallback, int min, int max) =>
-        int.TryParse(text, out var v) && v >= min && v <= max ? v : fallback;
-
-    static string? ValidIdentifier(string? s) =>
-        s is { Length: > 0 and <= 63 } && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(s[0]) ? s : null;
 }

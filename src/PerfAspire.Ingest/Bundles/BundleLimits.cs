@@ -1,3 +1,5 @@
+using PerfAspire.Schema;
+
 namespace PerfAspire.Ingest.Bundles;
 
 /// <summary>
@@ -25,10 +27,10 @@ public sealed record BundleLimits
         var d = new BundleLimits();
         return new BundleLimits
         {
-            MaxUncompressedBytes = long.TryParse(lookup("BUNDLE_MAX_UNCOMPRESSED_BYTES"), out var b) && b > 0 ? b : d.MaxUncompressedBytes,
-            MaxCompressionRatio = double.TryParse(lookup("BUNDLE_MAX_COMPRESSION_RATIO"), System.Globalization.CultureInfo.InvariantCulture, out var r) && r >= 1 ? r : d.MaxCompressionRatio,
-            RatioCheckAfterBytes = long.TryParse(lookup("BUNDLE_RATIO_CHECK_AFTER_BYTES"), out var c) && c >= 0 ? c : d.RatioCheckAfterBytes,
-            MaxMembers = int.TryParse(lookup("BUNDLE_MAX_MEMBERS"), out var m) && m > 0 ? m : d.MaxMembers,
+            MaxUncompressedBytes = SettingValues.Long(lookup, "BUNDLE_MAX_UNCOMPRESSED_BYTES", d.MaxUncompressedBytes, 1),
+            MaxCompressionRatio = SettingValues.Double(lookup, "BUNDLE_MAX_COMPRESSION_RATIO", d.MaxCompressionRatio, 1),
+            RatioCheckAfterBytes = SettingValues.Long(lookup, "BUNDLE_RATIO_CHECK_AFTER_BYTES", d.RatioCheckAfterBytes, 0),
+            MaxMembers = SettingValues.Int(lookup, "BUNDLE_MAX_MEMBERS", d.MaxMembers, 1, int.MaxValue),
         };
     }
 }

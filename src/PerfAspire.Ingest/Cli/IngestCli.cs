@@ -85,7 +85,7 @@ public static class IngestCli
         {
             return Fail(a, IngestErrors.DatabaseUnavailable, $"database_unavailable: {e.Message} (set TIMESCALE_DSN or --dsn)", 1);
         }
-        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException)
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or PerfAspire.Schema.SettingsException)
         {
             return Fail(a, IngestErrors.InvalidArgument, $"invalid_argument: {e.Message}", 2);
         }

@@ -64,6 +64,7 @@ public sealed record IngestSettings
     /// <summary>Test seam: runs on writer <c>i</c> (connection application_name perfaspire-ingest-copy-i) before each batch (fault-injection tests kill connections here).</summary>
     internal Func<Writing.CopyBatch, int, CancellationToken, Task>? BeforeBatch { get; init; }
 
+    /// <summary>The settings from the environment (or a lookup of the same names); a bad value throws <see cref="SettingsException"/>.</summary>
     public static IngestSettings FromEnvironment(Func<string, string?>? lookup = null)
     {
         lookup ??= Environment.GetEnvironmentVariable;
@@ -74,20 +75,17 @@ public sealed record IngestSettings
             Limits = BundleLimits.FromEnvironment(lookup),
             BundleRoots = BundlePathPolicy.ParseRoots(lookup("BUNDLE_ROOTS")),
             WorkDirectory = lookup("INGEST_WORK_DIR") is { Length: > 0 } w ? w : null,
-            CopyWriters = Int(lookup("INGEST_COPY_WRITERS"), d.CopyWriters, 1, 16),
-            CopyRetries = Int(lookup("INGEST_COPY_RETRIES"), d.CopyRetries, 0, 100),
-            RetryBaseDelay = TimeSpan.FromMilliseconds(Int(lookup("INGEST_RETRY_BASE_MS"), (int)d.RetryBaseDelay.TotalMilliseconds, 1, 60_000)),
-            MaxRejectedRatio = double.TryParse(lookup("INGEST_MAX_REJECTED_RATIO"), CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1 ? r : d.MaxRejectedRatio,
-            MaxBatchBytes = Int(lookup("INGEST_MAX_BATCH_BYTES"), d.MaxBatchBytes, 64 << 10, 1 << 30),
-            MaxInFlightBytes = long.TryParse(lookup("INGEST_MAX_INFLIGHT_BYTES"), out var f) && f >= 1 << 20 ? f : d.MaxInFlightBytes,
-            RetentionCheckInterval = TimeSpan.FromMinutes(Int(lookup("INGEST_RETENTION_CHECK_MINUTES"), 60, 1, 7 * 24 * 60)),
-            MaxConcurrentLoads = Int(lookup("INGEST_MAX_CONCURRENT_LOADS"), d.MaxConcurrentLoads, 1, 64),
-            MaxQueuedLoads = Int(lookup("INGEST_MAX_QUEUED_LOADS"), d.MaxQueuedLoads, 0, 10_000),
-            LoadTimeout = TimeSpan.FromMinutes(Int(lookup("INGEST_LOAD_TIMEOUT_MINUTES"), (int)d.LoadTimeout.TotalMinutes, 1, 7 * 24 * 60)),
-            LockWait = TimeSpan.FromSeconds(Int(lookup("INGEST_LOCK_WAIT_SECONDS"), (int)d.LockWait.TotalSeconds, 1, 24 * 3600)),
+            CopyWriters = SettingValues.Int(lookup, "INGEST_COPY_WRITERS", d.CopyWriters, 1, 16),
+            CopyRetries = SettingValues.Int(lookup, "INGEST_COPY_RETRIES", d.CopyRetries, 0, 100),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(SettingValues.Int(lookup, "INGEST_RETRY_BASE_MS", (int)d.RetryBaseDelay.TotalMilliseconds, 1, 60_000)),
+            MaxRejectedRatio = SettingValues.Double(lookup, "INGEST_MAX_REJECTED_RATIO", d.MaxRejectedRatio, 0, 1),
+            MaxBatchBytes = SettingValues.Int(lookup, "INGEST_MAX_BATCH_BYTES", d.MaxBatchBytes, 64 << 10, 1 << 30),
+            MaxInFlightBytes = SettingValues.Long(lookup, "INGEST_MAX_INFLIGHT_BYTES", d.MaxInFlightBytes, 1 << 20),
+            RetentionCheckInterval = TimeSpan.FromMinutes(SettingValues.Int(lookup, "INGEST_RETENTION_CHECK_MINUTES", 60, 1, 7 * 24 * 60)),
+            MaxConcurrentLoads = SettingValues.Int(lookup, "INGEST_MAX_CONCURRENT_LOADS", d.MaxConcurrentLoads, 1, 64),
+            MaxQueuedLoads = SettingValues.Int(lookup, "INGEST_MAX_QUEUED_LOADS", d.MaxQueuedLoads, 0, 10_000),
+            LoadTimeout = TimeSpan.FromMinutes(SettingValues.Int(lookup, "INGEST_LOAD_TIMEOUT_MINUTES", (int)d.LoadTimeout.TotalMinutes, 1, 7 * 24 * 60)),
+            LockWait = TimeSpan.FromSeconds(SettingValues.Int(lookup, "INGEST_LOCK_WAIT_SECONDS", (int)d.LockWait.TotalSeconds, 1, 24 * 3600)),
         };
     }
-
-    static int Int(string? text, int fallback, int min, int max) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
 }

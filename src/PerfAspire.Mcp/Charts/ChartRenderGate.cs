@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using PerfAspire.Mcp.Responses;
 
@@ -9,9 +10,11 @@ public sealed class ChartOptions
     public const string Section = "Mcp:Charts";
 
     /// <summary>Charts rendered at once (each holds a bitmap of up to width x height x 4 bytes and a core).</summary>
+    [Range(1, 256, ErrorMessage = "Mcp:Charts:MaxConcurrentRenders must be between {1} and {2}.")]
     public int MaxConcurrentRenders { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Charts waiting for a renderer; beyond them a chart call is refused with <c>charts_busy</c>.</summary>
+    [Range(0, 10000, ErrorMessage = "Mcp:Charts:MaxQueuedRenders must be between {1} and {2}.")]
     public int MaxQueuedRenders { get; set; } = 16;
 }
 
