@@ -9,7 +9,7 @@ using PerfAspire.Ingest.Parsing;
 using PerfAspire.Ingest.Writing;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
-using PerfAspire.ServiceDefaults.Resilience;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Ingest.Loading;
 

@@ -5,7 +5,7 @@ using Npgsql;
 using PerfAspire.Ingest.Diagnostics;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Schema.Spec;
-using PerfAspire.ServiceDefaults.Resilience;
+using PerfAspire.Schema.Database;
 using Polly;
 
 namespace PerfAspire.Ingest.Writing;

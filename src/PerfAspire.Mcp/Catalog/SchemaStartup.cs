@@ -19,28 +19,21 @@ public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog cat
     {
         if (configuration.GetValue("Mcp:MigrateOnStartup", true) == false) return;
         var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]);
-        var delay = TimeSpan.FromSeconds(1);
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        // The database may still be starting (Aspire starts services as soon as it is healthy, managed ones may lag):
+        // 7 retries, 1 s doubling up to 30 s.
+        var retry = DatabaseRetry.Pipeline(7, TimeSpan.FromSeconds(1), e => e is NpgsqlException or TimeoutException,
+            (e, attempt) => logger.LogWarning("Schema migration attempt {Attempt} failed ({Message}); retrying.", attempt, e.Message),
+            maxDelay: TimeSpan.FromSeconds(30));
+        try
         {
-            try
-            {
-                var result = await SchemaMigrator.MigrateAsync(dataSource, settings, new MigrationOptions(Logger: logger), stoppingToken);
-                logger.LogInformation("Schema {Schema} version {Version} ready ({Action}).", settings.Schema, result.SchemaVersion, result.Applied ? "migrated" : "already current");
-                catalog.Invalidate();
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && attempt < 8)
-            {
-                // The database may still be starting (Aspire starts services as soon as it is healthy, managed ones may lag).
-                logger.LogWarning("Schema migration attempt {Attempt} failed ({Message}); retrying in {Delay}.", attempt, e.Message, delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
-            {
-                logger.LogError(e, "Schema migration failed; tools report schema_missing until another service migrates.");
-                return;
-            }
+            var result = await retry.ExecuteAsync(
+                async token => await SchemaMigrator.MigrateAsync(dataSource, settings, new MigrationOptions(Logger: logger), token), stoppingToken);
+            logger.LogInformation("Schema {Schema} version {Version} ready ({Action}).", settings.Schema, result.SchemaVersion, result.Applied ? "migrated" : "already current");
+            catalog.Invalidate();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger.LogError(e, "Schema migration failed; tools report schema_missing until another service migrates.");
         }
     }
 }

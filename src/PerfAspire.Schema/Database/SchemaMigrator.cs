@@ -29,19 +29,13 @@ public static class SchemaMigrator
 
     public static async Task<MigrationResult> MigrateAsync(NpgsqlDataSource dataSource, DatabaseSettings settings, MigrationOptions options, CancellationToken ct = default)
     {
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await MigrateOnceAsync(dataSource, settings, options, ct);
-            }
-            catch (Exception e) when (attempt < attempts && !ct.IsCancellationRequested && IsConnectionLost(e))
-            {
-                options.Logger?.LogWarning("The database connection was lost during schema migration ({Error}); retrying on a new connection ({Attempt}/{Attempts}).",
-                    e.Message, attempt + 1, attempts);
-            }
-        }
+        // A dropped connection is replaced by a new one and the migration starts over (twice at most): it is one
+        // transaction, so nothing half-done stays behind.
+        const int retries = 2;
+        var pipeline = DatabaseRetry.Pipeline(retries, TimeSpan.Zero, IsConnectionLost, (e, retry) =>
+            options.Logger?.LogWarning("The database connection was lost during schema migration ({Error}); retrying on a new connection ({Attempt}/{Attempts}).",
+                e.Message, retry + 1, retries + 1));
+        return await pipeline.ExecuteAsync(async token => await MigrateOnceAsync(dataSource, settings, options, token), ct);
     }
 
     /// <summary>

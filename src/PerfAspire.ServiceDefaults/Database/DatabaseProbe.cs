@@ -1,6 +1,5 @@
 using Npgsql;
 using PerfAspire.Schema.Database;
-using PerfAspire.ServiceDefaults.Resilience;
 using Polly;
 
 namespace PerfAspire.ServiceDefaults.Database;

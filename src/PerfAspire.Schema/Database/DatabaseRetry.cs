@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
 
-namespace PerfAspire.ServiceDefaults.Resilience;
+namespace PerfAspire.Schema.Database;
 
 /// <summary>
 /// The one way the services retry database work that failed because of the connection or the server's state (not
