@@ -106,9 +106,8 @@ public sealed class ReaderLogin(IServiceProvider services, IConfiguration config
         try
         {
             await using var conn = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
-            // ALTER ROLE takes no bind parameters; the password is ours (configured or hex), quoted as a literal.
-            await using var cmd = new NpgsqlCommand(
-                $"ALTER ROLE {PerfAspire.Schema.Sql.SqlIdentifier.Quote(role)} WITH LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS PASSWORD '{Password().Replace("'", "''")}'", conn);
+            // The password is ours (configured or hex): SchemaRoles writes it as a quoted literal.
+            await using var cmd = new NpgsqlCommand(PerfAspire.Schema.Sql.SchemaRoles.GrantLogin(role, Password()), conn);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedObject)

@@ -11,4 +11,12 @@ public static class SchemaRoles
 
     /// <summary>Reader rights plus INSERT/UPDATE/DELETE on the tables and use of their sequences (ingestion).</summary>
     public static string WriterFor(string schema) => schema + "_writer";
+
+    /// <summary>
+    /// Lets a role log in with a password and nothing more (no superuser, role or database creation, no RLS bypass):
+    /// how client SQL gets a login of its own as the reader role. ALTER ROLE takes no bind parameters, so the
+    /// password is written as a quoted literal; callers pass only passwords they made (configured or generated).
+    /// </summary>
+    public static string GrantLogin(string role, string password) =>
+        $"ALTER ROLE {SqlIdentifier.Quote(role)} WITH LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS PASSWORD '{password.Replace("'", "''")}'";
 }
