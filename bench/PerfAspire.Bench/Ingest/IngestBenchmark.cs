@@ -15,7 +15,7 @@ using PerfAspire.Schema.Spec;
 namespace PerfAspire.Bench.Ingest;
 
 /// <summary>
-/// P2/P3 (docs/quality-bar.md): <c>bench ingest [--preset large|small] [--format tar.gz|dir|zip] [--runs N] [--data DIR]</c>.
+/// P2/P3 (docs/quality-bar.md): <c>bench ingest [--preset large|small] [--format tar.gz|dir|zip] [--runs N] [--data DIR] [--skip-psql] [--timescale true|false]</c>; also prints bytes per row, the share of rows in compressed chunks and the time to unload the bundle.
 /// Generates the reference bundle (cached in DIR), starts a private PostgreSQL server, migrates, then per run:
 /// loads the bundle end to end with the real ingest CLI in its own process (wall time and that process's peak RSS),
 /// empties the tables, and loads the very same rows with <c>psql \copy</c> from ready-made CSV files into the same
@@ -30,6 +30,7 @@ public static class IngestBenchmark
         var runs = int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var data = Arg(args, "--data") ?? Path.Combine(Path.GetTempPath(), "perfaspire-bench-ingest");
         var skipPsql = args.Contains("--skip-psql");
+        bool? timescale = Arg(args, "--timescale") is { } t ? bool.Parse(t) : null;
         var options = GeneratorOptions.ByName(preset) ?? throw new ArgumentException($"unknown preset {preset}");
         var bundleFormat = format switch { "dir" => BundleFormat.Directory, "zip" => BundleFormat.Zip, _ => BundleFormat.TarGz };
 
@@ -41,7 +42,7 @@ public static class IngestBenchmark
         var csvBytes = csv.Values.Sum(f => new FileInfo(f.Path).Length);
         Console.WriteLine($"csv: {csv.Count} files, {csvBytes / 1e6:F0} MB; logs {logBytes / 1e6:F0} MB uncompressed");
 
-        await using var server = await LocalPostgresServer.StartAsync();
+        await using var server = await LocalPostgresServer.StartAsync(timescale: timescale);
         var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "bench" }.ConnectionString;
         await using (var admin = new NpgsqlConnection(server.ConnectionString))
         {
@@ -57,6 +58,8 @@ public static class IngestBenchmark
         var psqlTimes = new List<double>();
         var rss = new List<long>();
         long rows = 0;
+        var unloadTimes = new List<double>();
+        Storage? storage = null, psqlStorage = null;
         for (var run = 1; run <= runs; run++)
         {
             await TruncateAsync(ds);
@@ -65,6 +68,11 @@ public static class IngestBenchmark
             rows = ingested;
             ingestTimes.Add(seconds);
             rss.Add(peak);
+            storage = await StorageAsync(ds, summary.BundleId);
+            Console.WriteLine($"run {run}: stored {storage}");
+            var unloadSeconds = await UnloadAsync(summary.BundleId, server.ConnectionString.Replace("Database=postgres", "Database=bench"));
+            unloadTimes.Add(unloadSeconds);
+            Console.WriteLine($"run {run}: unload {unloadSeconds:F2} s (ingest CLI process, start included), rows left {await CountAsync(ds)}");
 
             var psqlSeconds = double.NaN;
             if (!skipPsql)
@@ -72,6 +80,7 @@ public static class IngestBenchmark
                 await TruncateAsync(ds);
                 psqlSeconds = await PsqlCopyAsync(server, csv);
                 var copied = await CountAsync(ds);
+                psqlStorage = await StorageAsync(ds, null);
                 psqlTimes.Add(psqlSeconds);
                 if (copied != ingested) throw new InvalidOperationException($"row counts differ: ingest {ingested}, psql {copied}");
             }
@@ -90,6 +99,9 @@ public static class IngestBenchmark
         Console.WriteLine($"| ingest end to end (median of {runs}) | {ingestMedian:F1} s = {rows / ingestMedian:N0} rows/s, {logBytes / 1e6 / ingestMedian:F0} MB/s of log text |");
         Console.WriteLine($"| psql \\copy from CSV (median of {runs}) | {psqlMedian:F1} s = {rows / psqlMedian:N0} rows/s, {csvBytes / 1e6 / psqlMedian:F0} MB/s of CSV |");
         Console.WriteLine($"| ratio ingest / psql (P2 target <= 1.0) | {ingestMedian / psqlMedian:F2} |");
+        Console.WriteLine($"| ingest-loaded storage (last run) | {storage} |");
+        if (psqlStorage is not null) Console.WriteLine($"| psql-loaded storage (last run) | {psqlStorage} |");
+        Console.WriteLine($"| unload of the bundle (median of {runs}, CLI process) | {Median(unloadTimes):F2} s |");
         Console.WriteLine($"| ingest peak RSS (P3 target <= 400 MB) | {Median(rss.Select(r => (double)r).ToList()) / 1048576.0:F0} MiB (max {rss.Max() / 1048576.0:F0} MiB) |");
         return 0;
     }
@@ -223,6 +235,62 @@ public static class IngestBenchmark
         File.Delete(script);
         if (p.ExitCode != 0) throw new InvalidOperationException($"psql failed: {await stdout}{await stderr}");
         return seconds;
+    }
+
+    /// <summary>What the typed tables hold on disk: bytes (hypertable_size on TimescaleDB, which counts compressed
+    /// chunks and indexes; pg_total_relation_size otherwise), rows, and rows in compressed chunks (exact counts).</summary>
+    sealed record Storage(long Rows, long Bytes, long CompressedRows)
+    {
+        public override string ToString() => $"{Rows:N0} typed rows, {Bytes / 1048576.0:F0} MiB, {(double)Bytes / Math.Max(1, Rows):F1} bytes/row, " +
+            $"{100.0 * CompressedRows / Math.Max(1, Rows):F1} % of rows in compressed chunks";
+    }
+
+    static async Task<Storage> StorageAsync(NpgsqlDataSource ds, string? bundleId)
+    {
+        var typed = (await TablesAsync(ds)).Where(t => t != CommonColumns.TextRecordsTable).ToList();
+        long bytes = 0, rows = 0, rowStore = 0;
+        await using (var hasTs = ds.CreateCommand("SELECT to_regclass('timescaledb_information.hypertables') IS NOT NULL"))
+        {
+            var ts = (bool)(await hasTs.ExecuteScalarAsync())!;
+            foreach (var t in typed)
+            {
+                await using var size = ds.CreateCommand(ts
+                    ? $"SELECT COALESCE(hypertable_size('perf.\"{t}\"'), pg_total_relation_size('perf.\"{t}\"'))"
+                    : $"SELECT pg_total_relation_size('perf.\"{t}\"')");
+                bytes += (long)(await size.ExecuteScalarAsync())!;
+            }
+        }
+        foreach (var t in typed)
+        {
+            await using var count = ds.CreateCommand($"SELECT count(*) FROM perf.\"{t}\"");
+            rows += (long)(await count.ExecuteScalarAsync())!;
+        }
+        if (bundleId is not null)
+        {
+            rowStore = (await new PerfAspire.Ingest.Lifecycle.Columnstore(ds, "perf").RowsAsync(bundleId, typed, CancellationToken.None)).RowStore;
+        }
+        else
+        {
+            rowStore = rows; // psql \copy writes the row store (no direct compress on its session)
+        }
+        // On plain PostgreSQL there are no chunks: RowsAsync counts nothing as row store, yet nothing is compressed.
+        await using var ht = ds.CreateCommand("SELECT to_regclass('timescaledb_information.chunks') IS NOT NULL");
+        if (!(bool)(await ht.ExecuteScalarAsync())!) rowStore = rows;
+        return new Storage(rows, bytes, rows - rowStore);
+    }
+
+    static async Task<double> UnloadAsync(string bundleId, string connectionString)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "perfaspire-ingest.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { cli, "unload", bundleId, "--json", "--dsn", connectionString }) psi.ArgumentList.Add(a);
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"unload failed ({p.ExitCode}): {await stdout}{await stderr}");
+        return sw.Elapsed.TotalSeconds;
     }
 
     static async Task TruncateAsync(NpgsqlDataSource ds)

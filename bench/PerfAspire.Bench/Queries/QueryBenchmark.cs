@@ -27,7 +27,7 @@ namespace PerfAspire.Bench.Queries;
 /// client over Streamable HTTP to an in-process MCP server on loopback), plus the EXPLAIN plan of each query.
 /// Starts a throw-away PostgreSQL, migrates, generates (or takes) the bundle and loads it with the ingest runtime.
 /// <code>dotnet run -c Release --project bench/PerfAspire.Bench -- queries [--preset large|small] [--bundle path]
-///   [--database connection-string] [--iterations 30] [--runs 3]</code>
+///   [--database connection-string] [--iterations 30] [--runs 3] [--timescale true|false]</code>
 /// With --database the bundle already loaded and active there is used (nothing is started or loaded). With
 /// --data-dir the PostgreSQL cluster lives in that directory and is kept: the first run loads, later runs reuse it.
 /// </summary>
@@ -39,6 +39,7 @@ public static class QueryBenchmark
     {
         string preset = "large", bundle = "", database = "", dataDir = "";
         int iterations = 30, runs = 3;
+        bool? timescale = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -49,6 +50,7 @@ public static class QueryBenchmark
                 case "--database": database = Next(); break;
                 case "--data-dir": dataDir = Next(); break;
                 case "--iterations": iterations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--timescale": timescale = bool.Parse(Next()); break;
                 case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default:
                     Console.Error.WriteLine($"queries: unknown argument {args[i]}");
@@ -62,7 +64,7 @@ public static class QueryBenchmark
             var cs = database;
             if (cs.Length == 0)
             {
-                pg = await LocalPostgresServer.StartAsync(dataDir.Length > 0 ? Path.GetFullPath(dataDir) : null);
+                pg = await LocalPostgresServer.StartAsync(dataDir.Length > 0 ? Path.GetFullPath(dataDir) : null, timescale: timescale);
                 cs = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = "postgres" }.ConnectionString;
                 await SchemaMigrator.MigrateAsync(cs, new DatabaseSettings());
                 if (dataDir.Length == 0 || !await HasActiveBundleAsync(cs))
