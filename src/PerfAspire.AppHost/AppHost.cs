@@ -26,18 +26,31 @@ var waitForDb = selection.Mode != DatabaseMode.External;
 var internalKey = builder.AddParameter("internal-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var bundleRoots = builder.Configuration["BUNDLE_ROOTS"];
 
+// The schema has one owner: this resource runs the migration (tables, views, catalogs, the docs table, roles) and
+// exits; the services wait for it to complete and do not migrate themselves.
+var migrator = builder.AddProject<Projects.PerfAspire_MigrationService>("migrator")
+    .WithReference(db)
+    .WithEnvironment("DATABASE_MODE", selection.Name);
+const string migrateOnStart = PerfAspire.Schema.DatabaseSettings.MigrateOnStartSetting;
+
 var ingest = builder.AddProject<Projects.PerfAspire_Ingest>("ingest")
     .WithReference(db)
+    .WaitForCompletion(migrator)
+    .WithEnvironment(migrateOnStart, "false")
     .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health");
 var docs = builder.AddProject<Projects.PerfAspire_Docs>("docs")
     .WithReference(db)
+    .WaitForCompletion(migrator)
+    .WithEnvironment(migrateOnStart, "false")
     .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
     .WithEnvironment("DATABASE_MODE", selection.Name)
     .WithHttpHealthCheck("/health");
 var mcp = builder.AddProject<Projects.PerfAspire_Mcp>("mcp")
     .WithReference(db)
+    .WaitForCompletion(migrator)
+    .WithEnvironment(migrateOnStart, "false")
     .WithReference(ingest)
     .WithReference(docs)
     .WithEnvironment(PerfAspire.ServiceDefaults.Security.InternalApiAccess.ApiKeySetting, internalKey)
@@ -59,6 +72,7 @@ if (!string.IsNullOrWhiteSpace(bundleRoots))
 if (waitForDb)
 {
     // A database that fails to start must stop the services, not leave them waiting forever.
+    migrator.WaitFor(db, WaitBehavior.StopOnResourceUnavailable);
     ingest.WaitFor(db, WaitBehavior.StopOnResourceUnavailable);
     docs.WaitFor(db, WaitBehavior.StopOnResourceUnavailable);
     mcp.WaitFor(db, WaitBehavior.StopOnResourceUnavailable);

@@ -30,6 +30,15 @@ public sealed record DatabaseSettings
     /// <summary>Create columns/views/catalog rows for metrics met at run time (SCHEMA_AUTO_UPDATE, default true).</summary>
     public bool SchemaAutoUpdate { get; init; } = true;
 
+    /// <summary>
+    /// Whether a service migrates the schema itself when it starts (SCHEMA_MIGRATE_ON_START, default true, so a
+    /// service run on its own with only a DSN works). The AppHost sets false: its migrator resource has run the same
+    /// migration before the services start.
+    /// </summary>
+    public bool MigrateOnStart { get; init; } = true;
+
+    public const string MigrateOnStartSetting = "SCHEMA_MIGRATE_ON_START";
+
     /// <summary>The settings from the environment (or a lookup of the same names); a bad value throws <see cref="SettingsException"/>.</summary>
     public static DatabaseSettings FromEnvironment(Func<string, string?>? lookup = null)
     {
@@ -44,6 +53,7 @@ public sealed record DatabaseSettings
             RetentionDays = SettingValues.Int(lookup, "TIMESCALE_RETENTION_DAYS", d.RetentionDays, 0, 36500),
             Columnstore = SettingValues.Bool(lookup, "TIMESCALE_COLUMNSTORE", d.Columnstore),
             SchemaAutoUpdate = SettingValues.Bool(lookup, "SCHEMA_AUTO_UPDATE", d.SchemaAutoUpdate),
+            MigrateOnStart = SettingValues.Bool(lookup, MigrateOnStartSetting, d.MigrateOnStart),
         };
     }
 }

@@ -87,7 +87,7 @@ public static class DocsBenchmark
         await using var pg = await LocalPostgresServer.StartAsync();
         var cs = await CreateDatabaseAsync(pg.ConnectionString, "docs_bench");
         await using var dataSource = NpgsqlDataSource.Create(cs);
-        var store = new PostgresEmbeddingStore(dataSource, "perf");
+        var store = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
         var settings = new SearchSettings();
 
         // 1. Cold: the corpus embedded from scratch into the empty cache.

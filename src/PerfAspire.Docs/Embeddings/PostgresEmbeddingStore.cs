@@ -1,42 +1,43 @@
 using Npgsql;
 using NpgsqlTypes;
-using PerfAspire.Schema.Sql;
+using PerfAspire.Schema;
+using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Docs.Embeddings;
 
 /// <summary>
-/// The vector cache in PostgreSQL: table <c>doc_embeddings</c> of <see cref="DocsDdl"/> in the configured
-/// schema (<c>real[]</c> vector, content hash, model id). The schema migrator creates it; until it has run
-/// (or when the docs service starts first) the store applies the same idempotent DDL itself.
+/// The vector cache in PostgreSQL: table <c>doc_embeddings</c> of the schema (<c>real[]</c> vector, content hash,
+/// model id), declared with every other table by the Schema project. The store owns no DDL: under the AppHost the
+/// migrator resource has created it before the service starts; run on its own (<see cref="DatabaseSettings.MigrateOnStart"/>)
+/// the store runs the same migration once before its first use.
 /// </summary>
-public sealed class PostgresEmbeddingStore(NpgsqlDataSource dataSource, string schema) : IEmbeddingStore
+public sealed class PostgresEmbeddingStore(NpgsqlDataSource dataSource, DatabaseSettings settings) : IEmbeddingStore
 {
-    readonly string _schema = Quote(schema);
+    readonly string _schema = Quote(settings.Schema);
+    readonly SemaphoreSlim _migrate = new(1, 1);
     bool _ensured;
 
-    public string Description => $"postgres {schema}.doc_embeddings";
+    public string Description => $"postgres {settings.Schema}.doc_embeddings";
 
-    async Task EnsureTableAsync(NpgsqlConnection conn, CancellationToken ct)
+    async Task EnsureTableAsync(CancellationToken ct)
     {
-        if (_ensured) return;
-        var sql = $"CREATE SCHEMA IF NOT EXISTS {_schema};\n" + DocsDdl.Script.Replace("{schema}", _schema, StringComparison.Ordinal);
+        if (_ensured || !settings.MigrateOnStart) return;
+        await _migrate.WaitAsync(ct);
         try
         {
-            await using var cmd = new NpgsqlCommand(sql, conn);
-            await cmd.ExecuteNonQueryAsync(ct);
+            if (!_ensured) await SchemaMigrator.MigrateAsync(dataSource, settings, ct);
+            _ensured = true;
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
+        finally
         {
-            // Another service created the same objects at the same moment: IF NOT EXISTS is not atomic
-            // against concurrent creators, and the result is what we wanted anyway.
+            _migrate.Release();
         }
-        _ensured = true;
     }
 
     public async Task<IReadOnlyDictionary<string, CachedEmbedding>> LoadAsync(string modelId, CancellationToken cancellationToken)
     {
+        await EnsureTableAsync(cancellationToken);
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
-        await EnsureTableAsync(conn, cancellationToken);
         var result = new Dictionary<string, CachedEmbedding>(StringComparer.Ordinal);
         await using var cmd = new NpgsqlCommand($"SELECT doc_id, content_hash, embedding FROM {_schema}.doc_embeddings WHERE model_id = $1", conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = modelId });
@@ -51,8 +52,8 @@ public sealed class PostgresEmbeddingStore(NpgsqlDataSource dataSource, string s
     public async Task SaveAsync(string modelId, IReadOnlyList<(string UnitId, CachedEmbedding Embedding)> changed,
         IReadOnlyCollection<string> liveUnitIds, CancellationToken cancellationToken)
     {
+        await EnsureTableAsync(cancellationToken);
         await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
-        await EnsureTableAsync(conn, cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         if (changed.Count > 0)
         {

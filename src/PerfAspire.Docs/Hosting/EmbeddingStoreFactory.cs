@@ -24,7 +24,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         var dataSource = services.GetService<NpgsqlDataSource>();
         if (dataSource is not null)
         {
-            stores.Add(new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]).Schema));
+            stores.Add(new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k])));
         }
         var file = configuration[FileSetting];
         if (string.IsNullOrWhiteSpace(file)) file = DefaultFile();

@@ -11,8 +11,11 @@ namespace PerfAspire.Ingest.Loading;
 /// </summary>
 internal static class SchemaHooks
 {
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, IngestSettings settings, CancellationToken ct) =>
-        await SchemaMigrator.MigrateAsync(dataSource, settings.Database, ct);
+    /// <summary>Runs the one migrator, unless the AppHost's migrator resource already has (SCHEMA_MIGRATE_ON_START=false).</summary>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, IngestSettings settings, CancellationToken ct)
+    {
+        if (settings.Database.MigrateOnStart) await SchemaMigrator.MigrateAsync(dataSource, settings.Database, ct);
+    }
 
     public static ITableEnsurer Ensurer(NpgsqlDataSource dataSource, IngestSettings settings) =>
         new AutoUpdaterEnsurer(new SchemaAutoUpdater(dataSource, settings.Database));

@@ -8,9 +8,11 @@ using PerfAspire.Schema.Database;
 namespace PerfAspire.Mcp.Catalog;
 
 /// <summary>
-/// Runs the schema migration when the MCP server starts (whichever service comes first migrates;
-/// the migrator is idempotent and serialised by an advisory lock), in the background so the endpoint is up at
-/// once. Until it has run, tools answer schema_missing / serve the compiled spec. Off with <c>Mcp:MigrateOnStartup=false</c>.
+/// Runs the one schema migration when the MCP server runs on its own (stdio with only a DSN, external
+/// databases): under the AppHost the migrator resource has run it before this service starts
+/// (SCHEMA_MIGRATE_ON_START=false). Idempotent and serialised by an advisory lock; in the background so the
+/// endpoint is up at once. Until it has run, tools answer schema_missing / serve the compiled spec. Off also with
+/// <c>Mcp:MigrateOnStartup=false</c>.
 /// </summary>
 public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog catalog, IConfiguration configuration, ILogger<SchemaStartup> logger)
     : BackgroundService
@@ -19,6 +21,7 @@ public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog cat
     {
         if (configuration.GetValue("Mcp:MigrateOnStartup", true) == false) return;
         var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]);
+        if (!settings.MigrateOnStart) return;
         // The database may still be starting (Aspire starts services as soon as it is healthy, managed ones may lag):
         // 7 retries, 1 s doubling up to 30 s.
         var retry = DatabaseRetry.Pipeline(7, TimeSpan.FromSeconds(1), e => e is NpgsqlException or TimeoutException,

@@ -1,10 +1,8 @@
 namespace PerfAspire.Schema.Sql;
 
 /// <summary>
-/// Tables of the docs service: the embedding cache. Owned by the docs service;
-/// included verbatim by the migration script (<c>{schema}</c> = target schema). The docs service also runs
-/// it itself (after <c>CREATE SCHEMA IF NOT EXISTS</c>) when it starts before the migrator, so it must stay
-/// idempotent. One row per embedded passage: <c>doc_id</c> is the doc id, or <c>&lt;doc id&gt;#&lt;n&gt;</c>
+/// Tables of the docs service: the embedding cache, part of the migration script like every other table
+/// (<c>{schema}</c> = target schema); the docs service runs no DDL of its own. One row per embedded passage: <c>doc_id</c> is the doc id, or <c>&lt;doc id&gt;#&lt;n&gt;</c>
 /// for the n-th passage of a concept doc cut into sections; <c>content_hash</c> is the SHA-256 of the
 /// passage text, so a changed passage is re-embedded and an unchanged one never is.
 /// </summary>

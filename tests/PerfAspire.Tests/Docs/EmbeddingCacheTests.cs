@@ -35,7 +35,7 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
     {
         var cs = await db.CreateDatabaseAsync();
         await using var dataSource = NpgsqlDataSource.Create(cs);
-        var store = new PostgresEmbeddingStore(dataSource, "perf");
+        var store = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
         var generator = new CountingGenerator(SharedDocsIndex.Generator);
         var sync = new EmbeddingSync(generator, store, NullLogger.Instance);
 
@@ -78,7 +78,7 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
             Assert.Equal(2, generator.Embedded);
 
             await using var dataSource = NpgsqlDataSource.Create(await db.CreateDatabaseAsync());
-            var database = new PostgresEmbeddingStore(dataSource, "perf");
+            var database = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
             var result = await new EmbeddingSync(generator, [database, new FileEmbeddingStore(file)], NullLogger.Instance).SyncAsync(units, "model-a", default);
             Assert.Equal((2, 0, 2), (result.FromCache, result.Embedded, generator.Embedded));
             Assert.Equal(["test:0", "test:1"], (await database.LoadAsync("model-a", default)).Keys.Order());
@@ -101,10 +101,10 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
             await using var cmd = new NpgsqlCommand(ddl, conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        var store = new PostgresEmbeddingStore(dataSource, "perf");
+        var store = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
         Assert.Empty(await store.LoadAsync("m", default));
         await store.SaveAsync("m", [("x", new CachedEmbedding("h", [0.6f, 0.8f]))], ["x"], default);
-        var again = new PostgresEmbeddingStore(dataSource, "perf");
+        var again = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
         var reloaded = await again.LoadAsync("m", default);
         Assert.Equal(new[] { 0.6f, 0.8f }, reloaded["x"].Vector);
     }
@@ -114,7 +114,7 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
     {
         // Nothing listens on port 1: the store fails, vectors are computed in memory with a warning.
         await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
-        var sync = new EmbeddingSync(SharedDocsIndex.Generator, new PostgresEmbeddingStore(dataSource, "perf"), NullLogger.Instance);
+        var sync = new EmbeddingSync(SharedDocsIndex.Generator, new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings()), NullLogger.Instance);
         var result = await sync.SyncAsync(Units("disk busy percent", "proxy timeouts"), "model-a", default);
         Assert.Equal(2, result.Embedded);
         Assert.All(result.Vectors, v => Assert.Equal(384, v.Length));

@@ -63,6 +63,25 @@ public sealed class AppHostModelTests(DatabaseFixture db)
         }
     }
 
+    [Theory]
+    [InlineData("local")]
+    [InlineData("external")]
+    public async Task The_migrator_owns_the_schema_and_the_services_wait_for_it_to_complete(string mode)
+    {
+        var builder = mode == "local"
+            ? await ModelAsync("--Database:Mode=local", "--Database:Ephemeral=true")
+            : await ModelAsync("--Database:Mode=external", $"--ConnectionStrings:timescale={await db.CreateDatabaseAsync()}");
+        var migrator = builder.Resources.Single(r => r.Name == "migrator");
+        Assert.Contains(migrator.Annotations.OfType<ResourceRelationshipAnnotation>(), a => a.Type == "Reference" && a.Resource.Name == "timescale");
+        Assert.Null(await EnvValue(migrator, PerfAspire.Schema.DatabaseSettings.MigrateOnStartSetting));
+        foreach (var name in new[] { "ingest", "docs", "mcp" })
+        {
+            var service = builder.Resources.Single(r => r.Name == name);
+            Assert.Contains(service.Annotations.OfType<WaitAnnotation>(), w => w.Resource == migrator && w.WaitType == WaitType.WaitForCompletion);
+            Assert.Equal("false", await EnvValue(service, PerfAspire.Schema.DatabaseSettings.MigrateOnStartSetting));
+        }
+    }
+
     [Fact]
     public async Task Mcp_references_the_database_ingest_and_docs()
     {
