@@ -1,7 +1,9 @@
 using PerfAspire.Schema;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PerfAspire.Docs.Apis;
+using PerfAspire.Docs.Client;
 using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
@@ -21,23 +23,40 @@ public static class Extensions
         var services = builder.Services;
         // The database settings are read when the index is built; reading them now makes a bad value stop the start.
         _ = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
-        services.AddOptions<SearchSettings>()
-            .Bind(builder.Configuration.GetSection(SearchSettings.Section))
-            .Validate(s => { s.Validate(); return true; })
-            .ValidateOnStart();
-
-        // One model instance for the whole process: loading it costs about a second and 90 MB.
-        services.AddEmbeddingGenerator(_ => new MiniLmEmbeddingGenerator());
-        services.AddSingleton<EmbeddingStoreFactory>();
-        services.AddSingleton<DocsIndexHost>();
+        services.AddDocsIndex(builder.Configuration);
+        // The service builds its index as it starts (HTTP answers docs_not_ready meanwhile).
         services.AddHostedService(sp => sp.GetRequiredService<DocsIndexHost>());
-        services.AddSingleton<DocsQueries>();
         services.AddHealthChecks().AddCheck<DocsIndexHealthCheck>("docs-index", tags: ["ready"]);
 
         // Semantic Kernel callers in this process get the search as a plugin ("docs").
         services.AddSingleton<DocsPlugin>();
         services.AddKernel().Plugins.AddFromType<DocsPlugin>(DocsPlugin.PluginName);
         return builder;
+    }
+
+    /// <summary>
+    /// The docs index and its operations in this process, as <see cref="IDocsBackend"/> (<see cref="InProcessDocs"/>):
+    /// used by the docs service and by the MCP server when no docs service is configured. Nothing is built until
+    /// the index is started (by the service's host, or by the first call).
+    /// </summary>
+    public static IServiceCollection AddDocsIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchSettings>()
+            .Bind(configuration.GetSection(SearchSettings.Section))
+            .Validate(s => { s.Validate(); return true; })
+            .ValidateOnStart();
+
+        // One model instance for the whole process: loading it costs about a second and 90 MB (on first use).
+        if (!services.Any(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>)))
+        {
+            services.AddEmbeddingGenerator(_ => new MiniLmEmbeddingGenerator());
+        }
+        services.TryAddSingleton<EmbeddingStoreFactory>();
+        services.TryAddSingleton<DocsIndexHost>();
+        services.TryAddSingleton<DocsQueries>();
+        services.TryAddSingleton<InProcessDocs>();
+        services.TryAddSingleton<IDocsBackend>(sp => sp.GetRequiredService<InProcessDocs>());
+        return services;
     }
 
     /// <summary>Maps the API behind <see cref="InternalApiAccess"/> (throws <see cref="AccessConfigurationException"/> for an exposed bind without a key).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using PerfAspire.Ingest.Apis;
 using PerfAspire.Ingest.Lifecycle;
@@ -17,17 +18,29 @@ public static class Extensions
 {
     public static TBuilder AddIngestServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var config = builder.Configuration;
+        builder.Services.AddIngestRuntime(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// The ingestion runtime, its operations (<see cref="InProcessIngest"/>) and the retention job: the ingest
+    /// service's whole back end, also run inside the MCP server when no ingest service is configured. Bundle paths
+    /// are open to any local path (BUNDLE_ROOTS empty) only while the process listens on loopback or not at all.
+    /// </summary>
+    public static IServiceCollection AddIngestRuntime(this IServiceCollection services, IConfiguration config)
+    {
         var settings = IngestSettings.FromEnvironment(name => config[name]);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(sp =>
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(sp =>
         {
             var server = sp.GetService<IServer>();
-            return IngestRuntime.Create(settings, sp.GetRequiredService<DatabaseTarget>().ConnectionString, sp.GetRequiredService<NpgsqlDataSource>(),
-                () => ListensOnLoopbackOnly(server), sp.GetRequiredService<ILoggerFactory>());
+            var connectionString = (sp.GetService<DatabaseTarget>() ?? DatabaseTarget.FromConfiguration(config)).ConnectionString;
+            return IngestRuntime.Create(settings, connectionString, sp.GetRequiredService<NpgsqlDataSource>(),
+                () => server is null || ListensOnLoopbackOnly(server), sp.GetRequiredService<ILoggerFactory>());
         });
-        builder.Services.AddHostedService<RetentionService>();
-        return builder;
+        services.TryAddSingleton(sp => new InProcessIngest(sp.GetRequiredService<IngestRuntime>()));
+        services.AddHostedService<RetentionService>();
+        return services;
     }
 
     /// <summary>Maps the API behind <see cref="InternalApiAccess"/> (throws <see cref="AccessConfigurationException"/> for an exposed bind without a key).</summary>

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Http.Resilience;
 using Npgsql;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
-using PerfAspire.Mcp.Docs;
+using PerfAspire.Docs;
+using PerfAspire.Docs.Client;
+using PerfAspire.Ingest;
+using PerfAspire.Ingest.Client;
+using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp.Ingest;
 using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Observability;
@@ -17,7 +21,7 @@ using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp;
 
-/// <summary>Registers the MCP server's services (catalog, bundle scope, query layer, ingest/docs clients) — not the transport.</summary>
+/// <summary>Registers the MCP server's services (catalog, bundle scope, query layer, ingest/docs back ends) — not the transport.</summary>
 public static class McpServices
 {
     public static IHostApplicationBuilder AddPerfAspireMcpServices(this IHostApplicationBuilder builder)
@@ -65,17 +69,36 @@ public static class McpServices
         services.TryAddSingleton<SystemStatus>();
         services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Charts.ChartRenderGate>();
-        services.AddHostedService<SchemaStartup>();
+        services.TryAddSingleton<SchemaStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchemaStartup>());
 
+        services.TryAddSingleton<SessionBundles>();
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IngestApi>();
-        services.TryAddSingleton<DocsApi>();
+        AddIngestBackend(builder);
+        AddDocsBackend(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads go to the ingest service when one is configured (<c>Mcp:IngestUrl</c>, or <c>services:ingest</c> from
+    /// Aspire's service discovery); otherwise the ingestion runtime runs in this process, same code and same job
+    /// progress, so the server started with only a database can load bundles.
+    /// </summary>
+    static void AddIngestBackend(IHostApplicationBuilder builder)
+    {
+        var url = ServiceUrl(builder.Configuration, "ingest", "Mcp:IngestUrl");
+        if (url is null)
+        {
+            builder.Services.AddIngestRuntime(builder.Configuration);
+            builder.Services.TryAddSingleton<IIngestBackend>(sp => sp.GetRequiredService<InProcessIngest>());
+            return;
+        }
         // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001); it is the documented way to replace the
-        // service-defaults pipeline for one client, which both clients below need (different timeouts/retries).
+        // service-defaults pipeline for one client, which both clients need (different timeouts/retries).
 #pragma warning disable EXTEXP0001
-        services.AddHttpClient(IngestApi.ClientName, c =>
+        builder.Services.AddHttpClient<IIngestBackend, IngestClient>(c =>
             {
-                c.BaseAddress = new Uri(builder.Configuration["Mcp:IngestUrl"] is { Length: > 0 } u ? u : "http://ingest");
+                c.BaseAddress = url;
                 c.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline below owns the timeouts
             })
             .AddInternalApiKey(builder.Configuration)
@@ -91,9 +114,25 @@ public static class McpServices
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(15);
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(20);
             });
-        services.AddHttpClient(DocsApi.ClientName, c =>
+#pragma warning restore EXTEXP0001
+    }
+
+    /// <summary>
+    /// Docs come from the docs service when one is configured (<c>Mcp:DocsUrl</c> or <c>services:docs</c>);
+    /// otherwise from the docs index in this process, built on the first docs call.
+    /// </summary>
+    static void AddDocsBackend(IHostApplicationBuilder builder)
+    {
+        var url = ServiceUrl(builder.Configuration, "docs", "Mcp:DocsUrl");
+        if (url is null)
+        {
+            builder.Services.AddDocsIndex(builder.Configuration);
+            return;
+        }
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<IDocsBackend, DocsClient>(c =>
             {
-                c.BaseAddress = new Uri(builder.Configuration["Mcp:DocsUrl"] is { Length: > 0 } u ? u : "http://docs");
+                c.BaseAddress = url;
                 c.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddInternalApiKey(builder.Configuration)
@@ -108,6 +147,20 @@ public static class McpServices
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
             });
 #pragma warning restore EXTEXP0001
-        return builder;
+    }
+
+    /// <summary>
+    /// The base address of a sibling service: the explicit setting, else <c>http://name</c> when service discovery
+    /// knows the name (<c>services:name:*</c>, set by the AppHost's references), else null (run it in process).
+    /// </summary>
+    internal static Uri? ServiceUrl(IConfiguration config, string name, string setting)
+    {
+        if (config[setting] is { Length: > 0 } url)
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                ? uri
+                : throw new Security.McpConfigurationException($"{setting} is not an absolute URL: '{url}'. Use e.g. http://127.0.0.1:5200, or leave it unset to run {name} in process.");
+        }
+        return config.GetSection($"services:{name}").GetChildren().Any() ? new Uri($"http://{name}") : null;
     }
 }

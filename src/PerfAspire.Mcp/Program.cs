@@ -31,7 +31,7 @@ static async Task<int> RunHttpAsync(string[] args)
     var access = HttpAccessPolicy.Configure(builder.WebHost, builder.Configuration);
     builder.AddServiceDefaults();
     builder.AddPerfAspireMcpServices();
-    builder.AddMcpServices().WithHttpTransport();
+    builder.AddMcpServices().WithPerfAspireHttpTransport();
 
     var app = builder.Build();
     app.UseHttpAccessPolicy(access);

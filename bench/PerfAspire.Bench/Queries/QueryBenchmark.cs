@@ -292,7 +292,7 @@ public static class QueryBenchmark
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         builder.AddPerfAspireMcpServices();
-        builder.AddMcpServices().WithHttpTransport();
+        builder.AddMcpServices().WithPerfAspireHttpTransport();
         var app = builder.Build();
         app.MapMcp("/mcp");
         await app.StartAsync();

@@ -1,18 +1,19 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace PerfAspire.Docs.Client;
 
 /// <summary>
-/// Typed client of the docs HTTP API for the MCP server (register it with
-/// <c>services.AddHttpClient&lt;DocsClient&gt;(c =&gt; c.BaseAddress = new("http://docs"))</c>). Self-contained
-/// (this file and DocsContracts.cs can be copied): unknown ids and aliases return null, bad arguments throw
-/// <see cref="DocsApiException"/> with the service's error token, and an unreachable or failing service throws
-/// <see cref="DocsUnavailableException"/> so callers can answer with the warning <c>docs_unavailable</c>.
+/// Typed client of the docs HTTP API, the MCP server's <see cref="IDocsBackend"/> when a docs service is configured
+/// (registered with <c>AddHttpClient&lt;IDocsBackend, DocsClient&gt;</c>). Bad arguments and unknown ids or aliases
+/// throw <see cref="DocsApiException"/> with the service's error token and suggestions, and an unreachable or
+/// failing service throws <see cref="DocsUnavailableException"/> so callers can answer with the warning
+/// <c>docs_unavailable</c>.
 /// </summary>
-public sealed class DocsClient(HttpClient http)
+public sealed class DocsClient(HttpClient http) : IDocsBackend
 {
+    public string Location => $"the docs service at {http.BaseAddress}";
+
     public Task<SearchResponse> SearchAsync(string query, string? level = null, string? group = null, string? category = null,
         string? kind = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
         GetAsync<SearchResponse>("api/search" + Query(("q", query), ("level", level), ("group", group), ("category", category), ("kind", kind),
@@ -21,33 +22,27 @@ public sealed class DocsClient(HttpClient http)
     public Task<MetricSearchResponse> SearchMetricsAsync(string query, int? limit = null, CancellationToken cancellationToken = default) =>
         GetAsync<MetricSearchResponse>("api/metrics/search" + Query(("q", query), ("limit", limit?.ToString())), cancellationToken)!;
 
-    /// <summary>The doc, or null when no doc has this id.</summary>
-    public Task<DocResponse?> GetDocAsync(string id, CancellationToken cancellationToken = default) =>
-        GetOrNullAsync<DocResponse>("api/docs/" + Uri.EscapeDataString(id), "doc_not_found", cancellationToken);
+    public Task<DocResponse> GetDocAsync(string id, CancellationToken cancellationToken = default) =>
+        GetAsync<DocResponse>("api/docs/" + Uri.EscapeDataString(id), cancellationToken);
 
     public Task<ConceptListResponse> ListConceptsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<ConceptListResponse>("api/concepts", cancellationToken)!;
 
-    /// <summary>The canonical metric, or null when the name is neither a metric nor a known alias.</summary>
-    public Task<AliasResponse?> ResolveAliasAsync(string name, CancellationToken cancellationToken = default) =>
-        GetOrNullAsync<AliasResponse>("api/aliases/" + Uri.EscapeDataString(name), "alias_not_found", cancellationToken);
+    public Task<AliasResponse> ResolveAliasAsync(string name, CancellationToken cancellationToken = default) =>
+        GetAsync<AliasResponse>("api/aliases/" + Uri.EscapeDataString(name), cancellationToken);
 
-    async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
-        (await SendAsync<T>(path, null, cancellationToken))!;
-
-    Task<T?> GetOrNullAsync<T>(string path, string notFoundError, CancellationToken cancellationToken) where T : class =>
-        SendAsync<T>(path, notFoundError, cancellationToken);
-
-    async Task<T?> SendAsync<T>(string path, string? notFoundError, CancellationToken cancellationToken)
+    async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
             response = await http.GetAsync(path, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException or TaskCanceledException or TimeoutException
+            || e.GetType().FullName?.StartsWith("Polly.", StringComparison.Ordinal) == true))
         {
-            throw new DocsUnavailableException($"The docs service cannot be reached: {e.Message}", e);
+            // Connection refused, DNS failure, a resilience timeout or an open circuit all mean "not reachable now".
+            throw new DocsUnavailableException($"The docs service cannot be reached at {http.BaseAddress} ({e.GetType().Name}).", e);
         }
         using (response)
         {
@@ -69,7 +64,6 @@ public sealed class DocsClient(HttpClient http)
             {
                 // Wrong content type: same.
             }
-            if (response.StatusCode == HttpStatusCode.NotFound && notFoundError is not null && error?.Error == notFoundError) return default;
             if ((int)response.StatusCode >= 500 || error is null)
             {
                 throw new DocsUnavailableException($"The docs service answered {(int)response.StatusCode}: {error?.Message ?? response.ReasonPhrase}", errorToken: error?.Error);

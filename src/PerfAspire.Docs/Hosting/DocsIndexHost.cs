@@ -20,6 +20,7 @@ public sealed class DocsIndexHost(
     readonly TaskCompletionSource<DocsIndex> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     volatile DocsIndex? _index;
     volatile string _status = "starting";
+    int _started;
 
     public DocsIndex? Index => _index;
 
@@ -31,13 +32,24 @@ public sealed class DocsIndexHost(
 
     public string StatusMessage => _index is not null ? "ready" : $"The docs index is {_status}; retry in a few seconds.";
 
+    /// <summary>Starts building once, whether the host starts it (the docs service) or a first caller does (<see cref="InProcessDocs"/>).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _started, 1) == 0 ? base.StartAsync(cancellationToken) : Task.CompletedTask;
+
+    public void EnsureStarted()
+    {
+        if (Volatile.Read(ref _started) == 0) _ = StartAsync(CancellationToken.None);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             // Off the host's start-up path (ExecuteAsync runs synchronously until its first await), and the
             // model load (the slow part) overlapped with the corpus generation and the cache read.
-            var warm = Task.Run(() => generator is MiniLmEmbeddingGenerator m ? m.WarmUpAsync(stoppingToken) : Task.CompletedTask, stoppingToken);
+            // Every query needs the model, so a model that cannot load fails the build here, naming the cause,
+            // instead of failing each search later.
+            var warm = Task.Run(() => generator.GenerateAsync(["warm up"], null, stoppingToken), stoppingToken);
             _status = "generating the corpus and loading the embedding model";
             var corpus = await Task.Run(DocCorpus.CreateDefault, stoppingToken);
             _status = $"loading the embedding model and vectors for {corpus.Docs.Count} docs";

@@ -6,10 +6,10 @@ using PerfAspire.Docs.Search;
 namespace PerfAspire.Docs.SemanticKernel;
 
 /// <summary>
-/// The docs search as a Semantic Kernel plugin, for SK-based agents running in this process: the same
-/// operations and answers as the HTTP API.
+/// The docs search as a Semantic Kernel plugin, for SK-based agents: the operations of <see cref="IDocsBackend"/>
+/// (the same the MCP server's docs tools call), answered in process or by the docs service.
 /// </summary>
-public sealed class DocsPlugin(DocsQueries docs)
+public sealed class DocsPlugin(IDocsBackend docs)
 {
     public const string PluginName = "docs";
 
@@ -33,13 +33,15 @@ public sealed class DocsPlugin(DocsQueries docs)
 
     [KernelFunction("get_doc")]
     [Description("Returns one doc in full (markdown body) by id: field:<GROUP>:<metric>, plugin:<GROUP> or concept:<slug>.")]
-    public DocResponse GetDoc([Description("The doc id.")] string id) => docs.GetDoc(id);
+    public Task<DocResponse> GetDocAsync([Description("The doc id.")] string id, CancellationToken cancellationToken = default) =>
+        docs.GetDocAsync(id, cancellationToken);
 
     [KernelFunction("list_concepts")]
     [Description("Lists the concept docs: architecture, troubleshooting correlations, labels, histograms, querying, bundle lifecycle.")]
-    public ConceptListResponse ListConcepts() => docs.ListConcepts();
+    public Task<ConceptListResponse> ListConceptsAsync(CancellationToken cancellationToken = default) => docs.ListConceptsAsync(cancellationToken);
 
     [KernelFunction("resolve_alias")]
     [Description("Resolves a legacy metric alias (e.g. cpu_utilization_percent) to its canonical metric name.")]
-    public AliasResponse ResolveAlias([Description("The alias or metric name.")] string name) => docs.ResolveAlias(name);
+    public Task<AliasResponse> ResolveAliasAsync([Description("The alias or metric name.")] string name, CancellationToken cancellationToken = default) =>
+        docs.ResolveAliasAsync(name, cancellationToken);
 }

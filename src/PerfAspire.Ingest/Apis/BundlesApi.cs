@@ -6,8 +6,9 @@ namespace PerfAspire.Ingest.Apis;
 
 /// <summary>
 /// The ingest HTTP API under <c>/api/bundles</c> (consumed by the MCP server as <c>http://ingest</c>; shapes in
-/// docs/ingestion.md and <see cref="IngestClient"/>). Errors are <see cref="ErrorResponse"/> with a
-/// specific code, never a stack trace.
+/// docs/ingestion.md and <see cref="IngestClient"/>). The operations are <see cref="InProcessIngest"/>'s, the same
+/// the MCP server runs when it has no ingest service; this class only maps them to HTTP. Errors are
+/// <see cref="ErrorResponse"/> with a specific code, never a stack trace.
 /// </summary>
 public static class BundlesApi
 {
@@ -15,77 +16,55 @@ public static class BundlesApi
     {
         var api = app.MapGroup("/api/bundles");
 
-        api.MapPost("/load", (HttpRequest http, IngestRuntime rt, bool? wait, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
+        api.MapPost("/load", (HttpRequest http, InProcessIngest ingest, bool? wait, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
         {
             var request = await ReadAsync<LoadRequest>(http, ct);
-            var job = await rt.Jobs.StartAsync(request, ct);
-            if (wait == true && job.FinishedAt is null)
-            {
-                job = await rt.Jobs.WaitAsync(job.JobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 600, 1, 3600)), ct) ?? job;
-            }
+            var job = wait == true
+                ? await ingest.StartLoadAndWaitAsync(request, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 600, 1, 3600)), ct)
+                : await ingest.StartLoadAsync(request, ct);
             var location = $"/api/bundles/jobs/{job.JobId}";
             if (job.FinishedAt is null) return new WithHeader(Results.Json(job, IngestJson.Options, statusCode: StatusCodes.Status202Accepted), "Location", location);
             return Results.Json(job, IngestJson.Options);
         }));
 
-        api.MapGet("/jobs", (IngestRuntime rt) => Results.Json(rt.Jobs.List(), IngestJson.Options));
+        api.MapGet("/jobs", (InProcessIngest ingest, CancellationToken ct) => Guard(async () => Results.Json(await ingest.ListJobsAsync(ct), IngestJson.Options)));
 
-        api.MapPost("/jobs/{jobId}/cancel", (string jobId, IngestRuntime rt, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
+        api.MapPost("/jobs/{jobId}/cancel", (string jobId, InProcessIngest ingest, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
         {
-            var job = await rt.Jobs.CancelAsync(jobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 60, 0, 600)), ct)
-                ?? throw new IngestException(IngestErrors.JobNotFound, $"job_not_found: no job {jobId}", 404);
+            var job = await ingest.CancelJobAsync(jobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 60, 0, 600)), ct)
+                ?? throw new IngestApiException(404, IngestErrors.JobNotFound, $"job_not_found: no job {jobId}");
             return Results.Json(job, IngestJson.Options, statusCode: job.FinishedAt is null ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
         }));
 
-        api.MapGet("/jobs/{jobId}", (string jobId, IngestRuntime rt, CancellationToken ct) => Guard(async () =>
+        api.MapGet("/jobs/{jobId}", (string jobId, InProcessIngest ingest, CancellationToken ct) => Guard(async () =>
         {
-            var job = await rt.Jobs.GetAsync(jobId, ct)
-                ?? throw new IngestException(IngestErrors.JobNotFound, $"job_not_found: no job {jobId}", 404);
+            var job = await ingest.GetJobAsync(jobId, ct)
+                ?? throw new IngestApiException(404, IngestErrors.JobNotFound, $"job_not_found: no job {jobId}");
             return Results.Json(job, IngestJson.Options);
         }));
 
-        api.MapGet("", (IngestRuntime rt, CancellationToken ct) => Guard(async () =>
-        {
-            await rt.EnsureReadyAsync(ct);
-            var list = await rt.Store.ListAsync(ct);
-            return Results.Json(new BundleList(list, list.FirstOrDefault(b => b.Active)?.BundleId), IngestJson.Options);
-        }));
+        api.MapGet("", (InProcessIngest ingest, CancellationToken ct) => Guard(async () => Results.Json(await ingest.ListAsync(ct), IngestJson.Options)));
 
-        api.MapGet("/active", (IngestRuntime rt, CancellationToken ct) => Guard(async () =>
-        {
-            await rt.EnsureReadyAsync(ct);
-            var active = await rt.Store.ActiveAsync(ct);
-            return Results.Json(new ActiveBundle(active, active is null ? ["no_active_bundle"] : []), IngestJson.Options);
-        }));
+        api.MapGet("/active", (InProcessIngest ingest, CancellationToken ct) => Guard(async () => Results.Json(await ingest.ActiveAsync(ct), IngestJson.Options)));
 
-        api.MapPost("/active", (HttpRequest http, IngestRuntime rt, CancellationToken ct) => Guard(async () =>
+        api.MapPost("/active", (HttpRequest http, InProcessIngest ingest, CancellationToken ct) => Guard(async () =>
         {
-            await rt.EnsureReadyAsync(ct);
             var body = await ReadAsync<SwitchActiveRequest>(http, ct);
-            if (string.IsNullOrWhiteSpace(body.BundleId)) throw new IngestException(IngestErrors.InvalidArgument, "invalid_argument: bundle_id is required");
-            await rt.Store.SetActiveAsync(body.BundleId, ct);
-            return Results.Json(new ActiveBundle(await rt.Store.ActiveAsync(ct), []), IngestJson.Options);
+            return Results.Json(await ingest.SwitchActiveAsync(body.BundleId, ct), IngestJson.Options);
         }));
 
-        api.MapGet("/{bundleId}", (string bundleId, IngestRuntime rt, CancellationToken ct) => Guard(async () =>
+        api.MapGet("/{bundleId}", (string bundleId, InProcessIngest ingest, CancellationToken ct) => Guard(async () =>
         {
-            await rt.EnsureReadyAsync(ct);
-            var info = await rt.Store.GetAsync(bundleId, ct)
-                ?? throw new IngestException(IngestErrors.BundleNotFound, $"bundle_not_found: no bundle {bundleId}", 404);
-            return Results.Json(new BundleDetail(info, await rt.Store.SummaryAsync(bundleId, ct)), IngestJson.Options);
+            var detail = await ingest.GetAsync(bundleId, ct)
+                ?? throw new IngestApiException(404, IngestErrors.BundleNotFound, $"bundle_not_found: no bundle {bundleId}");
+            return Results.Json(detail, IngestJson.Options);
         }));
 
-        api.MapDelete("/{bundleId}", (string bundleId, IngestRuntime rt, CancellationToken ct) => Guard(async () =>
-        {
-            await rt.EnsureReadyAsync(ct);
-            return Results.Json(await rt.Admin.UnloadAsync(bundleId, ct), IngestJson.Options);
-        }));
+        api.MapDelete("/{bundleId}", (string bundleId, InProcessIngest ingest, CancellationToken ct) =>
+            Guard(async () => Results.Json(await ingest.UnloadAsync(bundleId, ct), IngestJson.Options)));
 
-        api.MapPost("/purge", (IngestRuntime rt, CancellationToken ct) => Guard(async () =>
-        {
-            await rt.EnsureReadyAsync(ct);
-            return Results.Json(await rt.Admin.PurgeAllAsync(ct), IngestJson.Options);
-        }));
+        api.MapPost("/purge", (InProcessIngest ingest, CancellationToken ct) =>
+            Guard(async () => Results.Json(await ingest.PurgeAsync(ct), IngestJson.Options)));
 
         return app;
     }
@@ -95,11 +74,11 @@ public static class BundlesApi
         try
         {
             return await JsonSerializer.DeserializeAsync<T>(http.Body, IngestJson.Options, ct)
-                ?? throw new IngestException(IngestErrors.InvalidArgument, "invalid_argument: a JSON body is required");
+                ?? throw new IngestApiException(400, IngestErrors.InvalidArgument, "invalid_argument: a JSON body is required");
         }
         catch (JsonException e)
         {
-            throw new IngestException(IngestErrors.InvalidArgument, $"invalid_argument: the body is not valid JSON for this call ({e.Message})");
+            throw new IngestApiException(400, IngestErrors.InvalidArgument, $"invalid_argument: the body is not valid JSON for this call ({e.Message})");
         }
     }
 
@@ -109,16 +88,12 @@ public static class BundlesApi
         {
             return await handler();
         }
-        catch (IngestException e)
+        catch (IngestApiException e)
         {
-            var error = Results.Json(new ErrorResponse(e.Code, e.Message), IngestJson.Options, statusCode: e.HttpStatus);
-            return e.HttpStatus == StatusCodes.Status429TooManyRequests
+            var error = Results.Json(new ErrorResponse(e.Code, e.Message), IngestJson.Options, statusCode: e.Status);
+            return e.Status == StatusCodes.Status429TooManyRequests
                 ? new WithHeader(error, "Retry-After", LoadJobs.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : error;
-        }
-        catch (Exception e) when (CopyErrors.IsDatabase(e))
-        {
-            return Results.Json(new ErrorResponse(IngestErrors.DatabaseUnavailable, "database_unavailable: " + e.Message), IngestJson.Options, statusCode: 503);
         }
     }
 

@@ -6,10 +6,11 @@ using PerfAspire.Mcp.Responses;
 namespace PerfAspire.Mcp.Bundles;
 
 /// <summary>
-/// Resolves which bundle a call is about: the <c>bundle_id</c> given, else the active bundle. There is no
+/// Resolves which bundle a call is about: the <c>bundle_id</c> given, else the bundle this MCP session loaded or
+/// switched to (<see cref="SessionBundles"/>) while it is still loaded, else the shared active bundle. There is no
 /// "all bundles" fallback: with no active bundle the answer is the <c>no_active_bundle</c> warning.
 /// </summary>
-public sealed class BundleScope(ReadOnlySessionFactory sessions)
+public sealed class BundleScope(ReadOnlySessionFactory sessions, SessionBundles chosen)
 {
     public const string NoActiveBundle = "no_active_bundle";
     public const string BundleNotReady = "bundle_not_ready";
@@ -26,6 +27,12 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions)
         var wanted = bundleId?.Trim();
         if (string.IsNullOrEmpty(wanted))
         {
+            if (chosen.Current is { } own)
+            {
+                await using var mine = session.Command(CatalogSql.BundleById(sessions.Schema, own));
+                if (await ReadOneAsync(mine, ct) is { State: Loaded } found) return found;
+                // Unloaded since (perhaps by another client): the session falls back to the shared active bundle.
+            }
             await using var cmd = session.Command(CatalogSql.ActiveBundle(sessions.Schema));
             return await ReadOneAsync(cmd, ct) ?? throw NoActive();
         }

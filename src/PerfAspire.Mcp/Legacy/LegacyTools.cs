@@ -3,11 +3,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PerfAspire.Docs.Client;
 using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
-using PerfAspire.Mcp.Docs;
-using PerfAspire.Mcp.Http;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
 
@@ -25,7 +24,7 @@ public sealed class LegacyTools(
     QueryRunner runner,
     LabelValuesService labelValues,
     SeriesQueryService series,
-    DocsApi docs,
+    IDocsBackend docs,
     ILogger<LegacyTools> logger)
 {
     const int MaxLabelValues = 1000;
@@ -293,22 +292,22 @@ public sealed class LegacyTools(
         try
         {
             var d = await docs.GetDocAsync(id, ct);
-            string? Str(string name) => d.ValueKind == JsonValueKind.Object && d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var body = Str("body");
             return (new
             {
-                id = Str("id") ?? id,
-                title = Str("title"),
-                summary = Str("summary"),
-                body = body is { Length: > 6000 } ? body[..6000] + "…" : body,
-                related = d.TryGetProperty("related", out var rel) && rel.ValueKind == JsonValueKind.Array
-                    ? rel.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()).ToList()
-                    : null,
+                id = d.Id ?? id,
+                title = d.Title,
+                summary = d.Summary,
+                body = d.Body is { Length: > 6000 } ? d.Body[..6000] + "…" : d.Body,
+                related = d.Related?.ToList(),
             }, null);
         }
-        catch (ServiceCallException e)
+        catch (DocsUnavailableException)
         {
-            return (null, e.Unreachable ? "docs_unavailable" : e.Code == "doc_not_found" ? "doc_not_found" : "docs_error:" + e.Code);
+            return (null, "docs_unavailable");
+        }
+        catch (DocsApiException e)
+        {
+            return (null, e.Error.Error == "doc_not_found" ? "doc_not_found" : "docs_error:" + e.Error.Error);
         }
     }
 

@@ -12,8 +12,14 @@ namespace PerfAspire.Mcp.Observability;
 /// retention by load age, the active bundle, and the counters. Every part degrades to a warning on
 /// its own; a missing schema does not hide the counters.
 /// </summary>
-public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, ILogger<SystemStatus> logger)
+public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, ILogger<SystemStatus> logger, Catalog.SchemaStartup? startup = null)
 {
+    /// <summary>
+    /// How long a health read right after start waits for the start-up migration, so a client that asks at once
+    /// (a stdio client's first call) sees the migrated schema rather than a transient schema_missing.
+    /// </summary>
+    static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(20);
+
     public sealed record Report(
         SchemaReport? Schema,
         CompressionReport? Compression,
@@ -57,6 +63,12 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
 
     public async Task<Report> ReadAsync(CancellationToken ct)
     {
+        if (startup?.ExecuteTask is { IsCompleted: false } migrating)
+        {
+            // Past the wait (a slow or unreachable database) the report says what is there now.
+            await Task.WhenAny(migrating, Task.Delay(StartupWait, ct));
+            ct.ThrowIfCancellationRequested();
+        }
         var settings = DatabaseSettings.FromEnvironment();
         var warnings = new List<string>();
         SchemaReport? schema = null;

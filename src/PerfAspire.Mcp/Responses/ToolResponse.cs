@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using Npgsql;
+using PerfAspire.Docs.Client;
+using PerfAspire.Ingest.Client;
 
 namespace PerfAspire.Mcp.Responses;
 
@@ -57,11 +59,20 @@ public static class ToolResponse
         {
             return Error(e);
         }
-        catch (Http.ServiceCallException e)
+        catch (IngestApiException e)
         {
-            logger.LogInformation("Tool {Tool}: {Service} answered {Code}", tool, e.Service, e.Code);
-            return Error(new ToolError(e.Code, e.Message, e.Suggestions,
-                e.Unreachable ? $"The {e.Service} service is down or not configured (services:{e.Service}:http:0); call system_health, then retry." : null));
+            logger.LogInformation("Tool {Tool}: ingest answered {Code}", tool, e.Code);
+            return Error(new ToolError(e.Code, e.Message, null, e.Status >= 500 ? "Call system_health, then retry." : null));
+        }
+        catch (IngestUnavailableException e)
+        {
+            logger.LogInformation("Tool {Tool}: ingest unavailable ({Message})", tool, e.Message);
+            return Error(new ToolError(IngestUnavailableException.Code, e.Message, null,
+                "The ingest service is down or misconfigured (Mcp:IngestUrl, services:ingest:http:0; unset both to load in process); call system_health, then retry."));
+        }
+        catch (DocsApiException e)
+        {
+            return Error(new ToolError(e.Error.Error, e.Error.Message, e.Error.Suggestions is { Count: > 0 } s ? s : null));
         }
         catch (OperationCanceledException)
         {

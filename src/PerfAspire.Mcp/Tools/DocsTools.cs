@@ -5,18 +5,18 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Catalog;
-using PerfAspire.Mcp.Docs;
-using PerfAspire.Mcp.Http;
+using PerfAspire.Docs.Client;
 using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
 
 /// <summary>
-/// Documentation search served by the docs service. When it is down these tools answer with the warning
-/// <c>docs_unavailable</c> (not an error) and every other tool keeps working.
+/// Documentation search through <see cref="IDocsBackend"/>: the docs service, or the docs index in this process.
+/// When the docs cannot be searched (service down, index building, model failed to load) these tools answer with
+/// the warning <c>docs_unavailable</c> and the cause (not an error), and every other tool keeps working.
 /// </summary>
 [McpServerToolType]
-public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsTools> logger)
+public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<DocsTools> logger)
 {
     public const string DocsUnavailable = "docs_unavailable";
 
@@ -34,7 +34,7 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
         [Description("Results per page (default 10).")] int? limit = null,
         [Description("Results to skip (next page: next_offset of the previous answer).")] int? offset = null,
         CancellationToken ct = default) =>
-        Relay("docs_search", () => docs.SearchAsync(q ?? "", level, group, category, kind, limit, offset, ct),
+        Relay("docs_search", async () => Wire(await docs.SearchAsync(q ?? "", level, group, category, kind, limit, offset, ct)),
             "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
 
     [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -45,7 +45,7 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
     public Task<CallToolResult> Get(
         [Description("Doc id, e.g. field:CPU:cpu_utilization, plugin:FPPRXY, concept:troubleshooting-correlations.")] string id,
         CancellationToken ct = default) =>
-        Relay("docs_get", async () => ClipBody(await docs.GetDocAsync(id ?? "", ct)),
+        Relay("docs_get", async () => ClipBody(Wire(await docs.GetDocAsync(id ?? "", ct))),
             "schema_describe_metric and query_run work with the metric named in the doc.");
 
     [McpServerTool(Name = "docs_search_metrics", Title = "Find metrics for a question", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -57,7 +57,7 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
         [Description("The question or description of what to measure.")] string q,
         [Description("Candidates to return (default 5).")] int? limit = null,
         CancellationToken ct = default) =>
-        Relay("docs_search_metrics", () => docs.SearchMetricsAsync(q ?? "", limit, ct),
+        Relay("docs_search_metrics", async () => Wire(await docs.SearchMetricsAsync(q ?? "", limit, ct)),
             "query_run {\"metric_name\": <metric>} queries it; schema_describe_metric shows its labels.");
 
     [McpServerTool(Name = "docs_list_concepts", Title = "List concept docs", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -66,7 +66,7 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
         Use it to get oriented before a diagnosis. Next: docs_get {id}.
         """)]
     public Task<CallToolResult> ListConcepts(CancellationToken ct = default) =>
-        Relay("docs_list_concepts", () => docs.ConceptsAsync(ct), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
+        Relay("docs_list_concepts", async () => Wire(await docs.ListConceptsAsync(ct)), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
 
     [McpServerTool(Name = "docs_resolve_alias", Title = "Resolve a metric alias", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -80,21 +80,25 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
         {
             try
             {
-                return new { result = await docs.AliasAsync(name ?? "", ct), next = "query_run {\"metric_name\": <canonical>} queries it." };
+                return new { result = Wire(await docs.ResolveAliasAsync(name ?? "", ct)), next = "query_run {\"metric_name\": <canonical>} queries it." };
             }
-            catch (ServiceCallException e) when (e.Unreachable)
+            catch (DocsUnavailableException e)
             {
+                logger.LogInformation("docs_resolve_alias: docs unavailable ({Message})", e.Message);
                 // The catalog knows every alias too: answer from it and say the docs were not consulted.
                 var (m, alias) = (await catalog.GetAsync(ct)).Resolve(name);
                 return new
                 {
                     result = new { name = (alias ?? m.Name), canonical = m.Name, is_alias = alias is not null, doc_id = m.DocId, group = m.RecordGroup, table = m.Table, aliases = m.Aliases },
                     warnings = new[] { DocsUnavailable },
-                    message = "Resolved from the metric catalog; the docs service is not reachable.",
+                    message = $"Resolved from the metric catalog; the docs cannot be searched right now ({docs.Location}): {e.Message}",
                     next = "query_run {\"metric_name\": <canonical>} queries it.",
                 };
             }
         });
+
+    /// <summary>The docs contract's own wire shape (explicit property names, nulls kept), the same over HTTP and in process.</summary>
+    static JsonElement Wire<T>(T value) => JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
 
     Task<CallToolResult> Relay(string tool, Func<Task<JsonElement>> call, string next) =>
         ToolResponse.RunAsync(logger, tool, async () =>
@@ -103,13 +107,13 @@ public sealed class DocsTools(DocsApi docs, MetricCatalog catalog, ILogger<DocsT
             {
                 return new { result = await call(), next };
             }
-            catch (ServiceCallException e) when (e.Unreachable)
+            catch (DocsUnavailableException e)
             {
-                logger.LogInformation("{Tool}: docs service unavailable ({Code})", tool, e.Code);
+                logger.LogInformation("{Tool}: docs unavailable ({Message})", tool, e.Message);
                 return new
                 {
                     warnings = new[] { DocsUnavailable },
-                    message = "The docs service is not reachable right now; documentation search is unavailable. Every other tool works.",
+                    message = $"Documentation search is unavailable right now ({docs.Location}): {e.Message} Every other tool works.",
                     next = "Use schema_list_metrics and schema_describe_metric (the catalog carries each metric's description), then retry docs later.",
                 };
             }

@@ -6,17 +6,25 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PerfAspire.Ingest.Client;
+using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Ingest;
 using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
 
-/// <summary>Bundle lifecycle: load with progress, unload/purge, list, active context, switch, ingest status.</summary>
+/// <summary>
+/// Bundle lifecycle: load with progress, unload/purge, list, active context, switch, ingest status. The ingest side
+/// is an <see cref="IIngestBackend"/> (the ingest service, or the ingestion runtime in this process); its typed
+/// answers are relayed in their own wire shape (<see cref="IngestJson"/>). A load or a switch also becomes the
+/// calling session's default bundle (<see cref="SessionBundles"/>).
+/// </summary>
 [McpServerToolType]
-public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
+public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, SessionBundles session, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
 {
-    static readonly HashSet<string> Finished = ["succeeded", "failed", "cancelled", "canceled"];
+    /// <summary>A job ends succeeded, failed, or cancelled (on request; a load stopped by shutdown is failed with error_code cancelled).</summary>
+    static bool Finished(LoadJobStatus job) => job.State is "succeeded" or "failed" or "cancelled";
 
     [McpServerTool(Name = "support_load_bundle", Title = "Load a support bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -35,47 +43,46 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ToolError("invalid_argument", "path is required: the bundle's location on the server.", next: "Give the path of a bundle directory, archive or ptop log.");
             var wait = TimeSpan.FromSeconds(Math.Clamp(wait_seconds ?? options.Value.DefaultWaitSeconds, 0, 3600));
-            var job = await ingest.StartLoadAsync(path.Trim(), force ?? false, categories, max_files, ct);
-            var jobId = Str(job, "job_id");
+            var job = await ingest.StartLoadAsync(new LoadRequest(path.Trim(), force ?? false, categories, max_files), ct);
             var deadline = DateTimeOffset.UtcNow + wait;
             var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollMilliseconds));
             string? lastMessage = null;
-            while (!Finished.Contains(Str(job, "state") ?? "") && jobId is not null && DateTimeOffset.UtcNow < deadline)
+            while (!Finished(job) && DateTimeOffset.UtcNow < deadline)
             {
                 lastMessage = await ReportAsync(request, job, lastMessage, ct);
                 await Task.Delay(poll, ct);
-                job = await ingest.JobAsync(jobId, ct);
+                job = await ingest.GetJobAsync(job.JobId, ct) ?? throw JobNotFound(job.JobId);
             }
             await ReportAsync(request, job, lastMessage, ct);
-            var state = Str(job, "state");
-            if (state == "succeeded")
+            if (job.State == "succeeded")
             {
                 catalog.Invalidate(); // a load may have created metrics at run time (SCHEMA_AUTO_UPDATE)
-                var summary = job.TryGetProperty("summary", out var s) ? s : default;
+                var bundleId = job.BundleId ?? job.Summary?.BundleId;
+                if (bundleId is not null) session.Choose(bundleId);
                 return new
                 {
-                    job_id = jobId,
-                    state,
-                    bundle_id = Str(job, "bundle_id") ?? Str(summary, "bundle_id"),
-                    reused = summary.ValueKind == JsonValueKind.Object && summary.TryGetProperty("reused", out var r) && r.ValueKind == JsonValueKind.True,
-                    summary = Budget(summary),
+                    job_id = job.JobId,
+                    state = job.State,
+                    bundle_id = bundleId,
+                    reused = job.Summary?.Reused == true,
+                    summary = Budget(Wire(job.Summary)),
                     next = "The bundle is now active. Call schema_list_tables or schema_list_metrics to see what it holds, then query_run.",
                 };
             }
-            if (state is "failed" or "cancelled" or "canceled")
+            if (job.State is "failed" or "cancelled")
             {
-                throw new ToolError(Str(job, "error_code") ?? "load_failed",
-                    $"The load failed: {Str(job, "error") ?? "no reason given"}.",
+                throw new ToolError(job.ErrorCode ?? "load_failed",
+                    $"The load failed: {job.Error ?? "no reason given"}.",
                     next: "Check the path and the allowed bundle roots; support_list_bundles shows what is loaded.");
             }
             return new
             {
-                job_id = jobId,
-                state,
-                bundle_id = Str(job, "bundle_id"),
-                progress = job.TryGetProperty("progress", out var p) ? p : default(JsonElement?),
+                job_id = job.JobId,
+                state = job.State,
+                bundle_id = job.BundleId,
+                progress = Wire(job.Progress),
                 still_running = true,
-                next = $"The load is still running. Call support_ingest_status {{\"job_id\": \"{jobId}\"}} to follow it.",
+                next = $"The load is still running. Call support_ingest_status {{\"job_id\": \"{job.JobId}\"}} to follow it.",
             };
         });
 
@@ -98,9 +105,10 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
                     next: "support_list_bundles lists the bundle ids.");
             }
             var result = purge ? await ingest.PurgeAsync(ct) : await ingest.UnloadAsync(bundle_id!.Trim(), ct);
+            session.Forget(purge ? null : bundle_id!.Trim());
             return new
             {
-                result,
+                result = Wire(result),
                 next = "support_list_bundles shows what is left; support_load_bundle loads a bundle.",
             };
         });
@@ -117,12 +125,12 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         ToolResponse.RunAsync(logger, "support_list_bundles", async () =>
         {
             var list = await ingest.ListAsync(ct);
-            var all = list.TryGetProperty("bundles", out var b) && b.ValueKind == JsonValueKind.Array ? b.EnumerateArray().ToList() : [];
+            var all = list.Bundles;
             var page = ListPage.Of(all, cursor, limit, 20, 100);
             return new
             {
-                bundles = page.Items,
-                active_bundle_id = Str(list, "active_bundle_id"),
+                bundles = Wire(page.Items),
+                active_bundle_id = list.ActiveBundleId,
                 count = page.Items.Count,
                 total = page.Total,
                 truncated = page.Truncated,
@@ -137,23 +145,43 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
 
     [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
-        The bundle every query uses by default: bundle_id, host, sptid, ptop version, sample interval, time range, categories. Warning no_active_bundle when none is active.
+        The bundle every query of this session uses by default: bundle_id, host, sptid, ptop version, sample interval, time range, categories, and scope/reason — 'session' when this session loaded or switched to it, 'shared' when it follows the shared active bundle. Warning no_active_bundle when none is active.
         Use it to know what data you are looking at before querying (the time range gives sensible start/end values).
         """)]
     public Task<CallToolResult> ActiveContext(CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_active_context", async () =>
         {
             var active = await ingest.ActiveAsync(ct);
-            var bundle = active.TryGetProperty("bundle", out var b) && b.ValueKind == JsonValueKind.Object ? b : default(JsonElement?);
-            var warnings = active.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Select(x => x.GetString()).OfType<string>().ToList()
-                : [];
-            if (bundle is null && !warnings.Contains(Bundles.BundleScope.NoActiveBundle)) warnings.Add(Bundles.BundleScope.NoActiveBundle);
+            var shared = active.Bundle?.BundleId;
+            string? reason = null;
+            if (session.Current is { } own)
+            {
+                if (await ingest.GetAsync(own, ct) is { } mine)
+                {
+                    return new
+                    {
+                        bundle = Wire(mine.Bundle),
+                        scope = "session",
+                        reason = shared == own
+                            ? "This session loaded or switched to this bundle; it is also the shared active bundle."
+                            : $"This session loaded or switched to this bundle, so its queries use it; the shared active bundle (other clients' default) is {shared ?? "none"}.",
+                        warnings = Array.Empty<string>(),
+                        next = "schema_list_tables / schema_list_metrics show what it holds; query_run queries it.",
+                    };
+                }
+                reason = $"The bundle this session chose ({own}) is no longer loaded, so the session uses the shared active bundle.";
+            }
+            var warnings = active.Warnings.ToList();
+            if (active.Bundle is null && !warnings.Contains(Bundles.BundleScope.NoActiveBundle)) warnings.Add(Bundles.BundleScope.NoActiveBundle);
             return new
             {
-                bundle,
+                bundle = active.Bundle is null ? default(JsonElement?) : Wire(active.Bundle),
+                scope = "shared",
+                reason = reason ?? (session.HasSession
+                    ? "This session has not loaded or switched to a bundle, so it uses the shared active bundle (the last one any client loaded or switched to)."
+                    : "This client has no MCP session (a sessionless protocol version), so it uses the shared active bundle; pass bundle_id to a query tool to read another."),
                 warnings,
-                next = bundle is null
+                next = active.Bundle is null
                     ? "Load a bundle with support_load_bundle {\"path\": ...}, or activate a loaded one with support_switch_active."
                     : "schema_list_tables / schema_list_metrics show what it holds; query_run queries it.",
             };
@@ -171,7 +199,8 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         {
             if (string.IsNullOrWhiteSpace(bundle_id)) throw new ToolError("invalid_argument", "bundle_id is required.", next: "support_list_bundles lists the bundle ids.");
             var result = await ingest.SwitchActiveAsync(bundle_id.Trim(), ct);
-            return new { result, next = "Queries now use this bundle by default: schema_list_metrics, query_run." };
+            session.Choose(bundle_id.Trim());
+            return new { result = Wire(result), next = "Queries now use this bundle by default: schema_list_metrics, query_run." };
         });
 
     [McpServerTool(Name = "support_ingest_status", Title = "Ingest status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -188,14 +217,11 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         {
             if (string.IsNullOrWhiteSpace(job_id))
             {
-                var jobs = await ingest.JobsAsync(ct);
-                var all = jobs.ValueKind == JsonValueKind.Array ? jobs.EnumerateArray().ToList()
-                    : jobs.ValueKind == JsonValueKind.Object && jobs.TryGetProperty("jobs", out var j) && j.ValueKind == JsonValueKind.Array ? j.EnumerateArray().ToList()
-                    : [];
+                var all = await ingest.ListJobsAsync(ct);
                 var page = ListPage.Of(all, cursor, limit, 20, 100);
                 return new
                 {
-                    jobs = page.Items,
+                    jobs = Wire(page.Items),
                     count = page.Items.Count,
                     total = page.Total,
                     truncated = page.Truncated,
@@ -205,11 +231,11 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
                         : "Call support_ingest_status {\"job_id\": ...} for one job's progress and summary.",
                 };
             }
-            var job = await ingest.JobAsync(job_id.Trim(), ct);
-            var state = Str(job, "state");
+            var job = await ingest.GetJobAsync(job_id.Trim(), ct) ?? throw JobNotFound(job_id.Trim());
+            var state = job.State;
             return new
             {
-                job = Budget(job),
+                job = Budget(Wire(job)),
                 next = state == "succeeded" ? "The bundle is loaded and active: schema_list_metrics, query_run."
                     : state == "failed" ? "The load failed; see error. Fix the cause and call support_load_bundle again."
                     : "Still running: call support_ingest_status again in a few seconds.",
@@ -221,25 +247,30 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
     /// fire-and-forget IProgress) so the last notification is on the wire before the result: a client drops
     /// notifications for a request that has already been answered.
     /// </summary>
-    static async Task<string?> ReportAsync(RequestContext<CallToolRequestParams> request, JsonElement job, string? last, CancellationToken ct)
+    static async Task<string?> ReportAsync(RequestContext<CallToolRequestParams> request, LoadJobStatus job, string? last, CancellationToken ct)
     {
         if (request.Params?.ProgressToken is not { } token) return last;
-        if (!job.TryGetProperty("progress", out var p) || p.ValueKind != JsonValueKind.Object) return last;
-        var fraction = Num(p, "fraction") ?? 0;
-        var eta = Num(p, "eta_seconds") is { } s ? string.Create(CultureInfo.InvariantCulture, $", ETA {s:0} s") : "";
+        if (job.Progress is not { } p) return last;
+        var eta = p.EtaSeconds is { } s ? string.Create(CultureInfo.InvariantCulture, $", ETA {s:0} s") : "";
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"{Str(p, "phase") ?? Str(job, "state")}: file {Num(p, "file_index") ?? 0}/{Num(p, "file_count") ?? 0} {Str(p, "file_name")}, {Num(p, "rows_written") ?? 0:0} rows, {Num(p, "rows_per_second") ?? 0:0} rows/s{eta}");
+            $"{p.Phase ?? job.State}: file {p.FileIndex}/{p.FileCount} {p.FileName}, {p.RowsWritten:0} rows, {p.RowsPerSecond:0} rows/s{eta}");
         if (message == last) return last;
         await request.Server.NotifyProgressAsync(token,
-            new ProgressNotificationValue { Progress = (float)Math.Round(Math.Clamp(fraction, 0, 1) * 100, 1), Total = 100, Message = message },
+            new ProgressNotificationValue { Progress = (float)Math.Round(Math.Clamp(p.Fraction, 0, 1) * 100, 1), Total = 100, Message = message },
             cancellationToken: ct);
         return message;
     }
 
+    static ToolError JobNotFound(string jobId) =>
+        new("job_not_found", $"job_not_found: no job {jobId}", next: "support_ingest_status without job_id lists the recent jobs.");
+
+    /// <summary>The ingest contract's own wire shape (snake_case, nulls kept), the same over HTTP and in process.</summary>
+    static JsonElement Wire<T>(T value) => JsonSerializer.SerializeToElement(value, IngestJson.Options);
+
     /// <summary>Load summaries carry per-file and per-prefix detail; past the response budget the detail goes first.</summary>
     static JsonElement? Budget(JsonElement e)
     {
-        if (e.ValueKind == JsonValueKind.Undefined) return null;
+        if (e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return null;
         if (e.GetRawText().Length <= ToolResponse.BudgetChars - 2_000) return e;
         var node = System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText())!.AsObject();
         foreach (var heavy in new[] { "files", "rejected_samples", "malformed", "unknown" })
@@ -250,9 +281,4 @@ public sealed class SupportTools(IngestApi ingest, MetricCatalog catalog, IOptio
         return JsonSerializer.SerializeToElement(node);
     }
 
-    static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    static double? Num(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }

@@ -58,7 +58,13 @@ internal static class SchemaRoleSetup
                     continue;
                 }
             }
-            foreach (var g in grants) await SchemaMigrator.ExecAsync(conn, g, ct);
+            // A GRANT rewrites the catalog rows of every table (and, with TimescaleDB, of every chunk) even when
+            // nothing changes, and a load creating a chunk at that moment fails with "tuple concurrently updated":
+            // a server starting while another loads must not re-grant what is already granted.
+            if (await MissingGrantsAsync(conn, schema, role, role == writer, ct))
+            {
+                foreach (var g in grants) await SchemaMigrator.ExecAsync(conn, g, ct);
+            }
             // SET ROLE needs membership; superusers have it implicitly.
             if (!superuser && !await IsMemberAsync(conn, role, ct) && !await TryAsync(conn, $"GRANT {SqlIdentifier.Quote(role)} TO CURRENT_USER", ct))
             {
@@ -66,6 +72,35 @@ internal static class SchemaRoleSetup
             }
         }
         return skipped.Count == 0 ? null : string.Join("; ", skipped);
+    }
+
+    /// <summary>
+    /// Whether the role lacks a right it is granted here: usage on the schema, its table rights on a table or view
+    /// of the schema, usage on a sequence (writer), or the default privileges for tables created later.
+    /// </summary>
+    static async Task<bool> MissingGrantsAsync(NpgsqlConnection conn, string schema, string role, bool writer, CancellationToken ct)
+    {
+        var tableRights = writer ? "SELECT, INSERT, UPDATE, DELETE" : "SELECT";
+        await using var cmd = new NpgsqlCommand($"""
+            WITH me AS (SELECT oid FROM pg_roles WHERE rolname = current_user),
+                 grantee AS (SELECT oid FROM pg_roles WHERE rolname = $2)
+            SELECT NOT has_schema_privilege($2, n.oid, 'USAGE')
+                OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid
+                           AND CASE WHEN c.relkind IN ('r', 'p', 'v', 'm', 'f') THEN NOT has_table_privilege($2, c.oid, '{tableRights}') ELSE false END)
+                OR ($3 AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid
+                                   AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege($2, c.oid, 'USAGE, SELECT') ELSE false END))
+                OR (SELECT count(DISTINCT a.privilege_type) FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                    WHERE d.defaclnamespace = n.oid AND d.defaclrole = (SELECT oid FROM me) AND d.defaclobjtype = 'r'
+                      AND a.grantee = (SELECT oid FROM grantee)) < (CASE WHEN $3 THEN 4 ELSE 1 END)
+                OR ($3 AND (SELECT count(DISTINCT a.privilege_type) FROM pg_default_acl d, aclexplode(d.defaclacl) a
+                            WHERE d.defaclnamespace = n.oid AND d.defaclrole = (SELECT oid FROM me) AND d.defaclobjtype = 'S'
+                              AND a.grantee = (SELECT oid FROM grantee)) < 2)
+            FROM pg_namespace n WHERE n.nspname = $1
+            """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = schema });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = role });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = writer });
+        return await cmd.ExecuteScalarAsync(ct) is not false;
     }
 
     static async Task<bool> RoleExistsAsync(NpgsqlConnection conn, string role, CancellationToken ct)

@@ -99,16 +99,19 @@ public sealed class DocsApiTests(DocsServiceFixture service) : IClassFixture<Doc
         Assert.Equal(("NET ifstat", "ptops_net_ifstat", "counter"), (doc.Group, doc.Table, doc.Kind));
 
         var concept = await service.Client.GetDocAsync("concept:fast-path-architecture");
-        Assert.Contains("MSP", concept!.Body);
+        Assert.Contains("MSP", concept.Body);
 
-        Assert.Null(await service.Client.GetDocAsync("field:DISK:no_such_metric"));
+        var missing = await Assert.ThrowsAsync<DocsApiException>(() => service.Client.GetDocAsync("field:DISK:no_such_metric"));
+        Assert.Equal((404, "doc_not_found"), (missing.Status, missing.Error.Error));
+        Assert.NotEmpty(missing.Error.Suggestions);
 
         var concepts = await service.Client.ListConceptsAsync();
         Assert.True(concepts.Concepts.Count >= 6);
 
         var alias = await service.Client.ResolveAliasAsync("net_rk_kib_per_sec");
-        Assert.Equal(("net_rx_kb_per_sec", true), (alias!.Canonical, alias.IsAlias));
-        Assert.Null(await service.Client.ResolveAliasAsync("nothing_like_this"));
+        Assert.Equal(("net_rx_kb_per_sec", true), (alias.Canonical, alias.IsAlias));
+        var unknown = await Assert.ThrowsAsync<DocsApiException>(() => service.Client.ResolveAliasAsync("nothing_like_this"));
+        Assert.Equal((404, "alias_not_found"), (unknown.Status, unknown.Error.Error));
     }
 
     [Fact]

@@ -130,17 +130,19 @@ public sealed class LegacyToolsTests(DatabaseFixture db)
     public async Task Metric_metadata_merges_catalog_and_presence_and_says_when_docs_are_missing()
     {
         var env = await McpEnvironment.GetAsync(db);
-        var present = await ToolReply.OkAsync(env.Client, "metric_metadata", new { metric = "cpu_utilization_percent" });
+        await using var server = await McpTestServer.StartAsync(env.ConnectionString, new Dictionary<string, string?> { ["Mcp:DocsUrl"] = "http://127.0.0.1:9" });
+        await using var client = await server.ConnectAsync();
+        var present = await ToolReply.OkAsync(client, "metric_metadata", new { metric = "cpu_utilization_percent" });
         Assert.Equal("cpu_utilization", present.Body.GetProperty("metric").GetString());
         Assert.Equal("gauge", present.Body.GetProperty("metric_kind").GetString());
         Assert.Equal("percent", present.Body.GetProperty("unit").GetString());
         Assert.Equal(["cpu"], present.Body.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         Assert.True(present.Body.GetProperty("present").GetBoolean());
         Assert.Equal("field:CPU:cpu_utilization", present.Body.GetProperty("doc_id").GetString());
-        // No docs service in this test host: the metadata still comes back, with the reason the doc is missing.
+        // The docs service configured for this host is down: the metadata still comes back, with the reason the doc is missing.
         Assert.Contains("docs_unavailable", present.Warnings);
 
-        var absent = await ToolReply.OkAsync(env.Client, "metric_metadata", new { metric = "disk_busy_percent" });
+        var absent = await ToolReply.OkAsync(client, "metric_metadata", new { metric = "disk_busy_percent" });
         Assert.False(absent.Body.GetProperty("present").GetBoolean());
     }
 }

@@ -29,7 +29,9 @@ public sealed class McpTestServer : IAsyncDisposable
 
     public IServiceProvider Services { get; }
 
-    public static async Task<McpTestServer> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Registrations made before the server's own (which only add what is missing).</param>
+    public static async Task<McpTestServer> StartAsync(string connectionString, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
@@ -41,8 +43,9 @@ public sealed class McpTestServer : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
+        configure?.Invoke(builder.Services);
         builder.AddPerfAspireMcpServices();
-        builder.AddMcpServices().WithHttpTransport();
+        builder.AddMcpServices().WithPerfAspireHttpTransport();
         var app = builder.Build();
         app.UseHttpAccessPolicy(HttpAccessPolicy.FromUrls(["http://127.0.0.1:0"], null));
         app.MapMcp("/mcp");
@@ -51,8 +54,10 @@ public sealed class McpTestServer : IAsyncDisposable
         return new McpTestServer(app, new Uri(address + "/mcp"), app.Services);
     }
 
-    public Task<McpClient> ConnectAsync(CancellationToken ct = default) =>
-        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }), cancellationToken: ct);
+    /// <param name="protocolVersion">A protocol version to ask for, e.g. 2025-11-25, the last one with HTTP sessions (default: the SDK's newest).</param>
+    public Task<McpClient> ConnectAsync(CancellationToken ct = default, string? protocolVersion = null) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
+            protocolVersion is null ? null : new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: ct);
 
     public async ValueTask DisposeAsync()
     {
