@@ -145,7 +145,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
 
     [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
-        The bundle every query of this session uses by default: bundle_id, host, sptid, ptop version, sample interval, time range, categories, and scope/reason — 'session' when this session loaded or switched to it, 'shared' when it follows the shared active bundle. Warning no_active_bundle when none is active.
+        The bundle this session's queries use by default: bundle_id, host, sptid, time range, categories; scope 'session' (it loaded or switched to it) or 'shared'. Warning no_active_bundle when none is active.
         Use it to know what data you are looking at before querying (the time range gives sensible start/end values).
         """)]
     public Task<CallToolResult> ActiveContext(CancellationToken ct = default) =>
