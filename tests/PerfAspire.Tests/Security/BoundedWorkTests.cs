@@ -23,7 +23,9 @@ public sealed class BoundedWorkTests(DatabaseFixture db)
         // The statement timeout alone would let each of the statements wait 60 s; the call deadline is 5 s (generous for this small bundle on a busy machine).
         await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
         {
+            // No in-process ingest or docs: their start-up work would compete with the 5 s deadline on a busy machine.
             ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+            ["Mcp:IngestUrl"] = "http://127.0.0.1:9",
             ["Mcp:Query:StatementTimeoutMs"] = "60000",
             ["Mcp:Query:CallDeadlineSeconds"] = "5",
         });
