@@ -1,13 +1,13 @@
-using PerfAspire.Schema;
 using Microsoft.Extensions.AI;
-using Microsoft.SemanticKernel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
 using PerfAspire.Docs.Apis;
 using PerfAspire.Docs.Client;
 using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
 using PerfAspire.Docs.SemanticKernel;
+using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Docs;

@@ -280,7 +280,8 @@ public static class LocalPostgresSetup
     {
         var psi = new ProcessStartInfo("setpriv", ["--reuid=" + PostgresBinaries.ServerUser, "--regid=" + PostgresBinaries.ServerUser, "--init-groups", "--", "test", "-w", layout.Dir, "-a", "-x", layout.Dir])
         {
-            UseShellExecute = false, RedirectStandardError = true,
+            UseShellExecute = false,
+            RedirectStandardError = true,
         };
         using var p = Process.Start(psi)!;
         p.WaitForExit();
@@ -304,7 +305,10 @@ public static class LocalPostgresSetup
         {
             var f = new FileStream(layout.LockFile, new FileStreamOptions
             {
-                Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, UnixCreateMode = PrivateFile,
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                UnixCreateMode = PrivateFile,
             });
             // Readers of the owner cannot open the locked file itself (a shared flock): the pid goes beside it.
             File.WriteAllText(layout.OwnerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));

@@ -7,9 +7,9 @@ using PerfAspire.Ingest.Diagnostics;
 using PerfAspire.Ingest.Lifecycle;
 using PerfAspire.Ingest.Parsing;
 using PerfAspire.Ingest.Writing;
+using PerfAspire.Schema.Database;
 using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
-using PerfAspire.Schema.Database;
 
 namespace PerfAspire.Ingest.Loading;
 

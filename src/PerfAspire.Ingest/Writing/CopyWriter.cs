@@ -4,8 +4,8 @@ using System.Threading.Channels;
 using Npgsql;
 using PerfAspire.Ingest.Diagnostics;
 using PerfAspire.Ingest.Loading;
-using PerfAspire.Schema.Spec;
 using PerfAspire.Schema.Database;
+using PerfAspire.Schema.Spec;
 using Polly;
 
 namespace PerfAspire.Ingest.Writing;

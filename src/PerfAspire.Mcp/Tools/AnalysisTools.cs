@@ -92,51 +92,51 @@ public sealed class AnalysisTools(
 
             var fittedBody = ResponseBudget.Fit(shown =>
             {
-            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["bundle_id"] = r.Bundle.BundleId,
-                ["window_a"] = new { start = Values.Iso(r.A.Start), end = Values.Iso(r.A.End) },
-                ["window_b"] = new { start = Values.Iso(r.B.Start), end = Values.Iso(r.B.End) },
-                ["category"] = Text.Blank(category),
-                ["changes"] = changed.Take(shown).Select((c, i) => new
+                var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    rank = i + 1,
-                    metric = c.Metric.Name,
-                    labels = c.Labels.Count == 0 ? null : c.Labels,
-                    unit = c.Metric.Unit,
-                    direction = c.Change.Delta > 0 ? "up" : "down",
-                    mean_a = Values.Round(c.Change.A.Mean),
-                    mean_b = Values.Round(c.Change.B.Mean),
-                    sd_a = Values.Round(c.Change.A.StdDev),
-                    sd_b = Values.Round(c.Change.B.StdDev),
-                    n_a = c.Change.A.Count,
-                    n_b = c.Change.B.Count,
-                    relative_change = c.Change.RelativeChange is { } rc ? Values.Round(rc) : (double?)null,
-                    cohen_d = c.Change.CohenD is { } d ? Values.Round(d) : (double?)null,
-                    score = Values.Round(c.Change.Score),
-                }).ToList(),
-                ["changed_count"] = changed.Count,
-                ["truncated"] = changed.Count > shown,
-                ["by_metric"] = byMetric,
-                ["only_in_a"] = new { count = onlyA.Count, examples = onlyA.Take(5).Select(c => Example(c)).ToList() },
-                ["only_in_b"] = new { count = onlyB.Count, examples = onlyB.Take(5).Select(c => Example(c)).ToList() },
-                ["series_compared"] = r.Changes.Count,
-                ["tables_scanned"] = r.Tables,
-                ["tables_compared"] = r.TablesCompared,
-                ["partial"] = r.Partial,
-                ["tables_with_data"] = r.TablesWithData,
-                ["method"] = "Per series: count, mean, sample SD in each window (counters: per-second rate between consecutive samples). Cohen's d = (mean_b - mean_a) / pooled SD; score = |d| capped at 1000 (a change of a series constant in both windows scores 1000); |d| < 0.2 counts as unchanged.",
-                ["warnings"] = r.Warnings,
-            };
-            if (r.Notes.Count > 0) body["notes"] = r.Notes;
-            body["next"] = r.Partial
-                ? $"Partial: the call deadline stopped the scan after {r.TablesCompared} of {r.Tables} tables. Call again with category (one of the remaining tables' categories) or shorter windows."
-                : changed.Count == 0
-                ? "Nothing changed measurably: check the windows (the bundle's range is in support_active_context), or widen them."
-                : changed.Count > shown
-                    ? $"{changed.Count - shown} more changes are not shown (response budget / limit): narrow with category to see them."
-                    : $"Look at the top metrics over both windows: graph_compare {{\"primary\": \"{changed[0].Metric.Name}\", ...}} or graph_timeseries.";
-            return body;
+                    ["bundle_id"] = r.Bundle.BundleId,
+                    ["window_a"] = new { start = Values.Iso(r.A.Start), end = Values.Iso(r.A.End) },
+                    ["window_b"] = new { start = Values.Iso(r.B.Start), end = Values.Iso(r.B.End) },
+                    ["category"] = Text.Blank(category),
+                    ["changes"] = changed.Take(shown).Select((c, i) => new
+                    {
+                        rank = i + 1,
+                        metric = c.Metric.Name,
+                        labels = c.Labels.Count == 0 ? null : c.Labels,
+                        unit = c.Metric.Unit,
+                        direction = c.Change.Delta > 0 ? "up" : "down",
+                        mean_a = Values.Round(c.Change.A.Mean),
+                        mean_b = Values.Round(c.Change.B.Mean),
+                        sd_a = Values.Round(c.Change.A.StdDev),
+                        sd_b = Values.Round(c.Change.B.StdDev),
+                        n_a = c.Change.A.Count,
+                        n_b = c.Change.B.Count,
+                        relative_change = c.Change.RelativeChange is { } rc ? Values.Round(rc) : (double?)null,
+                        cohen_d = c.Change.CohenD is { } d ? Values.Round(d) : (double?)null,
+                        score = Values.Round(c.Change.Score),
+                    }).ToList(),
+                    ["changed_count"] = changed.Count,
+                    ["truncated"] = changed.Count > shown,
+                    ["by_metric"] = byMetric,
+                    ["only_in_a"] = new { count = onlyA.Count, examples = onlyA.Take(5).Select(c => Example(c)).ToList() },
+                    ["only_in_b"] = new { count = onlyB.Count, examples = onlyB.Take(5).Select(c => Example(c)).ToList() },
+                    ["series_compared"] = r.Changes.Count,
+                    ["tables_scanned"] = r.Tables,
+                    ["tables_compared"] = r.TablesCompared,
+                    ["partial"] = r.Partial,
+                    ["tables_with_data"] = r.TablesWithData,
+                    ["method"] = "Per series: count, mean, sample SD in each window (counters: per-second rate between consecutive samples). Cohen's d = (mean_b - mean_a) / pooled SD; score = |d| capped at 1000 (a change of a series constant in both windows scores 1000); |d| < 0.2 counts as unchanged.",
+                    ["warnings"] = r.Warnings,
+                };
+                if (r.Notes.Count > 0) body["notes"] = r.Notes;
+                body["next"] = r.Partial
+                    ? $"Partial: the call deadline stopped the scan after {r.TablesCompared} of {r.Tables} tables. Call again with category (one of the remaining tables' categories) or shorter windows."
+                    : changed.Count == 0
+                    ? "Nothing changed measurably: check the windows (the bundle's range is in support_active_context), or widen them."
+                    : changed.Count > shown
+                        ? $"{changed.Count - shown} more changes are not shown (response budget / limit): narrow with category to see them."
+                        : $"Look at the top metrics over both windows: graph_compare {{\"primary\": \"{changed[0].Metric.Name}\", ...}} or graph_timeseries.";
+                return body;
             }, max, 5);
             var body = fittedBody.Body;
             var lead = changed.FirstOrDefault();
@@ -186,8 +186,8 @@ public sealed class AnalysisTools(
             var stepMs = first!.StepSeconds * 1000L;
             var pairs = new List<(int A, int B, Correlation.Result R)>();
             for (var i = 0; i < named.Count; i++)
-            for (var j = i + 1; j < named.Count; j++)
-                pairs.Add((i, j, Correlation.WithLagSearch(named[i].Samples, named[j].Samples, stepMs, maxLag)));
+                for (var j = i + 1; j < named.Count; j++)
+                    pairs.Add((i, j, Correlation.WithLagSearch(named[i].Samples, named[j].Samples, stepMs, maxLag)));
             var ordered = pairs.OrderByDescending(p => Math.Abs(p.R.Best.R ?? 0)).ThenBy(p => p.A).ThenBy(p => p.B).ToList();
 
             var lines = named.Select(n => ZScore(n.Name, n.Samples)).ToList();
@@ -271,43 +271,43 @@ public sealed class AnalysisTools(
             // The knob: events listed per series (the strongest first), shrunk until the answer fits the budget.
             var body = ResponseBudget.Fit(perSeries =>
             {
-            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["metric"] = r.Metric,
-                ["resolved_from_alias"] = r.AliasUsed,
-                ["unit"] = r.Unit,
-                ["bundle_id"] = r.Bundle.BundleId,
-                ["start"] = Values.Iso(r.Window.Start),
-                ["end"] = Values.Iso(r.Window.End),
-                ["step_seconds"] = r.StepSeconds,
-                ["threshold"] = t,
-                ["series"] = shown.Select(x => new
+                var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    labels = x.Series.Labels.Count == 0 ? null : x.Series.Labels,
-                    samples = x.Report.Samples,
-                    median = Values.Round(x.Report.Median),
-                    mad = Values.Round(x.Report.Mad),
-                    noise_sigma = Values.Round(x.Report.Sigma),
-                    spikes = Strongest(x.Report.Spikes, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), value = Values.Round(s.Value), baseline = Values.Round(s.Baseline), score = Values.Round(s.Score) }).ToList(),
-                    spikes_truncated = x.Report.SpikesTruncated || x.Report.Spikes.Count > perSeries,
-                    level_shifts = Strongest(x.Report.Shifts, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), before = Values.Round(s.Before), after = Values.Round(s.After), score = Values.Round(s.Score) }).ToList(),
-                    level_shifts_truncated = x.Report.ShiftsTruncated || x.Report.Shifts.Count > perSeries,
-                    note = x.Report.Note,
-                }).ToList(),
-                ["series_analysed"] = reports.Count,
-                ["series_with_anomalies"] = reports.Count(x => x.Report.Spikes.Count + x.Report.Shifts.Count > 0),
-                ["truncated"] = reports.Count > shown.Count || r.Truncated,
-                ["method"] = "Spike: |x - rolling median (11 samples)| / sigma >= threshold, sigma = 1.4826 x MAD of the residuals (1.2533 x mean abs. deviation when MAD = 0). Level shift: median of the next w samples - median of the previous w (w = n/20, 4..30) >= 5 sigma, placed where the difference of the window means peaks.",
-                ["warnings"] = warnings,
-                ["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries)),
-            };
-            if (r.Empty is { } empty)
-            {
-                body["empty_reason"] = empty.Reason;
-                body["explanation"] = empty.Explanation;
-                body["next"] = empty.Next;
-            }
-            return body;
+                    ["metric"] = r.Metric,
+                    ["resolved_from_alias"] = r.AliasUsed,
+                    ["unit"] = r.Unit,
+                    ["bundle_id"] = r.Bundle.BundleId,
+                    ["start"] = Values.Iso(r.Window.Start),
+                    ["end"] = Values.Iso(r.Window.End),
+                    ["step_seconds"] = r.StepSeconds,
+                    ["threshold"] = t,
+                    ["series"] = shown.Select(x => new
+                    {
+                        labels = x.Series.Labels.Count == 0 ? null : x.Series.Labels,
+                        samples = x.Report.Samples,
+                        median = Values.Round(x.Report.Median),
+                        mad = Values.Round(x.Report.Mad),
+                        noise_sigma = Values.Round(x.Report.Sigma),
+                        spikes = Strongest(x.Report.Spikes, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), value = Values.Round(s.Value), baseline = Values.Round(s.Baseline), score = Values.Round(s.Score) }).ToList(),
+                        spikes_truncated = x.Report.SpikesTruncated || x.Report.Spikes.Count > perSeries,
+                        level_shifts = Strongest(x.Report.Shifts, s => s.Score, s => s.TsMs, perSeries).Select(s => new { ts = s.TsMs, time = Values.Iso(DateTimeOffset.FromUnixTimeMilliseconds(s.TsMs)), before = Values.Round(s.Before), after = Values.Round(s.After), score = Values.Round(s.Score) }).ToList(),
+                        level_shifts_truncated = x.Report.ShiftsTruncated || x.Report.Shifts.Count > perSeries,
+                        note = x.Report.Note,
+                    }).ToList(),
+                    ["series_analysed"] = reports.Count,
+                    ["series_with_anomalies"] = reports.Count(x => x.Report.Spikes.Count + x.Report.Shifts.Count > 0),
+                    ["truncated"] = reports.Count > shown.Count || r.Truncated,
+                    ["method"] = "Spike: |x - rolling median (11 samples)| / sigma >= threshold, sigma = 1.4826 x MAD of the residuals (1.2533 x mean abs. deviation when MAD = 0). Level shift: median of the next w samples - median of the previous w (w = n/20, 4..30) >= 5 sigma, placed where the difference of the window means peaks.",
+                    ["warnings"] = warnings,
+                    ["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries)),
+                };
+                if (r.Empty is { } empty)
+                {
+                    body["empty_reason"] = empty.Reason;
+                    body["explanation"] = empty.Explanation;
+                    body["next"] = empty.Next;
+                }
+                return body;
             }, options.MaxResults, 1).Body;
             var totalSpikes = reports.Sum(x => x.Report.Spikes.Count);
             var totalShifts = reports.Sum(x => x.Report.Shifts.Count);

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using PerfAspire.Mcp.Catalog;
 using PerfAspire.Docs.Client;
+using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;

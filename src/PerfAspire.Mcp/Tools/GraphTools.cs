@@ -91,22 +91,22 @@ public sealed class GraphTools(
 
             var budgeted = ResponseBudget.Fit(max =>
             {
-            var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern), max);
-            return new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["series"] = all.Select((x, i) => LegacyShapes.Series(x.Result.Metric, x.Result.Bundle, x.Series.Labels, fitted.Series[i])).ToList(),
-                ["expressions"] = results.Select(r => r.Metric).ToList(),
-                ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
-                ["per_metric"] = perMetricInfo,
-                ["bundle_id"] = first.Bundle.BundleId,
-                ["start"] = Values.Iso(first.Window.Start),
-                ["end"] = Values.Iso(first.Window.End),
-                ["step_seconds"] = fitted.StepSeconds,
-                ["chart_step_seconds"] = first.StepSeconds,
-                ["sample_count"] = fitted.Series.Sum(s => s.Count),
-                ["truncated"] = results.Any(r => r.Truncated) || all.Count < results.Sum(r => r.Series.Count),
-                ["chart"] = ChartSize.Describe(w, h, lines.Count, legend.Featured.Count + (legend.Rest.Count > 0 ? 1 : 0)),
-            };
+                var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern), max);
+                return new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["series"] = all.Select((x, i) => LegacyShapes.Series(x.Result.Metric, x.Result.Bundle, x.Series.Labels, fitted.Series[i])).ToList(),
+                    ["expressions"] = results.Select(r => r.Metric).ToList(),
+                    ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
+                    ["per_metric"] = perMetricInfo,
+                    ["bundle_id"] = first.Bundle.BundleId,
+                    ["start"] = Values.Iso(first.Window.Start),
+                    ["end"] = Values.Iso(first.Window.End),
+                    ["step_seconds"] = fitted.StepSeconds,
+                    ["chart_step_seconds"] = first.StepSeconds,
+                    ["sample_count"] = fitted.Series.Sum(s => s.Count),
+                    ["truncated"] = results.Any(r => r.Truncated) || all.Count < results.Sum(r => r.Series.Count),
+                    ["chart"] = ChartSize.Describe(w, h, lines.Count, legend.Featured.Count + (legend.Rest.Count > 0 ? 1 : 0)),
+                };
             }, SampleBudget.MaxSamples, all.Count);
             var body = budgeted.Body;
             var highest = lines.Select((l, i) => (l, max: l.Values.DefaultIfEmpty(double.NaN).Max())).Where(x => double.IsFinite(x.max)).OrderByDescending(x => x.max).FirstOrDefault();
@@ -194,62 +194,62 @@ public sealed class GraphTools(
 
             var budgeted = ResponseBudget.Fit(max =>
             {
-            var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
-            var seriesOut = new List<object>();
-            for (var i = 0; i < primaryResult.Series.Count; i++)
-            {
-                seriesOut.Add(LegacyShapes.Series(primaryResult.Metric, primaryResult.Bundle, primaryResult.Series[i].Labels, fitted.Series[i]));
-            }
-            var factors = new List<object>();
-            for (var i = 0; i < comparatorSeries.Count; i++)
-            {
-                var (r, s, _) = comparatorSeries[i];
-                var legacy = LegacyShapes.Series(r.Metric, r.Bundle, s.Labels, fitted.Series[primaryResult.Series.Count + i]);
-                var scaling = normalized?.Comparators[i];
-                seriesOut.Add(new { legacy.Metric, legacy.Samples, normalization_factor = scaling?.Factor is { } f ? Values.Round(f) : (double?)null });
-                if (scaling is not null)
+                var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
+                var seriesOut = new List<object>();
+                for (var i = 0; i < primaryResult.Series.Count; i++)
                 {
-                    factors.Add(new
-                    {
-                        series = scaling.Name,
-                        expression = r.Metric,
-                        labels = s.Labels,
-                        baseline = scaling.Baseline is { } b ? Values.Round(b) : (double?)null,
-                        factor = scaling.Factor is { } f2 ? Values.Round(f2) : (double?)null,
-                        applied = scaling.Factor is not null,
-                    });
+                    seriesOut.Add(LegacyShapes.Series(primaryResult.Metric, primaryResult.Bundle, primaryResult.Series[i].Labels, fitted.Series[i]));
                 }
-            }
-            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["series"] = seriesOut,
-                ["expression"] = primaryResult.Metric,
-                ["expressions"] = new[] { primaryResult.Metric }.Concat(comparatorResults.Select(r => r.Metric)).ToList(),
-                ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
-                ["normalization"] = doNormalize
-                    ? new
+                var factors = new List<object>();
+                for (var i = 0; i < comparatorSeries.Count; i++)
+                {
+                    var (r, s, _) = comparatorSeries[i];
+                    var legacy = LegacyShapes.Series(r.Metric, r.Bundle, s.Labels, fitted.Series[primaryResult.Series.Count + i]);
+                    var scaling = normalized?.Comparators[i];
+                    seriesOut.Add(new { legacy.Metric, legacy.Samples, normalization_factor = scaling?.Factor is { } f ? Values.Round(f) : (double?)null });
+                    if (scaling is not null)
                     {
-                        enabled = true,
-                        mode = (string?)(normalizeMode == NormalizeMode.Max ? "max" : "first"),
-                        baseline_series = primaryResult.Series.Count > 0 ? LegacyShapes.DisplayName(primaryResult.Metric, primaryResult.Series[0].Labels) : null,
-                        primary_baseline = normalized!.PrimaryBaseline is { } pb ? Values.Round(pb) : (double?)null,
-                        factors,
+                        factors.Add(new
+                        {
+                            series = scaling.Name,
+                            expression = r.Metric,
+                            labels = s.Labels,
+                            baseline = scaling.Baseline is { } b ? Values.Round(b) : (double?)null,
+                            factor = scaling.Factor is { } f2 ? Values.Round(f2) : (double?)null,
+                            applied = scaling.Factor is not null,
+                        });
                     }
-                    : new { enabled = false, mode = (string?)null, baseline_series = (string?)null, primary_baseline = (double?)null, factors },
-                ["unit"] = primaryResult.Unit,
-                ["bundle_id"] = primaryResult.Bundle.BundleId,
-                ["start"] = Values.Iso(primaryResult.Window.Start),
-                ["end"] = Values.Iso(primaryResult.Window.End),
-                ["step_seconds"] = fitted.StepSeconds,
-                ["chart_step_seconds"] = primaryResult.StepSeconds,
-                ["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries)),
-            };
-            if (primaryResult.Empty is { } empty)
-            {
-                body["empty_reason"] = empty.Reason;
-                body["explanation"] = empty.Explanation;
-            }
-            return body;
+                }
+                var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["series"] = seriesOut,
+                    ["expression"] = primaryResult.Metric,
+                    ["expressions"] = new[] { primaryResult.Metric }.Concat(comparatorResults.Select(r => r.Metric)).ToList(),
+                    ["warnings"] = fitted.Downsampled ? [.. warnings, "downsampled"] : warnings,
+                    ["normalization"] = doNormalize
+                        ? new
+                        {
+                            enabled = true,
+                            mode = (string?)(normalizeMode == NormalizeMode.Max ? "max" : "first"),
+                            baseline_series = primaryResult.Series.Count > 0 ? LegacyShapes.DisplayName(primaryResult.Metric, primaryResult.Series[0].Labels) : null,
+                            primary_baseline = normalized!.PrimaryBaseline is { } pb ? Values.Round(pb) : (double?)null,
+                            factors,
+                        }
+                        : new { enabled = false, mode = (string?)null, baseline_series = (string?)null, primary_baseline = (double?)null, factors },
+                    ["unit"] = primaryResult.Unit,
+                    ["bundle_id"] = primaryResult.Bundle.BundleId,
+                    ["start"] = Values.Iso(primaryResult.Window.Start),
+                    ["end"] = Values.Iso(primaryResult.Window.End),
+                    ["step_seconds"] = fitted.StepSeconds,
+                    ["chart_step_seconds"] = primaryResult.StepSeconds,
+                    ["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries)),
+                };
+                if (primaryResult.Empty is { } empty)
+                {
+                    body["empty_reason"] = empty.Reason;
+                    body["explanation"] = empty.Explanation;
+                }
+                return body;
             }, SampleBudget.MaxSamples, allSamples.Length);
             var applied = normalized?.Comparators.Where(c => c.Factor is not null).Select(c => $"{c.Name} ×{Summaries.Number(c.Factor!.Value)}").ToList() ?? [];
             var summary = $"graph_compare: {primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}, {Summaries.Window(primaryResult.Window)}"
@@ -296,14 +296,14 @@ public sealed class GraphTools(
             var combine = pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern);
             var body = ResponseBudget.Fit(max =>
             {
-            var fitted = SampleBudget.Fit(samples, stepSeconds, combine, max);
-            var body = TopSeries.Body(ranking, "graph_topk");
-            body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
-            body["step_seconds"] = fitted.StepSeconds;
-            body["chart_step_seconds"] = stepSeconds;
-            body["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries));
-            body["warnings"] = fitted.Downsampled ? [.. ranking.Warnings, "downsampled"] : ranking.Warnings;
-            return body;
+                var fitted = SampleBudget.Fit(samples, stepSeconds, combine, max);
+                var body = TopSeries.Body(ranking, "graph_topk");
+                body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
+                body["step_seconds"] = fitted.StepSeconds;
+                body["chart_step_seconds"] = stepSeconds;
+                body["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries));
+                body["warnings"] = fitted.Downsampled ? [.. ranking.Warnings, "downsampled"] : ranking.Warnings;
+                return body;
             }, SampleBudget.MaxSamples, samples.Length).Body;
             var lead = ranking.Top.FirstOrDefault();
             var summary = lead is null
@@ -363,58 +363,58 @@ public sealed class GraphTools(
             var windowSeconds = Math.Max(1, r.Steps.Count * r.StepSeconds);
             var body = ResponseBudget.Fit(maxPoints =>
             {
-            var steps = r.Steps;
-            var stepSeconds = r.StepSeconds;
-            var coarse = steps.Count > maxPoints;
-            if (coarse)
-            {
-                stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / maxPoints));
-                steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L);
-            }
-            var body = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["histogram"] = r.Histogram,
-                ["metrics"] = new { count = r.Ops.Metric, avg_latency = r.Latency.Metric },
-                ["bundle_id"] = r.Ops.Bundle.BundleId,
-                ["start"] = Values.Iso(r.Ops.Window.Start),
-                ["end"] = Values.Iso(r.Ops.Window.End),
-                ["overall"] = new
+                var steps = r.Steps;
+                var stepSeconds = r.StepSeconds;
+                var coarse = steps.Count > maxPoints;
+                if (coarse)
                 {
-                    operations = Values.Round(allBuckets.Sum(b => b.Count)),
-                    p50_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.50)),
-                    p95_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.95)),
-                    p99_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.99)),
-                },
-                ["buckets"] = allBuckets.Select(b => new
+                    stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / maxPoints));
+                    steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L);
+                }
+                var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    bucket = b.Index,
-                    lower_seconds = Values.Round(HistogramPercentiles.LowerBoundSeconds(b.Index)),
-                    upper_seconds = Values.Round(HistogramPercentiles.UpperBoundSeconds(b.Index)),
-                    operations = Values.Round(b.Count),
-                    ops_per_sec = Values.Round(b.Count / windowSeconds),
-                    avg_latency_seconds = Values.Round(b.AvgSeconds),
-                }).ToList(),
-                ["step_seconds"] = stepSeconds,
-                ["chart_step_seconds"] = r.StepSeconds,
-                ["percentiles"] = steps.Select(s => new
+                    ["histogram"] = r.Histogram,
+                    ["metrics"] = new { count = r.Ops.Metric, avg_latency = r.Latency.Metric },
+                    ["bundle_id"] = r.Ops.Bundle.BundleId,
+                    ["start"] = Values.Iso(r.Ops.Window.Start),
+                    ["end"] = Values.Iso(r.Ops.Window.End),
+                    ["overall"] = new
+                    {
+                        operations = Values.Round(allBuckets.Sum(b => b.Count)),
+                        p50_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.50)),
+                        p95_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.95)),
+                        p99_seconds = Round(HistogramPercentiles.Estimate(allBuckets, 0.99)),
+                    },
+                    ["buckets"] = allBuckets.Select(b => new
+                    {
+                        bucket = b.Index,
+                        lower_seconds = Values.Round(HistogramPercentiles.LowerBoundSeconds(b.Index)),
+                        upper_seconds = Values.Round(HistogramPercentiles.UpperBoundSeconds(b.Index)),
+                        operations = Values.Round(b.Count),
+                        ops_per_sec = Values.Round(b.Count / windowSeconds),
+                        avg_latency_seconds = Values.Round(b.AvgSeconds),
+                    }).ToList(),
+                    ["step_seconds"] = stepSeconds,
+                    ["chart_step_seconds"] = r.StepSeconds,
+                    ["percentiles"] = steps.Select(s => new
+                    {
+                        ts = s.TsMs,
+                        ops_per_sec = Values.Round(s.Operations / stepSeconds),
+                        p50_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.50)),
+                        p95_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.95)),
+                        p99_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.99)),
+                    }).ToList(),
+                    ["method"] = "Bucket b holds latencies in [2^(b-1), 2^b) ns. Per step, operations = ops/s x step; the quantile's rank q*N falls in the first bucket (by index) whose cumulative count reaches it; inside that bucket the operations are taken as uniform on [avg-w, avg+w], w = min(avg-lower, upper-avg) (mean-preserving), a single operation sits at the average.",
+                    ["warnings"] = coarse ? [.. warnings, "downsampled"] : warnings,
+                    ["chart"] = ChartSize.Describe(w, h, opsLines.Count + 3, Math.Min(opsLines.Count, LegendSelection.DefaultMaxEntries) + 3),
+                };
+                if (r.Ops.Empty is { } empty)
                 {
-                    ts = s.TsMs,
-                    ops_per_sec = Values.Round(s.Operations / stepSeconds),
-                    p50_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.50)),
-                    p95_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.95)),
-                    p99_seconds = Round(HistogramPercentiles.Estimate(s.Buckets, 0.99)),
-                }).ToList(),
-                ["method"] = "Bucket b holds latencies in [2^(b-1), 2^b) ns. Per step, operations = ops/s x step; the quantile's rank q*N falls in the first bucket (by index) whose cumulative count reaches it; inside that bucket the operations are taken as uniform on [avg-w, avg+w], w = min(avg-lower, upper-avg) (mean-preserving), a single operation sits at the average.",
-                ["warnings"] = coarse ? [.. warnings, "downsampled"] : warnings,
-                ["chart"] = ChartSize.Describe(w, h, opsLines.Count + 3, Math.Min(opsLines.Count, LegendSelection.DefaultMaxEntries) + 3),
-            };
-            if (r.Ops.Empty is { } empty)
-            {
-                body["empty_reason"] = empty.Reason;
-                body["explanation"] = empty.Explanation;
-                body["next"] = empty.Next;
-            }
-            return body;
+                    body["empty_reason"] = empty.Reason;
+                    body["explanation"] = empty.Explanation;
+                    body["next"] = empty.Next;
+                }
+                return body;
             }, MaxPercentilePoints, 10).Body;
             var p99Max = percentiles.Where(p => p.P99 is not null).OrderByDescending(p => p.P99).FirstOrDefault();
             var summary = allBuckets.Count == 0

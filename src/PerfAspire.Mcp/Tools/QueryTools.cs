@@ -129,20 +129,20 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
 
     static QueryArguments Args(string? pattern, string? metric, string? bundle, JsonElement? start, JsonElement? end, double? step,
         JsonElement? filters, JsonElement? groupBy, int? k, double? quantile, string? orderBy, int? maxRows) => new()
-    {
-        Pattern = pattern,
-        Metric = metric,
-        BundleId = bundle,
-        Start = start,
-        End = end,
-        StepSeconds = step,
-        Filters = filters,
-        GroupBy = ArgumentJson.Names(groupBy, "group_by"),
-        K = k,
-        Quantile = quantile,
-        OrderBy = orderBy,
-        MaxRows = maxRows,
-    };
+        {
+            Pattern = pattern,
+            Metric = metric,
+            BundleId = bundle,
+            Start = start,
+            End = end,
+            StepSeconds = step,
+            Filters = filters,
+            GroupBy = ArgumentJson.Names(groupBy, "group_by"),
+            K = k,
+            Quantile = quantile,
+            OrderBy = orderBy,
+            MaxRows = maxRows,
+        };
 
     static string ExampleMetric(QueryPattern p) => p.Name switch
     {

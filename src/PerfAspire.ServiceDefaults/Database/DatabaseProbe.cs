@@ -44,7 +44,8 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget ta
             return new DatabaseStatus(
                 target.Mode, target.Display, Reachable: true, ServerVersion: r.GetString(0),
                 TimescaleInstalled: check.InstalledVersion, TimescaleAvailable: check.AvailableVersion,
-                Error: null) { Timescale = check };
+                Error: null)
+            { Timescale = check };
         }
         catch (Exception e) when (Unreachable(e) is not null)
         {

@@ -4,10 +4,10 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 using ModelContextProtocol.Client;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Tests.Mcp;
+using Xunit.Abstractions;
 
 namespace PerfAspire.Tests.EndToEnd;
 

@@ -46,11 +46,11 @@ public sealed class TimeSeriesChartTests
     private static int LeftmostInk(SKBitmap bitmap, int top, int bottom)
     {
         for (var x = 0; x < bitmap.Width; x++)
-        for (var y = top; y < bottom; y++)
-        {
-            var c = bitmap.GetPixel(x, y);
-            if (c.Red + c.Green + c.Blue < 300) return x;
-        }
+            for (var y = top; y < bottom; y++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red + c.Green + c.Blue < 300) return x;
+            }
         return bitmap.Width;
     }
 
@@ -114,11 +114,11 @@ public sealed class TimeSeriesChartTests
     {
         var n = 0;
         for (var y = area.Top; y < area.Bottom; y++)
-        for (var x = area.Left; x < area.Right; x++)
-        {
-            var c = bitmap.GetPixel(x, y);
-            if (c.Red + c.Green + c.Blue < 300) n++;
-        }
+            for (var x = area.Left; x < area.Right; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red + c.Green + c.Blue < 300) n++;
+            }
         return n;
     }
 }

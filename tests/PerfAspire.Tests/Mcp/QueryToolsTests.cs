@@ -26,7 +26,10 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var env = await McpEnvironment.GetAsync(db);
         var body = await env.Client.OkAsync("query_run", new
         {
-            pattern_name = "timeseries_avg", metric_name = "cpu_utilization", step_seconds = 300, filters = new { cpu = "cpu0" },
+            pattern_name = "timeseries_avg",
+            metric_name = "cpu_utilization",
+            step_seconds = 300,
+            filters = new { cpu = "cpu0" },
         });
         Assert.Equal(300, body.GetProperty("step_seconds").GetInt32());
         Assert.Equal("requested", body.GetProperty("step_chosen").GetString());
@@ -118,7 +121,10 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         var env = await McpEnvironment.GetAsync(db);
         var body = await env.Client.OkAsync("query_run", new
         {
-            pattern_name = "histogram_latency_percentile", metric_name = "dbwr_bucket_count_total", quantile = 0.9, step_seconds = 300,
+            pattern_name = "histogram_latency_percentile",
+            metric_name = "dbwr_bucket_count_total",
+            quantile = 0.9,
+            step_seconds = 300,
         });
         var order = Enumerable.Range(0, TestBundleData.Buckets.Length).OrderBy(b => TestBundleData.Buckets[b]).ToList();
         var expected = Enumerable.Range(0, TestBundleData.Epochs).GroupBy(i => Bucket(TestBundleData.Ts(i), 300)).Select(g =>
@@ -239,8 +245,12 @@ public sealed class QueryToolsTests(DatabaseFixture db)
         const string hostile = "x'); DELETE FROM perf.bundles; --";
         var body = await env.Client.OkAsync("query_build_sql", new
         {
-            pattern_name = "timeseries_avg", metric_name = "top_cpu_percent", start_time = "bundle_start", end_time = "bundle_end",
-            step_seconds = 60, filters = new { exec = hostile, pid = new[] { "101", "102" } },
+            pattern_name = "timeseries_avg",
+            metric_name = "top_cpu_percent",
+            start_time = "bundle_start",
+            end_time = "bundle_end",
+            step_seconds = 60,
+            filters = new { exec = hostile, pid = new[] { "101", "102" } },
         });
         var sql = body.GetProperty("sql").GetString()!;
         Assert.DoesNotContain("DELETE", sql);

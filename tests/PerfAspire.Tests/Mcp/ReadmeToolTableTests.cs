@@ -87,7 +87,11 @@ public sealed class ReadmeToolTableTests(DatabaseFixture db)
 
     static int Family(string name) => name.Split('_')[0] switch
     {
-        "support" => 0, "schema" => 1, "query" => name == "query_range" ? 3 : 2, "docs" => 5, "system" => 6,
+        "support" => 0,
+        "schema" => 1,
+        "query" => name == "query_range" ? 3 : 2,
+        "docs" => 5,
+        "system" => 6,
         _ => 4,
     };
 

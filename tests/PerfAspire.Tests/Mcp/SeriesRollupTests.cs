@@ -83,7 +83,12 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         }
         var args = new QueryArguments
         {
-            Pattern = "topk", Metric = metric, K = 1000, MaxRows = 1000, OrderBy = orderBy, Filters = filters,
+            Pattern = "topk",
+            Metric = metric,
+            K = 1000,
+            MaxRows = 1000,
+            OrderBy = orderBy,
+            Filters = filters,
             GroupBy = groupBy is null ? null : groupBy == "" ? [] : [first],
         };
         var plan = (await planner.PlanAsync(args, session, CancellationToken.None)).Plan;
@@ -155,7 +160,9 @@ public sealed class SeriesRollupTests(DatabaseFixture db)
         var middle = bundle.TimeStart!.Value + (bundle.TimeEnd!.Value - bundle.TimeStart.Value) / 2;
         var planned = await planner.PlanAsync(new QueryArguments
         {
-            Pattern = "topk", Metric = "top_cpu_percent", End = QueryArguments.Json(middle.ToString("O")),
+            Pattern = "topk",
+            Metric = "top_cpu_percent",
+            End = QueryArguments.Json(middle.ToString("O")),
         }, session, CancellationToken.None);
         Assert.False(planned.Plan.CoversBundle);
         var chosen = await services.GetRequiredService<SeriesRollup>().ChooseAsync(session, planned.Plan, CancellationToken.None);

@@ -228,7 +228,12 @@ public sealed class QueryPatternTests(DatabaseFixture db) : IAsyncLifetime
                     : null;
                 var q = QueryRenderer.Render("perf", new QueryRequest
                 {
-                    Pattern = p.Name, Metric = CatalogMetric.FromSpec(g, m), BundleId = "b1", Start = T0, End = T0.AddHours(1), Companion = companion,
+                    Pattern = p.Name,
+                    Metric = CatalogMetric.FromSpec(g, m),
+                    BundleId = "b1",
+                    Start = T0,
+                    End = T0.AddHours(1),
+                    Companion = companion,
                     Filters = g.Labels.Count > 0 ? [new LabelFilter(g.Labels[0].Name, ["x", "y"])] : [],
                 });
                 Assert.DoesNotContain("{", q.Sql);

@@ -15,7 +15,12 @@ public sealed class QueryRendererTests
 
     static QueryRequest Request(string pattern, string metric, params LabelFilter[] filters) => new()
     {
-        Pattern = pattern, Metric = Metric(metric), BundleId = "b1", Start = T0, End = T0.AddHours(1), Filters = filters,
+        Pattern = pattern,
+        Metric = Metric(metric),
+        BundleId = "b1",
+        Start = T0,
+        End = T0.AddHours(1),
+        Filters = filters,
     };
 
     [Fact]

@@ -58,8 +58,12 @@ public sealed class SpecContractTests
 
     static readonly Dictionary<string, MetricKind> Kinds = new()
     {
-        ["g"] = MetricKind.Gauge, ["r"] = MetricKind.Rate, ["c"] = MetricKind.Counter, ["d"] = MetricKind.Delta,
-        ["hb"] = MetricKind.HistogramBucket, ["ha"] = MetricKind.HistogramAvg,
+        ["g"] = MetricKind.Gauge,
+        ["r"] = MetricKind.Rate,
+        ["c"] = MetricKind.Counter,
+        ["d"] = MetricKind.Delta,
+        ["hb"] = MetricKind.HistogramBucket,
+        ["ha"] = MetricKind.HistogramAvg,
     };
 
     public static TheoryData<string> Groups() => [.. Expected];

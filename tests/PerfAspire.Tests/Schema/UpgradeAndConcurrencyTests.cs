@@ -86,7 +86,11 @@ public sealed class UpgradeAndConcurrencyTests(DatabaseFixture db)
         var (g, m) = SchemaSpec.Default.FindMetric("cpu_utilization")!.Value;
         var q = PerfAspire.Schema.Query.QueryRenderer.Render("perf_alt", new PerfAspire.Schema.Query.QueryRequest
         {
-            Pattern = "timeseries_avg", Metric = PerfAspire.Schema.Query.CatalogMetric.FromSpec(g, m), BundleId = "b", Start = DateTimeOffset.UnixEpoch, End = DateTimeOffset.UtcNow,
+            Pattern = "timeseries_avg",
+            Metric = PerfAspire.Schema.Query.CatalogMetric.FromSpec(g, m),
+            BundleId = "b",
+            Start = DateTimeOffset.UnixEpoch,
+            End = DateTimeOffset.UtcNow,
         });
         Assert.Contains("perf_alt.time_bucket(", q.Sql);
         await using (var conn = new NpgsqlConnection(cs))
