@@ -7,7 +7,6 @@ using PerfAspire.Docs.Embeddings;
 using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
 using PerfAspire.Docs.SemanticKernel;
-using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Docs;
@@ -21,8 +20,6 @@ public static class Extensions
     public static TBuilder AddDocsServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var services = builder.Services;
-        // The database settings are read when the index is built; reading them now makes a bad value stop the start.
-        _ = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
         services.AddDocsIndex(builder.Configuration);
         // The service builds its index as it starts (HTTP answers docs_not_ready meanwhile).
         services.AddHostedService(sp => sp.GetRequiredService<DocsIndexHost>());

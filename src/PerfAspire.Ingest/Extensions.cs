@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Ingest.Apis;
 using PerfAspire.Ingest.Lifecycle;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.ServiceDefaults.Security;
+using PerfAspire.ServiceDefaults.Settings;
 
 namespace PerfAspire.Ingest;
 
@@ -29,10 +31,10 @@ public static class Extensions
     /// </summary>
     public static IServiceCollection AddIngestRuntime(this IServiceCollection services, IConfiguration config)
     {
-        var settings = IngestSettings.FromEnvironment(name => config[name]);
-        services.TryAddSingleton(settings);
+        services.AddSettings(config, IngestSettings.Read);
         services.TryAddSingleton(sp =>
         {
+            var settings = sp.GetRequiredService<IOptions<IngestSettings>>().Value;
             var server = sp.GetService<IServer>();
             var connectionString = (sp.GetService<DatabaseTarget>() ?? DatabaseTarget.FromConfiguration(config)).ConnectionString;
             return IngestRuntime.Create(settings, connectionString, sp.GetRequiredService<NpgsqlDataSource>(),

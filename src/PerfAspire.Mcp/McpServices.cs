@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Docs;
 using PerfAspire.Docs.Client;
@@ -18,6 +19,7 @@ using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
 using PerfAspire.Schema.Database;
 using PerfAspire.ServiceDefaults.Security;
+using PerfAspire.ServiceDefaults.Settings;
 
 namespace PerfAspire.Mcp;
 
@@ -27,13 +29,13 @@ public static class McpServices
     public static IHostApplicationBuilder AddPerfAspireMcpServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
+        services.AddDatabaseSettings(builder.Configuration);
         services.AddOptions<QueryOptions>()
             .Bind(builder.Configuration.GetSection(QueryOptions.Section))
-            .PostConfigure(o =>
+            .PostConfigure<IOptions<DatabaseSettings>>((o, database) =>
             {
-                o.Schema = settings.Schema;
-                o.ReaderRole ??= SchemaRoles.ReaderFor(settings.Schema);
+                o.Schema = database.Value.Schema;
+                o.ReaderRole ??= SchemaRoles.ReaderFor(database.Value.Schema);
             })
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultMaxRows <= o.HardMaxRows, "Mcp:Query:DefaultMaxRows must not exceed Mcp:Query:HardMaxRows.")

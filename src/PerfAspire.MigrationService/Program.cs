@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Schema;
 using PerfAspire.Schema.Database;
+using PerfAspire.ServiceDefaults.Settings;
 
 // The AppHost's first resource: brings the database to the schema (tables, views, catalogs, docs table, roles)
 // with the one migrator, then exits; ingest, docs and mcp start once it has completed. Exit code 1 (with one
@@ -14,11 +16,20 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.ConfigureOpenTelemetry();
 var target = PerfAspire.ServiceDefaults.Database.DatabaseTarget.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(target.ConnectionString));
+builder.Services.AddDatabaseSettings(builder.Configuration);
 using var host = builder.Build();
-await host.StartAsync();
+try
+{
+    await host.StartAsync();
+}
+catch (SettingsException e)
+{
+    Console.Error.WriteLine($"perfaspire-migrate: {e.Message}");
+    return 2;
+}
 
 var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PerfAspire.Migration");
-var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? builder.Configuration[k]);
+var settings = host.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value;
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 var exitCode = 0;
 try

@@ -1,11 +1,14 @@
 namespace PerfAspire.Schema;
 
 /// <summary>
-/// The public settings (the documented environment variables plus ours). Every service
-/// reads them the same way: environment variable first, then configuration key of the same name.
+/// The database settings, configuration section <c>Database</c>; each key also answers to its documented
+/// environment variable (<c>TIMESCALE_*</c>, <c>SCHEMA_*</c>, mapped in <see cref="SettingVariables"/>). Services get
+/// them as <c>IOptions&lt;DatabaseSettings&gt;</c>, read and checked when the host starts.
 /// </summary>
 public sealed record DatabaseSettings
 {
+    public const string Section = "Database";
+
     /// <summary>Schema holding every object (TIMESCALE_SCHEMA, default perf).</summary>
     public string Schema { get; init; } = "perf";
 
@@ -39,21 +42,23 @@ public sealed record DatabaseSettings
 
     public const string MigrateOnStartSetting = "SCHEMA_MIGRATE_ON_START";
 
-    /// <summary>The settings from the environment (or a lookup of the same names); a bad value throws <see cref="SettingsException"/>.</summary>
-    public static DatabaseSettings FromEnvironment(Func<string, string?>? lookup = null)
+    /// <summary>
+    /// The settings from a lookup of raw configuration names (section keys and the environment variables standing
+    /// for them); a bad value throws <see cref="SettingsException"/> naming the setting.
+    /// </summary>
+    public static DatabaseSettings Read(Func<string, string?> lookup)
     {
-        lookup ??= Environment.GetEnvironmentVariable;
         var d = new DatabaseSettings();
         return new DatabaseSettings
         {
-            Schema = SettingValues.Identifier(lookup, "TIMESCALE_SCHEMA", d.Schema),
-            BatchSize = SettingValues.Int(lookup, "TIMESCALE_BATCH_SIZE", d.BatchSize, 1, 1_000_000),
-            ChunkDays = SettingValues.Int(lookup, "TIMESCALE_CHUNK_DAYS", d.ChunkDays, 1, 3650),
-            CompressionAfterDays = SettingValues.Int(lookup, "TIMESCALE_COMPRESSION_AFTER_DAYS", d.CompressionAfterDays, 0, 36500),
-            RetentionDays = SettingValues.Int(lookup, "TIMESCALE_RETENTION_DAYS", d.RetentionDays, 0, 36500),
-            Columnstore = SettingValues.Bool(lookup, "TIMESCALE_COLUMNSTORE", d.Columnstore),
-            SchemaAutoUpdate = SettingValues.Bool(lookup, "SCHEMA_AUTO_UPDATE", d.SchemaAutoUpdate),
-            MigrateOnStart = SettingValues.Bool(lookup, MigrateOnStartSetting, d.MigrateOnStart),
+            Schema = SettingValues.Identifier(lookup, $"{Section}:Schema", d.Schema),
+            BatchSize = SettingValues.Int(lookup, $"{Section}:BatchSize", d.BatchSize, 1, 1_000_000),
+            ChunkDays = SettingValues.Int(lookup, $"{Section}:ChunkDays", d.ChunkDays, 1, 3650),
+            CompressionAfterDays = SettingValues.Int(lookup, $"{Section}:CompressionAfterDays", d.CompressionAfterDays, 0, 36500),
+            RetentionDays = SettingValues.Int(lookup, $"{Section}:RetentionDays", d.RetentionDays, 0, 36500),
+            Columnstore = SettingValues.Bool(lookup, $"{Section}:Columnstore", d.Columnstore),
+            SchemaAutoUpdate = SettingValues.Bool(lookup, $"{Section}:SchemaAutoUpdate", d.SchemaAutoUpdate),
+            MigrateOnStart = SettingValues.Bool(lookup, $"{Section}:MigrateOnStart", d.MigrateOnStart),
         };
     }
 }

@@ -8,6 +8,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PerfAspire.ServiceDefaults.Database;
+using PerfAspire.ServiceDefaults.Settings;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,6 +29,7 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddTimescaleDataSource();
+        builder.Services.AddDatabaseSettings(builder.Configuration);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Docs.Embeddings;
 using PerfAspire.Schema;
@@ -11,7 +12,7 @@ namespace PerfAspire.Docs.Hosting;
 /// local mode, where the AppHost gives PostgreSQL a throw-away data directory: without it every start would
 /// embed the whole corpus again. Last, read-only, the vectors shipped in the assembly (<see cref="SeedEmbeddingStore"/>).
 /// </summary>
-public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfiguration configuration, ILogger<EmbeddingStoreFactory> logger)
+public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfiguration configuration, IOptions<DatabaseSettings> database, ILogger<EmbeddingStoreFactory> logger)
 {
     public const string FileSetting = "Docs:EmbeddingCacheFile";
 
@@ -24,7 +25,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         var dataSource = services.GetService<NpgsqlDataSource>();
         if (dataSource is not null)
         {
-            stores.Add(new PostgresEmbeddingStore(dataSource, DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k])));
+            stores.Add(new PostgresEmbeddingStore(dataSource, database.Value));
         }
         var file = configuration[FileSetting];
         if (string.IsNullOrWhiteSpace(file)) file = DefaultFile();

@@ -18,6 +18,16 @@ public static class IngestCli
 {
     static readonly string[] Verbs = ["load", "list", "active", "use", "unload", "purge", "help", "--help", "-h"];
 
+    /// <summary>The CLI's settings: the environment, read like the service reads its configuration (variables or <c>Section__Key</c>).</summary>
+    static Func<string, string?> Settings
+    {
+        get
+        {
+            var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            return key => config[key];
+        }
+    }
+
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
     const string Usage = """
@@ -60,7 +70,7 @@ public static class IngestCli
         {
             var dsn = a.Option("dsn") ?? Environment.GetEnvironmentVariable("TIMESCALE_DSN") ?? DatabaseTarget.DefaultDsn;
             var connectionString = ConnectionStrings.Normalize(dsn);
-            await using var runtime = IngestRuntime.Create(IngestSettings.FromEnvironment(), connectionString);
+            await using var runtime = IngestRuntime.Create(IngestSettings.Read(Settings), connectionString);
             await runtime.EnsureReadyAsync(cts.Token);
             return a.Verb switch
             {

@@ -1,15 +1,18 @@
-using System.Globalization;
 using PerfAspire.Ingest.Bundles;
 using PerfAspire.Schema;
 
 namespace PerfAspire.Ingest.Loading;
 
 /// <summary>
-/// Every knob of ingestion. Database ones are the public TIMESCALE_* settings (<see cref="DatabaseSettings"/>);
-/// the rest are ours and documented in docs/ingestion.md.
+/// Every knob of ingestion, configuration section <c>Ingest</c> plus <see cref="DatabaseSettings"/> (section
+/// <c>Database</c>) and <see cref="BundleLimits"/> (section <c>Bundles</c>); each key also answers to its documented
+/// environment variable (<c>INGEST_*</c>, <c>BUNDLE_*</c>, <c>TIMESCALE_*</c>, mapped in <see cref="SettingVariables"/>).
+/// Documented in docs/ingestion.md.
 /// </summary>
 public sealed record IngestSettings
 {
+    public const string Section = "Ingest";
+
     public DatabaseSettings Database { get; init; } = new();
 
     public BundleLimits Limits { get; init; } = new();
@@ -64,28 +67,27 @@ public sealed record IngestSettings
     /// <summary>Test seam: runs on writer <c>i</c> (connection application_name perfaspire-ingest-copy-i) before each batch (fault-injection tests kill connections here).</summary>
     internal Func<Writing.CopyBatch, int, CancellationToken, Task>? BeforeBatch { get; init; }
 
-    /// <summary>The settings from the environment (or a lookup of the same names); a bad value throws <see cref="SettingsException"/>.</summary>
-    public static IngestSettings FromEnvironment(Func<string, string?>? lookup = null)
+    /// <summary>The settings from a lookup of raw configuration names; a bad value throws <see cref="SettingsException"/> naming the setting.</summary>
+    public static IngestSettings Read(Func<string, string?> lookup)
     {
-        lookup ??= Environment.GetEnvironmentVariable;
         var d = new IngestSettings();
         return new IngestSettings
         {
-            Database = DatabaseSettings.FromEnvironment(lookup),
-            Limits = BundleLimits.FromEnvironment(lookup),
-            BundleRoots = BundlePathPolicy.ParseRoots(lookup("BUNDLE_ROOTS")),
-            WorkDirectory = lookup("INGEST_WORK_DIR") is { Length: > 0 } w ? w : null,
-            CopyWriters = SettingValues.Int(lookup, "INGEST_COPY_WRITERS", d.CopyWriters, 1, 16),
-            CopyRetries = SettingValues.Int(lookup, "INGEST_COPY_RETRIES", d.CopyRetries, 0, 100),
-            RetryBaseDelay = TimeSpan.FromMilliseconds(SettingValues.Int(lookup, "INGEST_RETRY_BASE_MS", (int)d.RetryBaseDelay.TotalMilliseconds, 1, 60_000)),
-            MaxRejectedRatio = SettingValues.Double(lookup, "INGEST_MAX_REJECTED_RATIO", d.MaxRejectedRatio, 0, 1),
-            MaxBatchBytes = SettingValues.Int(lookup, "INGEST_MAX_BATCH_BYTES", d.MaxBatchBytes, 64 << 10, 1 << 30),
-            MaxInFlightBytes = SettingValues.Long(lookup, "INGEST_MAX_INFLIGHT_BYTES", d.MaxInFlightBytes, 1 << 20),
-            RetentionCheckInterval = TimeSpan.FromMinutes(SettingValues.Int(lookup, "INGEST_RETENTION_CHECK_MINUTES", 60, 1, 7 * 24 * 60)),
-            MaxConcurrentLoads = SettingValues.Int(lookup, "INGEST_MAX_CONCURRENT_LOADS", d.MaxConcurrentLoads, 1, 64),
-            MaxQueuedLoads = SettingValues.Int(lookup, "INGEST_MAX_QUEUED_LOADS", d.MaxQueuedLoads, 0, 10_000),
-            LoadTimeout = TimeSpan.FromMinutes(SettingValues.Int(lookup, "INGEST_LOAD_TIMEOUT_MINUTES", (int)d.LoadTimeout.TotalMinutes, 1, 7 * 24 * 60)),
-            LockWait = TimeSpan.FromSeconds(SettingValues.Int(lookup, "INGEST_LOCK_WAIT_SECONDS", (int)d.LockWait.TotalSeconds, 1, 24 * 3600)),
+            Database = DatabaseSettings.Read(lookup),
+            Limits = BundleLimits.Read(lookup),
+            BundleRoots = BundlePathPolicy.ParseRoots(SettingValues.Text(lookup, $"{BundleLimits.Section}:Roots")),
+            WorkDirectory = SettingValues.Text(lookup, $"{Section}:WorkDirectory"),
+            CopyWriters = SettingValues.Int(lookup, $"{Section}:CopyWriters", d.CopyWriters, 1, 16),
+            CopyRetries = SettingValues.Int(lookup, $"{Section}:CopyRetries", d.CopyRetries, 0, 100),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(SettingValues.Int(lookup, $"{Section}:RetryBaseMs", (int)d.RetryBaseDelay.TotalMilliseconds, 1, 60_000)),
+            MaxRejectedRatio = SettingValues.Double(lookup, $"{Section}:MaxRejectedRatio", d.MaxRejectedRatio, 0, 1),
+            MaxBatchBytes = SettingValues.Int(lookup, $"{Section}:MaxBatchBytes", d.MaxBatchBytes, 64 << 10, 1 << 30),
+            MaxInFlightBytes = SettingValues.Long(lookup, $"{Section}:MaxInFlightBytes", d.MaxInFlightBytes, 1 << 20),
+            RetentionCheckInterval = TimeSpan.FromMinutes(SettingValues.Int(lookup, $"{Section}:RetentionCheckMinutes", (int)d.RetentionCheckInterval.TotalMinutes, 1, 7 * 24 * 60)),
+            MaxConcurrentLoads = SettingValues.Int(lookup, $"{Section}:MaxConcurrentLoads", d.MaxConcurrentLoads, 1, 64),
+            MaxQueuedLoads = SettingValues.Int(lookup, $"{Section}:MaxQueuedLoads", d.MaxQueuedLoads, 0, 10_000),
+            LoadTimeout = TimeSpan.FromMinutes(SettingValues.Int(lookup, $"{Section}:LoadTimeoutMinutes", (int)d.LoadTimeout.TotalMinutes, 1, 7 * 24 * 60)),
+            LockWait = TimeSpan.FromSeconds(SettingValues.Int(lookup, $"{Section}:LockWaitSeconds", (int)d.LockWait.TotalSeconds, 1, 24 * 3600)),
         };
     }
 }

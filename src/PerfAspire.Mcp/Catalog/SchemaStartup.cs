@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Schema;
 using PerfAspire.Schema.Database;
@@ -11,16 +11,14 @@ namespace PerfAspire.Mcp.Catalog;
 /// Runs the one schema migration when the MCP server runs on its own (stdio with only a DSN, external
 /// databases): under the AppHost the migrator resource has run it before this service starts
 /// (SCHEMA_MIGRATE_ON_START=false). Idempotent and serialised by an advisory lock; in the background so the
-/// endpoint is up at once. Until it has run, tools answer schema_missing / serve the compiled spec. Off also with
-/// <c>Mcp:MigrateOnStartup=false</c>.
+/// endpoint is up at once. Until it has run, tools answer schema_missing / serve the compiled spec.
 /// </summary>
-public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog catalog, IConfiguration configuration, ILogger<SchemaStartup> logger)
+public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog catalog, IOptions<DatabaseSettings> options, ILogger<SchemaStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (configuration.GetValue("Mcp:MigrateOnStartup", true) == false) return;
-        var settings = DatabaseSettings.FromEnvironment(k => Environment.GetEnvironmentVariable(k) ?? configuration[k]);
+        var settings = options.Value;
         if (!settings.MigrateOnStart) return;
         // The database may still be starting (Aspire starts services as soon as it is healthy, managed ones may lag):
         // 7 retries, 1 s doubling up to 30 s.

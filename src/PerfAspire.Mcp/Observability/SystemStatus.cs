@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
@@ -12,7 +13,7 @@ namespace PerfAspire.Mcp.Observability;
 /// retention by load age, the active bundle, and the counters. Every part degrades to a warning on
 /// its own; a missing schema does not hide the counters.
 /// </summary>
-public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, ILogger<SystemStatus> logger, Catalog.SchemaStartup? startup = null)
+public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, IOptions<DatabaseSettings> options, ILogger<SystemStatus> logger, Catalog.SchemaStartup? startup = null)
 {
     /// <summary>
     /// How long a health read right after start waits for the start-up migration, so a client that asks at once
@@ -69,7 +70,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
             await Task.WhenAny(migrating, Task.Delay(StartupWait, ct));
             ct.ThrowIfCancellationRequested();
         }
-        var settings = DatabaseSettings.FromEnvironment();
+        var settings = options.Value;
         var warnings = new List<string>();
         SchemaReport? schema = null;
         CompressionReport? compression = null;

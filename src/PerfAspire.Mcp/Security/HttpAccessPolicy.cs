@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Security;
 
 namespace PerfAspire.Mcp.Security;
@@ -14,6 +15,7 @@ public sealed record HttpAccessPolicy(bool LoopbackOnly, string? ApiKey, IReadOn
     public const string DefaultUrl = "http://127.0.0.1:5100";
     public const string ApiKeySetting = "MCP_API_KEY";
     public const string BundleRootsSetting = "BUNDLE_ROOTS";
+    const string BundleRootsKey = "Bundles:Roots";
 
     /// <summary>Reads the listen addresses (ASPNETCORE_URLS / --urls / HTTP_PORTS / Kestrel:Endpoints), applies the default, validates.</summary>
     public static HttpAccessPolicy Configure(IWebHostBuilder webHost, IConfiguration configuration)
@@ -24,7 +26,7 @@ public sealed record HttpAccessPolicy(bool LoopbackOnly, string? ApiKey, IReadOn
             webHost.UseUrls(DefaultUrl);
             urls.Add(DefaultUrl);
         }
-        return FromUrls(urls, configuration[ApiKeySetting], configuration[BundleRootsSetting] ?? Environment.GetEnvironmentVariable(BundleRootsSetting) ?? "");
+        return FromUrls(urls, configuration[ApiKeySetting], SettingValues.Text(k => configuration[k], BundleRootsKey) ?? "");
     }
 
     /// <param name="bundleRoots">
