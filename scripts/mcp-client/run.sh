@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # U2: drives PerfAspire with the official TypeScript MCP SDK client over Streamable HTTP and over stdio.
+# The stdio pass is the README's Claude Desktop snippet as it stands: the MCP server packed and installed as the .NET
+# tool perfaspire-mcp (a temporary tool path, from a folder feed), started as `perfaspire-mcp --stdio` with nothing
+# but TIMESCALE_DSN, so it loads the bundle and searches the docs in its own process.
 #
 #   scripts/mcp-client/run.sh                 start everything itself: a throw-away PostgreSQL, the ingest, docs and
 #                                             MCP services on free loopback ports, the small sample bundle
 #   MCP_URL=http://127.0.0.1:5100/mcp scripts/mcp-client/run.sh
 #                                             use a running product over HTTP (e.g. ./run.sh); the bundle is generated
 #                                             under samples/ (the server must be allowed to read it). The stdio pass
-#                                             also runs when TIMESCALE_DSN, MCP_INGEST_URL and MCP_DOCS_URL are set.
+#                                             also runs when TIMESCALE_DSN is set (that product's database).
 # Options (environment): SKIP_BUILD=1 (already built, e.g. by ./test.sh), WALKTHROUGH_OUT=DIR (transcripts + chart
 # PNG, default a temp dir), CONFIGURATION=Debug|Release.
 # Exits non-zero when any step fails; the services' logs are printed then.
@@ -32,7 +35,7 @@ cleanup() {
     if [ "$status" -ne 0 ]; then
         for log in "$work"/*.log; do [ -f "$log" ] && { echo "----- $log (last 40 lines)" >&2; tail -n 40 "$log" >&2; }; done
     fi
-    rm -rf "$work/bundle"
+    rm -rf "$work/bundle" "$work/feed" "$work/tools"   # the packed and installed tool are some 500 MB
     [ "$status" -eq 0 ] && [ -z "${WALKTHROUGH_OUT:-}" ] && rm -rf "$work"
     exit "$status"
 }
@@ -79,8 +82,7 @@ if [ -n "${MCP_URL:-}" ]; then
     mkdir -p samples && cp "$bundle" samples/ && bundle="$root/samples/$(basename "$bundle")"
     http_url="$MCP_URL"
     stdio_ok=""
-    if [ -n "${TIMESCALE_DSN:-}" ] && [ -n "${MCP_INGEST_URL:-}" ] && [ -n "${MCP_DOCS_URL:-}" ]; then stdio_ok=1; fi
-    export Mcp__IngestUrl="${MCP_INGEST_URL:-}" Mcp__DocsUrl="${MCP_DOCS_URL:-}" Logging__LogLevel__Default=Warning
+    if [ -n "${TIMESCALE_DSN:-}" ]; then stdio_ok=1; fi
 else
     # The product's own launcher (src/PerfAspire.LocalPostgres): the same authentication, TimescaleDB preload and
     # worker settings as the AppHost's local mode, in a throw-away instance removed when it stops.
@@ -102,6 +104,7 @@ else
     mkdir -p "$(dirname "$Docs__EmbeddingCacheFile")"
 
     ingest_port=$(free_port); docs_port=$(free_port); mcp_port=$(free_port)
+    # The HTTP product's mcp service uses the ingest and docs services; the stdio pass gets none of this environment.
     export Mcp__IngestUrl="http://127.0.0.1:$ingest_port" Mcp__DocsUrl="http://127.0.0.1:$docs_port"
     start_service() { # project port
         local d; d=$(dll "$1")
@@ -121,9 +124,20 @@ fi
 
 args=(--bundle "$bundle" --http "$http_url" --out "$out")
 if [ -n "$stdio_ok" ]; then
-    args+=(--stdio "dotnet $(dll Mcp) --stdio")
+    # What the README tells a user to do, into throw-away directories: pack, install from the folder feed (and from
+    # nothing else), put the tool on PATH.
+    say "packing and installing the perfaspire-mcp tool..."
+    dotnet pack src/PerfAspire.Mcp -c "$config" --no-build --no-restore -o "$work/feed" -nologo -v quiet >"$work/pack.log" 2>&1 \
+        || { say "dotnet pack failed"; exit 1; }
+    version=$(basename "$(ls "$work"/feed/PerfAspire.Mcp.*.nupkg | head -1)" .nupkg); version=${version#PerfAspire.Mcp.}
+    printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /><add key="feed" value="%s" /></packageSources></configuration>\n' \
+        "$work/feed" >"$work/nuget.config"
+    dotnet tool install --tool-path "$work/tools" --configfile "$work/nuget.config" PerfAspire.Mcp --version "$version" >"$work/tool.log" 2>&1 \
+        || { say "dotnet tool install failed"; exit 1; }
+    export PATH="$work/tools:$PATH"
+    args+=(--stdio-readme "$root/README.md")
 else
-    say "skipping the stdio pass: set TIMESCALE_DSN, MCP_INGEST_URL and MCP_DOCS_URL to run it against a running product"
+    say "skipping the stdio pass: set TIMESCALE_DSN to run it against a running product's database"
 fi
 say "running the walk-through (transcripts and chart in $out)..."
 node "$here/walkthrough.mjs" "${args[@]}"

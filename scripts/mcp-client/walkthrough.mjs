@@ -2,21 +2,25 @@
 // load a bundle (watching progress notifications), discover metrics, build and run queries, get a chart image,
 // search the docs, unload. Every step is printed; any failure exits non-zero.
 //
-// Usage: node walkthrough.mjs --bundle /abs/path/bundle.tar.gz [--http URL] [--stdio "cmd arg..."] [--out DIR]
-//   --http   Streamable HTTP endpoint, e.g. http://127.0.0.1:5100/mcp
-//   --stdio  command line of the MCP server in stdio mode (its environment is inherited)
-//   --out    directory for the transcript (JSON per transport) and the chart PNG
-// At least one of --http / --stdio. Both given: the flow runs over HTTP, then again over stdio.
+// Usage: node walkthrough.mjs --bundle /abs/path/bundle.tar.gz [--http URL] [--stdio "cmd arg..." | --stdio-readme README.md] [--out DIR]
+//   --http          Streamable HTTP endpoint, e.g. http://127.0.0.1:5100/mcp
+//   --stdio         command line of the MCP server in stdio mode (its environment is inherited)
+//   --stdio-readme  start the stdio server exactly as the README's claude_desktop_config.json snippet says: its command,
+//                   its args, and only its env (TIMESCALE_DSN, whose value comes from this process's TIMESCALE_DSN) on
+//                   top of the few variables any client passes (PATH, HOME, ...)
+//   --out           directory for the transcript (JSON per transport) and the chart PNG
+// At least one of --http / --stdio / --stdio-readme. Both given: the flow runs over HTTP, then again over stdio.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const opts = parseArgs(process.argv.slice(2));
+if (opts.stdioReadme) opts.stdio = readmeStdio(opts.stdioReadme);
 if (!opts.bundle || (!opts.http && !opts.stdio)) {
-  console.error("usage: node walkthrough.mjs --bundle /abs/path [--http URL] [--stdio \"command args\"] [--out DIR]");
+  console.error("usage: node walkthrough.mjs --bundle /abs/path [--http URL] [--stdio \"command args\" | --stdio-readme README.md] [--out DIR]");
   process.exit(2);
 }
 if (opts.out) mkdirSync(opts.out, { recursive: true });
@@ -50,8 +54,9 @@ async function session(kind) {
   const client = new Client({ name: "perfaspire-walkthrough", version: "1.0.0" });
   const transport = kind === "http"
     ? new StreamableHTTPClientTransport(new URL(opts.http))
-    : new StdioClientTransport({ command: opts.stdio[0], args: opts.stdio.slice(1), env: { ...process.env }, stderr: "inherit" });
-  console.log(`\n=== ${kind}: ${kind === "http" ? opts.http : opts.stdio.join(" ")}`);
+    : new StdioClientTransport({ command: opts.stdio.command, args: opts.stdio.args, env: opts.stdio.env, stderr: "inherit" });
+  console.log(`\n=== ${kind}: ${kind === "http" ? opts.http : [opts.stdio.command, ...opts.stdio.args].join(" ")}` +
+    (kind === "stdio" && opts.stdio.shown ? ` with env ${opts.stdio.shown}` : ""));
   // A cold `dotnet` start of the stdio server on a busy 2-core machine can outlast the SDK's 60 s default.
   await client.connect(transport, { timeout: 300_000 });
   let bundleId = null;
@@ -219,9 +224,34 @@ function parseArgs(argv) {
     const next = () => argv[++i] ?? (console.error(`${a} needs a value`), process.exit(2));
     if (a === "--bundle") o.bundle = next();
     else if (a === "--http") o.http = next();
-    else if (a === "--stdio") o.stdio = next().split(" ").filter(Boolean);
+    else if (a === "--stdio") {
+      const [command, ...args] = next().split(" ").filter(Boolean);
+      o.stdio = { command, args, env: { ...process.env } };
+    } else if (a === "--stdio-readme") o.stdioReadme = next();
     else if (a === "--out") o.out = next();
     else { console.error(`unknown argument ${a}`); process.exit(2); }
   }
   return o;
+}
+
+// The README's Claude Desktop configuration, as a user pastes it: the first ```json block after
+// "claude_desktop_config.json". Only TIMESCALE_DSN may be in its env; its value here is the walk-through's database.
+function readmeStdio(path) {
+  const readme = readFileSync(path, "utf8");
+  const at = readme.indexOf("claude_desktop_config.json");
+  const block = at < 0 ? null : /```json\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!block) { console.error(`${path}: no claude_desktop_config.json snippet`); process.exit(2); }
+  const server = JSON.parse(block[1]).mcpServers?.perfaspire;
+  const names = Object.keys(server?.env ?? {});
+  if (!server?.command || names.join() !== "TIMESCALE_DSN") {
+    console.error(`${path}: the Claude Desktop snippet must start perfaspire with env TIMESCALE_DSN only (has ${names.join(", ") || "none"})`);
+    process.exit(2);
+  }
+  if (!process.env.TIMESCALE_DSN) { console.error("--stdio-readme needs TIMESCALE_DSN"); process.exit(2); }
+  return {
+    command: server.command,
+    args: server.args ?? [],
+    env: { ...getDefaultEnvironment(), TIMESCALE_DSN: process.env.TIMESCALE_DSN },
+    shown: "TIMESCALE_DSN (only)",
+  };
 }

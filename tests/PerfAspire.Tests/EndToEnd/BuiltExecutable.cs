@@ -16,11 +16,15 @@ static class BuiltExecutable
     }
 
     /// <summary>Runs to completion (bounded by <paramref name="timeout"/>) and returns exit code and both streams.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string assemblyName, IEnumerable<string> args, IDictionary<string, string?> env, TimeSpan timeout)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string assemblyName, IEnumerable<string> args, IDictionary<string, string?> env, TimeSpan timeout) =>
+        RunCommandAsync("dotnet", [Path(assemblyName), .. args], env, timeout);
+
+    /// <summary>Any command (dotnet pack, an installed tool), run to completion like <see cref="RunAsync"/>.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(
+        string command, IEnumerable<string> args, IDictionary<string, string?> env, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path(assemblyName));
+        var psi = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
@@ -34,7 +38,7 @@ static class BuiltExecutable
         catch (OperationCanceledException)
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{assemblyName} did not exit within {timeout}: {await stderr}");
+            throw new TimeoutException($"{command} did not exit within {timeout}: {await stderr}");
         }
         return (p.ExitCode, await stdout, await stderr);
     }
