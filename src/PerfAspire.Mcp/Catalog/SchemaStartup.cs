@@ -34,7 +34,8 @@ public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog cat
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            logger.LogError(e, "Schema migration failed; tools report schema_missing until another service migrates.");
+            // A database that does not answer is a state the tools report (system_health names the cause), not a bug.
+            logger.LogError("Schema migration failed ({Cause}); tools report schema_missing until another service migrates.", DatabaseFailure.Describe(e));
         }
     }
 }

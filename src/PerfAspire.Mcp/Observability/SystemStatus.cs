@@ -62,9 +62,11 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         [property: JsonPropertyName("rows_total")] long RowsTotal,
         [property: JsonPropertyName("loaded_at")] DateTimeOffset? LoadedAt);
 
-    public async Task<Report> ReadAsync(CancellationToken ct)
+    /// <param name="databaseReachable">false when the probe just found the database unreachable: then the start-up
+    /// migration cannot finish either, and the report comes at once instead of after the wait.</param>
+    public async Task<Report> ReadAsync(bool databaseReachable, CancellationToken ct)
     {
-        if (startup?.ExecuteTask is { IsCompleted: false } migrating)
+        if (databaseReachable && startup?.ExecuteTask is { IsCompleted: false } migrating)
         {
             // Past the wait (a slow or unreachable database) the report says what is there now.
             await Task.WhenAny(migrating, Task.Delay(StartupWait, ct));
@@ -136,7 +138,9 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            logger.LogInformation(e, "system_health: database read failed");
+            // The probe already reports the cause to the client; an unreachable database is a state, not a bug, so
+            // the log gets the cause and no stack trace.
+            logger.LogInformation("system_health: database read failed: {Cause}", DatabaseFailure.Describe(e));
         }
 
         var counters = new Dictionary<string, object?>

@@ -21,7 +21,7 @@ public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
         var s = await probe.ProbeAsync(cancellationToken);
         var warnings = new List<string>(s.Warnings);
         if (!s.Reachable) warnings.Add("database_unreachable");
-        var details = await status.ReadAsync(cancellationToken);
+        var details = await status.ReadAsync(databaseReachable: s.Reachable, cancellationToken);
         // Having no active bundle is a normal state of a healthy server, so it is reported but does not degrade.
         var degraded = warnings.Count > 0 || details.Warnings.Any(w => w != Bundles.BundleScope.NoActiveBundle);
         warnings.AddRange(details.Warnings.Where(w => !warnings.Contains(w)));

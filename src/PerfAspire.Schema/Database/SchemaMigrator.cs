@@ -33,7 +33,7 @@ public static class SchemaMigrator
         // transaction, so nothing half-done stays behind.
         const int retries = 2;
         var pipeline = DatabaseRetry.Pipeline(retries, TimeSpan.Zero, IsConnectionLost, (e, retry) =>
-            options.Logger?.LogWarning("The database connection was lost during schema migration ({Error}); retrying on a new connection ({Attempt}/{Attempts}).",
+            options.Logger?.LogWarning("The database connection failed or was lost during schema migration ({Error}); retrying on a new connection ({Attempt}/{Attempts}).",
                 e.Message, retry + 1, retries + 1));
         return await pipeline.ExecuteAsync(async token => await MigrateOnceAsync(dataSource, settings, options, token), ct);
     }
