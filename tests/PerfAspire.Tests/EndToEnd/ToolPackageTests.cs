@@ -10,7 +10,8 @@ namespace PerfAspire.Tests.EndToEnd;
 /// <summary>
 /// `dotnet pack src/PerfAspire.Mcp` makes a .NET tool package that installs from a folder feed with no other package
 /// source, and the installed `perfaspire-mcp`, started exactly as the README's Claude Desktop snippet says, answers a
-/// stdio session against a real database and finds its docs model. One pack and one install: the slow part.
+/// stdio session against a real database and finds its docs model. One pack and one install each (the MCP package is
+/// the slow one, ~170 MB); the ingest CLI packs the same way and loads a bundle.
 /// </summary>
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class ToolPackageTests(DatabaseFixture db)
@@ -24,27 +25,8 @@ public sealed class ToolPackageTests(DatabaseFixture db)
         var work = Directory.CreateTempSubdirectory("perfaspire-tool-").FullName;
         try
         {
-            var feed = Path.Combine(work, "feed");
-            var tools = Path.Combine(work, "tools");
-            // The solution is already built (this test runs from its output): pack what was built, restore nothing.
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            await DotnetAsync(["pack", Path.Combine(root, "src", "PerfAspire.Mcp"), "-c", configuration, "--no-build", "--no-restore", "-o", feed, "-nologo"]);
-            var package = Assert.Single(Directory.GetFiles(feed, "PerfAspire.Mcp.*.nupkg"));
-            var version = Path.GetFileNameWithoutExtension(package)["PerfAspire.Mcp.".Length..];
+            var (tools, version, package) = await PackAndInstallAsync(root, "PerfAspire.Mcp", work);
             AssertMcpServerPackage(package, version);
-
-            // Only the folder feed: nothing may come from a network source.
-            var config = Path.Combine(work, "nuget.config");
-            await File.WriteAllTextAsync(config, $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="feed" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """, cts.Token);
-            await DotnetAsync(["tool", "install", "--tool-path", tools, "--configfile", config, "PerfAspire.Mcp", "--version", version]);
 
             var command = Path.Combine(tools, snippet.Command);
             Assert.True(File.Exists(command), $"{command} is not installed");
@@ -79,6 +61,63 @@ public sealed class ToolPackageTests(DatabaseFixture db)
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Packed_ingest_cli_installs_and_loads_a_bundle()
+    {
+        var root = ReadmeStdioSnippet.RepoRoot();
+        var work = Directory.CreateTempSubdirectory("perfaspire-tool-").FullName;
+        try
+        {
+            var (tools, _, _) = await PackAndInstallAsync(root, "PerfAspire.Ingest", work);
+            var cli = Path.Combine(tools, "perfaspire-ingest");
+            var env = SelfContainedStdioTests.OnlyDsn(await db.CreateDatabaseAsync());
+            var generated = await RunAsync(cli, ["generate", "--preset", "small", "--format", "tar.gz", "--out", Path.Combine(work, "bundle")], env);
+            var bundle = Assert.Single(Directory.GetFiles(Path.Combine(work, "bundle"), "*.tar.gz"));
+
+            using var loaded = JsonDocument.Parse(await RunAsync(cli, ["load", bundle, "--json"], env));
+            var id = loaded.RootElement.GetProperty("bundle_id").GetString();
+            Assert.False(string.IsNullOrEmpty(id), generated);
+            Assert.Contains(id!, await RunAsync(cli, ["list", "--json"], env));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// `dotnet pack` of the already built project (this test runs from the build's output) into a folder feed, then
+    /// `dotnet tool install` into a tool path with that feed as the only package source: nothing comes from a network.
+    /// </summary>
+    static async Task<(string Tools, string Version, string Package)> PackAndInstallAsync(string root, string packageId, string work)
+    {
+        var feed = Path.Combine(work, "feed");
+        var tools = Path.Combine(work, "tools");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        await DotnetAsync(["pack", Path.Combine(root, "src", packageId), "-c", configuration, "--no-build", "--no-restore", "-o", feed, "-nologo"]);
+        var package = Assert.Single(Directory.GetFiles(feed, packageId + ".*.nupkg"));
+        var version = Path.GetFileNameWithoutExtension(package)[(packageId.Length + 1)..];
+        var config = Path.Combine(work, "nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await DotnetAsync(["tool", "install", "--tool-path", tools, "--configfile", config, packageId, "--version", version]);
+        return (tools, version, package);
+    }
+
+    static async Task<string> RunAsync(string command, string[] args, IDictionary<string, string?> env)
+    {
+        var (code, stdout, stderr) = await BuiltExecutable.RunCommandAsync(command, args, env, TimeSpan.FromMinutes(3));
+        Assert.True(code == 0, $"{Path.GetFileName(command)} {string.Join(' ', args)} exited {code}:\n{stdout}\n{stderr}");
+        return stdout;
     }
 
     /// <summary>A tool package and an MCP server package whose server.json declares the stdio transport and its environment.</summary>
