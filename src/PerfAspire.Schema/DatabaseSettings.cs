@@ -43,6 +43,13 @@ public sealed record DatabaseSettings
     public const string MigrateOnStartSetting = "SCHEMA_MIGRATE_ON_START";
 
     /// <summary>
+    /// Most columns a table may reach through SCHEMA_AUTO_UPDATE, counted in the database across every load
+    /// (SCHEMA_MAX_TABLE_COLUMNS, default 1200): PostgreSQL refuses a table past 1,600 columns, dropped ones included,
+    /// and a series of hostile bundles must not walk a table there.
+    /// </summary>
+    public int MaxTableColumns { get; init; } = 1200;
+
+    /// <summary>
     /// The settings from a lookup of raw configuration names (section keys and the environment variables standing
     /// for them); a bad value throws <see cref="SettingsException"/> naming the setting.
     /// </summary>
@@ -59,6 +66,7 @@ public sealed record DatabaseSettings
             Columnstore = SettingValues.Bool(lookup, $"{Section}:Columnstore", d.Columnstore),
             SchemaAutoUpdate = SettingValues.Bool(lookup, $"{Section}:SchemaAutoUpdate", d.SchemaAutoUpdate),
             MigrateOnStart = SettingValues.Bool(lookup, $"{Section}:MigrateOnStart", d.MigrateOnStart),
+            MaxTableColumns = SettingValues.Int(lookup, $"{Section}:MaxTableColumns", d.MaxTableColumns, 16, 1500),
         };
     }
 }

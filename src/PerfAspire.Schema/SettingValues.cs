@@ -22,6 +22,7 @@ public static class SettingVariables
         ["Database:Columnstore"] = "TIMESCALE_COLUMNSTORE",
         ["Database:SchemaAutoUpdate"] = "SCHEMA_AUTO_UPDATE",
         ["Database:MigrateOnStart"] = "SCHEMA_MIGRATE_ON_START",
+        ["Database:MaxTableColumns"] = "SCHEMA_MAX_TABLE_COLUMNS",
         ["Bundles:Roots"] = "BUNDLE_ROOTS",
         ["Bundles:MaxUncompressedBytes"] = "BUNDLE_MAX_UNCOMPRESSED_BYTES",
         ["Bundles:MaxCompressionRatio"] = "BUNDLE_MAX_COMPRESSION_RATIO",

@@ -221,6 +221,10 @@ public sealed class BundleLoader
             }
             if (e is IngestException) throw;
             if (e is OperationCanceledException) throw;
+            if (Find<PerfAspire.Schema.Database.SchemaAutoUpdateException>(e) is { Code: PerfAspire.Schema.Database.SchemaAutoUpdateException.ColumnCapCode } cap)
+            {
+                throw new IngestException(cap.Code, cap.Message, 422, e);
+            }
             throw new IngestException(IngestErrors.IngestFailed, error, 500, e);
         }
 
@@ -478,4 +482,13 @@ public sealed class BundleLoader
     /// <summary>Unique per load, readable, and starting with the content hash: <c>&lt;hash12&gt;-&lt;yyyyMMddTHHmmssZ&gt;-&lt;4 hex&gt;</c>.</summary>
     internal static string NewBundleId(string hash) =>
         $"{hash[..12]}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}";
+
+    /// <summary>The first <typeparamref name="T"/> in an exception's chain (the COPY pipeline wraps what its writers threw).</summary>
+    static T? Find<T>(Exception? e) where T : Exception => e switch
+    {
+        null => null,
+        T t => t,
+        AggregateException a => a.InnerExceptions.Select(Find<T>).FirstOrDefault(x => x is not null),
+        _ => Find<T>(e.InnerException),
+    };
 }

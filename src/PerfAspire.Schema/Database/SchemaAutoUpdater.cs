@@ -60,6 +60,7 @@ public sealed class SchemaAutoUpdater(NpgsqlDataSource dataSource, DatabaseSetti
             await SchemaMigrator.ExecAsync(conn, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", ct);
             await SchemaMigrator.ExecAsync(conn, "SELECT pg_advisory_xact_lock($1)", ct, SchemaLock.KeyFor(settings.Schema));
             var state = await MissingAsync(conn, group, ct);
+            await CheckColumnCapAsync(conn, group.Table, state, ct);
             if (state.Objects.Count > 0 || state.CatalogRowsMissing)
             {
                 var timescale = await TimescaleAsync(conn, ct);
@@ -89,6 +90,29 @@ public sealed class SchemaAutoUpdater(NpgsqlDataSource dataSource, DatabaseSetti
             var detail = e is PostgresException pg ? $"{pg.SqlState}: {pg.MessageText}" : e.Message;
             throw new SchemaAutoUpdateException($"cannot extend table '{group.Table}': {detail}", e);
         }
+    }
+
+    /// <summary>
+    /// The cap counts what the database holds (every load's columns, dropped ones included: PostgreSQL counts them
+    /// toward its 1,600), not what this load added, so bundle after bundle cannot grow a table without bound.
+    /// </summary>
+    async Task CheckColumnCapAsync(NpgsqlConnection conn, string table, SchemaState state, CancellationToken ct)
+    {
+        var adding = state.Objects.Count(o => o.StartsWith("column:", StringComparison.Ordinal));
+        if (!state.TableExists || adding == 0) return;
+        long existing;
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0", conn))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = settings.Schema });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = table });
+            existing = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+        if (existing + adding <= settings.MaxTableColumns) return;
+        throw new SchemaAutoUpdateException(
+            $"{SchemaAutoUpdateException.ColumnCapCode}: table '{table}' has {existing} columns and this load would add {adding}, past SCHEMA_MAX_TABLE_COLUMNS={settings.MaxTableColumns}; " +
+            "the bundle carries more new keys than the schema accepts. Load it with SCHEMA_AUTO_UPDATE=false (unknown keys are then counted, not stored) or raise the cap (PostgreSQL's limit is 1,600).",
+            code: SchemaAutoUpdateException.ColumnCapCode);
     }
 
     void Remember(string table, HashSet<string> objects)

@@ -1,0 +1,62 @@
+using Npgsql;
+using PerfAspire.Schema.Database;
+using PerfAspire.Schema.Runtime;
+using PerfAspire.Schema.Spec;
+using PerfAspire.Tests.Infrastructure;
+using PerfAspire.Tests.Schema;
+
+namespace PerfAspire.Tests.Security;
+
+/// <summary>Schema auto-update cannot walk a table toward PostgreSQL's column limit, load after load.</summary>
+[Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
+public sealed class SchemaColumnCapTests(DatabaseFixture db)
+{
+    static MetricSpec Discovered(string key) =>
+        new(key + "_total", MetricKind.Counter, "count", $"Discovered at run time: key '{key}'.", SourceKey: key);
+
+    [Fact]
+    public async Task The_column_cap_counts_the_columns_of_every_earlier_load_and_refuses_with_schema_column_cap()
+    {
+        var (cs, _) = await SchemaDb.CreateMigratedAsync(db);
+        var suffix = "c" + Guid.NewGuid().ToString("N")[..8];
+        var group = new TableGroup("FP" + suffix.ToUpperInvariant(), "ptops_fp_" + suffix, "fp" + suffix, "fastpath", "FASTPATH", [],
+            [Discovered("abc")], "Discovered fast-path prefix.", Extensible: true);
+        await using var ds = NpgsqlDataSource.Create(cs);
+        var first = new TableLayout(group);
+        await new SchemaAutoUpdater(ds, SchemaDb.Settings).EnsureAsync(first);
+        var columns = await SchemaDb.ScalarAsync<long>(cs,
+            "SELECT count(*) FROM pg_attribute WHERE attrelid = ('perf.' || $1)::regclass AND attnum > 0", group.Table);
+
+        // The cap leaves room for two more columns in total, whichever loads add them.
+        var capped = SchemaDb.Settings with { MaxTableColumns = (int)columns + 2 };
+        var second = new TableLayout(group);
+        second.AddDiscovered(Discovered("def"));
+        await new SchemaAutoUpdater(ds, capped).EnsureAsync(second);
+
+        // A later load (a new updater, a new layout): one more fits, two do not.
+        var third = new TableLayout(group);
+        third.AddDiscovered(Discovered("def"));
+        third.AddDiscovered(Discovered("ghi"));
+        third.AddDiscovered(Discovered("jkl"));
+        var e = await Assert.ThrowsAsync<SchemaAutoUpdateException>(() => new SchemaAutoUpdater(ds, capped).EnsureAsync(third));
+        Assert.Equal(SchemaAutoUpdateException.ColumnCapCode, e.Code);
+        Assert.Contains("SCHEMA_MAX_TABLE_COLUMNS", e.Message);
+        Assert.Contains("SCHEMA_AUTO_UPDATE=false", e.Message);
+        Assert.Equal(columns + 1, await SchemaDb.ScalarAsync<long>(cs,
+            "SELECT count(*) FROM pg_attribute WHERE attrelid = ('perf.' || $1)::regclass AND attnum > 0", group.Table));
+
+        var fourth = new TableLayout(group);
+        fourth.AddDiscovered(Discovered("def"));
+        fourth.AddDiscovered(Discovered("ghi"));
+        var fits = await new SchemaAutoUpdater(ds, capped).EnsureAsync(fourth);
+        Assert.Contains($"column:{group.Table}.ghi_total", fits.Created);
+    }
+
+    [Theory]
+    [InlineData("400", 400)]
+    [InlineData("5", 1200)]
+    [InlineData("99999", 1200)]
+    [InlineData(null, 1200)]
+    public void The_cap_setting_out_of_16_to_1500_keeps_the_default(string? text, int expected) =>
+        Assert.Equal(expected, PerfAspire.Schema.DatabaseSettings.FromEnvironment(k => k == "SCHEMA_MAX_TABLE_COLUMNS" ? text : null).MaxTableColumns);
+}
