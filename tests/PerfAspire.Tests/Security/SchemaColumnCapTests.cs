@@ -54,9 +54,19 @@ public sealed class SchemaColumnCapTests(DatabaseFixture db)
 
     [Theory]
     [InlineData("400", 400)]
-    [InlineData("5", 1200)]
-    [InlineData("99999", 1200)]
     [InlineData(null, 1200)]
-    public void The_cap_setting_out_of_16_to_1500_keeps_the_default(string? text, int expected) =>
+    [InlineData("", 1200)]
+    public void The_cap_setting_is_read_and_defaults_to_1200(string? text, int expected) =>
         Assert.Equal(expected, PerfAspire.Schema.DatabaseSettings.FromEnvironment(k => k == "SCHEMA_MAX_TABLE_COLUMNS" ? text : null).MaxTableColumns);
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("1601")]
+    [InlineData("many")]
+    public void A_cap_outside_16_to_1500_stops_the_start_naming_the_setting(string text)
+    {
+        var e = Assert.Throws<PerfAspire.Schema.SettingsException>(() =>
+            PerfAspire.Schema.DatabaseSettings.FromEnvironment(k => k == "SCHEMA_MAX_TABLE_COLUMNS" ? text : null));
+        Assert.StartsWith($"SCHEMA_MAX_TABLE_COLUMNS='{text}' is not valid", e.Message);
+    }
 }
