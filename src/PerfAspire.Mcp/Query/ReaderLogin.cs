@@ -125,8 +125,7 @@ public sealed class ReaderLogin(IServiceProvider services, IConfiguration config
     string OwnerConnectionString()
     {
         if (services.GetService<DatabaseTarget>() is { } target) return target.ConnectionString;
-        if (configuration.GetConnectionString("timescale") is { Length: > 0 } cs) return ConnectionStrings.Normalize(cs);
-        if (Environment.GetEnvironmentVariable("TIMESCALE_DSN") is { Length: > 0 } dsn) return ConnectionStrings.Normalize(dsn);
+        if (DatabaseTarget.FromConfiguration(configuration) is { Source: not "default" } configured) return configured.ConnectionString;
         return services.GetRequiredService<NpgsqlDataSource>().ConnectionString;
     }
 

@@ -19,7 +19,7 @@ public static class InternalApiKeyHttpClientExtensions
     /// <summary>Adds the internal API key to every request of this client (read once from configuration).</summary>
     public static IHttpClientBuilder AddInternalApiKey(this IHttpClientBuilder builder, IConfiguration configuration)
     {
-        var key = ApiKeys.Normalize(configuration[InternalApiAccess.ApiKeySetting] ?? Environment.GetEnvironmentVariable(InternalApiAccess.ApiKeySetting));
+        var key = ApiKeys.Normalize(configuration[InternalApiAccess.ApiKeySetting]);
         return builder.AddHttpMessageHandler(() => new InternalApiKeyHandler(key));
     }
 }
