@@ -25,10 +25,20 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<DocsIndexHost>());
         services.AddHealthChecks().AddCheck<DocsIndexHealthCheck>("docs-index", tags: ["ready"]);
 
-        // Semantic Kernel callers in this process get the search as a plugin ("docs").
+        services.AddDocsFunctions();
+        return builder;
+    }
+
+    /// <summary>
+    /// The docs functions (<see cref="DocsPlugin"/>, plugin "docs") in the process's Kernel, over whichever
+    /// <see cref="IDocsBackend"/> is registered: Semantic Kernel callers and the MCP server's docs tools invoke them.
+    /// </summary>
+    public static IServiceCollection AddDocsFunctions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(DocsPlugin))) return services;
         services.AddSingleton<DocsPlugin>();
         services.AddKernel().Plugins.AddFromType<DocsPlugin>(DocsPlugin.PluginName);
-        return builder;
+        return services;
     }
 
     /// <summary>

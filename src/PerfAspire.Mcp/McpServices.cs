@@ -125,6 +125,8 @@ public static class McpServices
     /// </summary>
     static void AddDocsBackend(IHostApplicationBuilder builder)
     {
+        // The docs tools are exported from the docs functions (DocsPlugin), whichever back end answers them.
+        builder.Services.AddDocsFunctions();
         var url = ServiceUrl(builder.Configuration, "docs", "Mcp:DocsUrl");
         if (url is null)
         {

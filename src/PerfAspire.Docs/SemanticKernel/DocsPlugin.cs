@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
 using PerfAspire.Docs.Client;
-using PerfAspire.Docs.Search;
 
 namespace PerfAspire.Docs.SemanticKernel;
 
 /// <summary>
-/// The docs search as a Semantic Kernel plugin, for SK-based agents: the operations of <see cref="IDocsBackend"/>
-/// (the same the MCP server's docs tools call), answered in process or by the docs service.
+/// The docs functions, defined once as a Semantic Kernel plugin over <see cref="IDocsBackend"/> (answered in
+/// process or by the docs service): SK-based callers invoke them through the Kernel, and the MCP server's docs
+/// tools are exported from them (each tool invokes its function through the Kernel and adds the MCP answer's
+/// envelope). Registered by <see cref="Extensions.AddDocsFunctions"/>.
 /// </summary>
 public sealed class DocsPlugin(IDocsBackend docs)
 {
@@ -19,15 +20,18 @@ public sealed class DocsPlugin(IDocsBackend docs)
         [Description("The question or words to search for.")] string query,
         [Description("Optional level: L1 (metric docs), L2 (plugin docs) or L4 (concept docs).")] string? level = null,
         [Description("Optional ptop record group, e.g. DISK or FPPRXY.")] string? group = null,
-        [Description("Maximum number of results (1-100).")] int limit = DocsQueries.DefaultLimit,
+        [Description("Optional metric_category, e.g. cpu, disk, fastpath.")] string? category = null,
+        [Description("Optional metric kind, e.g. gauge, counter.")] string? kind = null,
+        [Description("Maximum number of results (1-100, default 10).")] int? limit = null,
+        [Description("Results to skip (the next page starts at next_offset of the previous answer).")] int? offset = null,
         CancellationToken cancellationToken = default) =>
-        docs.SearchAsync(query, level, group, null, null, limit, 0, cancellationToken);
+        docs.SearchAsync(query, level, group, category, kind, limit, offset, cancellationToken);
 
     [KernelFunction("search_metrics")]
     [Description("Finds the metric that answers a question. decision 'auto' means use 'metric'; 'ambiguous' means choose among the candidates; 'no_match' means none fits.")]
     public Task<MetricSearchResponse> SearchMetricsAsync(
         [Description("A question such as 'is the disk saturated' or a metric name.")] string query,
-        [Description("Maximum number of candidates (1-50).")] int limit = DocsQueries.DefaultMetricLimit,
+        [Description("Maximum number of candidates (1-50, default 5).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         docs.SearchMetricsAsync(query, limit, cancellationToken);
 

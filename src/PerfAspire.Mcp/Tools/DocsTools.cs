@@ -2,21 +2,26 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PerfAspire.Docs.Client;
+using PerfAspire.Docs.SemanticKernel;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
 
 /// <summary>
-/// Documentation search through <see cref="IDocsBackend"/>: the docs service, or the docs index in this process.
-/// When the docs cannot be searched (service down, index building, model failed to load) these tools answer with
-/// the warning <c>docs_unavailable</c> and the cause (not an error), and every other tool keeps working.
+/// The MCP export of the docs functions: each tool invokes its function of the "docs" plugin
+/// (<see cref="DocsPlugin"/>, the one definition, over the docs service or the docs index in this process) through
+/// the Kernel, and adds what the MCP contract has on top: the tool's name, arguments and description, the answer
+/// envelope with its next step, and the fallbacks. When the docs cannot be searched (service down, index building,
+/// model failed to load) these tools answer with the warning <c>docs_unavailable</c> and the cause (not an error),
+/// and every other tool keeps working.
 /// </summary>
 [McpServerToolType]
-public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<DocsTools> logger)
+public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog catalog, ILogger<DocsTools> logger)
 {
     public const string DocsUnavailable = "docs_unavailable";
 
@@ -34,7 +39,7 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
         [Description("Results per page (default 10).")] int? limit = null,
         [Description("Results to skip (next page: next_offset of the previous answer).")] int? offset = null,
         CancellationToken ct = default) =>
-        Relay("docs_search", async () => Wire(await docs.SearchAsync(q ?? "", level, group, category, kind, limit, offset, ct)),
+        Relay("docs_search", async () => Wire(await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit), ("offset", offset))),
             "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
 
     [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -45,7 +50,7 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
     public Task<CallToolResult> Get(
         [Description("Doc id, e.g. field:CPU:cpu_utilization, plugin:FPPRXY, concept:troubleshooting-correlations.")] string id,
         CancellationToken ct = default) =>
-        Relay("docs_get", async () => ClipBody(Wire(await docs.GetDocAsync(id ?? "", ct))),
+        Relay("docs_get", async () => ClipBody(Wire(await Invoke<DocResponse>("get_doc", ct, ("id", id ?? "")))),
             "schema_describe_metric and query_run work with the metric named in the doc.");
 
     [McpServerTool(Name = "docs_search_metrics", Title = "Find metrics for a question", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -57,7 +62,7 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
         [Description("The question or description of what to measure.")] string q,
         [Description("Candidates to return (default 5).")] int? limit = null,
         CancellationToken ct = default) =>
-        Relay("docs_search_metrics", async () => Wire(await docs.SearchMetricsAsync(q ?? "", limit, ct)),
+        Relay("docs_search_metrics", async () => Wire(await Invoke<MetricSearchResponse>("search_metrics", ct, ("query", q ?? ""), ("limit", limit))),
             "query_run {\"metric_name\": <metric>} queries it; schema_describe_metric shows its labels.");
 
     [McpServerTool(Name = "docs_list_concepts", Title = "List concept docs", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -66,7 +71,7 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
         Use it to get oriented before a diagnosis. Next: docs_get {id}.
         """)]
     public Task<CallToolResult> ListConcepts(CancellationToken ct = default) =>
-        Relay("docs_list_concepts", async () => Wire(await docs.ListConceptsAsync(ct)), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
+        Relay("docs_list_concepts", async () => Wire(await Invoke<ConceptListResponse>("list_concepts", ct)), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
 
     [McpServerTool(Name = "docs_resolve_alias", Title = "Resolve a metric alias", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
@@ -80,7 +85,7 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
         {
             try
             {
-                return new { result = Wire(await docs.ResolveAliasAsync(name ?? "", ct)), next = "query_run {\"metric_name\": <canonical>} queries it." };
+                return new { result = Wire(await Invoke<AliasResponse>("resolve_alias", ct, ("name", name ?? ""))), next = "query_run {\"metric_name\": <canonical>} queries it." };
             }
             catch (DocsUnavailableException e)
             {
@@ -96,6 +101,18 @@ public sealed class DocsTools(IDocsBackend docs, MetricCatalog catalog, ILogger<
                 };
             }
         });
+
+    /// <summary>Invokes a function of the docs plugin; arguments left null take the function's defaults.</summary>
+    async Task<T> Invoke<T>(string function, CancellationToken ct, params (string Name, object? Value)[] arguments)
+    {
+        var args = new KernelArguments();
+        foreach (var (name, value) in arguments)
+        {
+            if (value is not null) args[name] = value;
+        }
+        var result = await kernel.InvokeAsync(DocsPlugin.PluginName, function, args, ct);
+        return result.GetValue<T>() ?? throw new InvalidOperationException($"docs function {function} returned nothing");
+    }
 
     /// <summary>The docs contract's own wire shape (explicit property names, nulls kept), the same over HTTP and in process.</summary>
     static JsonElement Wire<T>(T value) => JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
