@@ -5,6 +5,7 @@ using Npgsql;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema;
 using PerfAspire.Schema.Database;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Observability;
 
@@ -83,9 +84,8 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         try
         {
             await using var session = await sessions.OpenAsync(ct);
-            var s = SqlIdentifier.Quote(sessions.Schema);
             var caps = await DatabaseCapabilities.ReadAsync(session.Connection, sessions.Schema, ct);
-            await using (var cmd = session.Command($"SELECT version, applied_at, group_count, metric_count FROM {s}.{SchemaObjectNames.SchemaVersion} ORDER BY version DESC LIMIT 1"))
+            await using (var cmd = session.Command(StatusSql.SchemaVersion(sessions.Schema)))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 if (await r.ReadAsync(ct) && caps is not null)
@@ -98,13 +98,8 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
                 var (chunks, compressed, detail) = caps.TimescaleAvailable ? await ChunksAsync(session, ct) : (null, null, "TimescaleDB is not available: tables are plain PostgreSQL tables, nothing is compressed.");
                 compression = new CompressionReport(caps.CompressionEnabled, settings.CompressionAfterDays, chunks, compressed, detail);
             }
-            await using (var cmd = session.Command($"""
-                SELECT count(*) FILTER (WHERE state = 'loaded'), min(loaded_at),
-                       count(*) FILTER (WHERE loaded_at < now() - make_interval(days => $1)), coalesce(sum(rows_total), 0)
-                FROM {s}.bundles
-                """))
+            await using (var cmd = session.Command(StatusSql.BundleTotals(sessions.Schema, settings.RetentionDays)))
             {
-                cmd.Parameters.Add(new NpgsqlParameter { Value = settings.RetentionDays });
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 await r.ReadAsync(ct);
                 loaded = (int)r.GetInt64(0);
@@ -112,11 +107,11 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
                 past = (int)r.GetInt64(2);
                 rowsTotal = r.GetInt64(3);
             }
-            await using (var cmd = session.Command($"SELECT count(*) FROM {s}.ingest_runs WHERE state = 'failed'"))
+            await using (var cmd = session.Command(StatusSql.FailedRuns(sessions.Schema)))
             {
                 failedRuns = (long)(await cmd.ExecuteScalarAsync(ct))!;
             }
-            await using (var cmd = session.Command($"SELECT bundle_id, host, sptid, state, time_start, time_end, rows_total, loaded_at FROM {s}.bundles WHERE active LIMIT 1"))
+            await using (var cmd = session.Command(StatusSql.ActiveBundle(sessions.Schema)))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
             {
                 if (await r.ReadAsync(ct))
@@ -171,8 +166,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         {
             await using var cmd = session.Command("SAVEPOINT chunks");
             await cmd.ExecuteNonQueryAsync(ct);
-            await using var q = session.Command("SELECT count(*), count(*) FILTER (WHERE is_compressed) FROM timescaledb_information.chunks WHERE hypertable_schema = $1");
-            q.Parameters.Add(new NpgsqlParameter { Value = session.Schema });
+            await using var q = session.Command(StatusSql.Chunks(session.Schema));
             await using var r = await q.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             return (r.GetInt64(0), r.GetInt64(1), null);
