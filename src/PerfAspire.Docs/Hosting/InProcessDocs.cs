@@ -45,7 +45,7 @@ public sealed class InProcessDocs(DocsIndexHost host, DocsQueries queries) : IDo
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new DocsUnavailableException($"The docs index could not be built in this process: {e.Message}", e, "docs_failed");
+            throw new DocsUnavailableException($"The docs index could not be built in this process: {PerfAspire.Schema.FailureCause.Describe(e)}", e, "docs_failed");
         }
         try
         {

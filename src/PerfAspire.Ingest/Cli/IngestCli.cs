@@ -93,7 +93,7 @@ public static class IngestCli
         }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException || e.InnerException is NpgsqlException or System.Net.Sockets.SocketException)
         {
-            return Fail(a, IngestErrors.DatabaseUnavailable, $"database_unavailable: {PerfAspire.Schema.Database.DatabaseFailure.Describe(e)} (set TIMESCALE_DSN or --dsn)", 1);
+            return Fail(a, IngestErrors.DatabaseUnavailable, $"database_unavailable: {PerfAspire.Schema.FailureCause.Describe(e)} (set TIMESCALE_DSN or --dsn)", 1);
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or PerfAspire.Schema.SettingsException)
         {

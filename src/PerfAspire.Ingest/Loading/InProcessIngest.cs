@@ -87,7 +87,7 @@ public sealed class InProcessIngest(IngestRuntime runtime) : IIngestBackend
         }
         catch (Exception e) when (CopyErrors.IsDatabase(e))
         {
-            throw new IngestApiException(503, IngestErrors.DatabaseUnavailable, "database_unavailable: " + PerfAspire.Schema.Database.DatabaseFailure.Describe(e));
+            throw new IngestApiException(503, IngestErrors.DatabaseUnavailable, "database_unavailable: " + PerfAspire.Schema.FailureCause.Describe(e));
         }
     }
 }

@@ -99,7 +99,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         }
         catch (Exception e) when (CopyErrors.IsDatabase(e))
         {
-            job.Fail(IngestErrors.DatabaseUnavailable, "database_unavailable: " + PerfAspire.Schema.Database.DatabaseFailure.Describe(e));
+            job.Fail(IngestErrors.DatabaseUnavailable, "database_unavailable: " + PerfAspire.Schema.FailureCause.Describe(e));
         }
         catch (Exception e)
         {

@@ -70,14 +70,14 @@ public sealed class MetricCatalog(ReadOnlySessionFactory sessions, ILogger<Metri
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && _snapshot is null)
             {
-                logger.LogWarning("Database unreachable ({Cause}); serving the compiled spec as the catalog.", PerfAspire.Schema.Database.DatabaseFailure.Describe(e));
+                logger.LogWarning("Database unreachable ({Cause}); serving the compiled spec as the catalog.", PerfAspire.Schema.FailureCause.Describe(e));
                 _snapshot = CatalogSnapshot.FromSpec(SchemaSpec.Default);
                 Warning = "timescale_unavailable";
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
                 // Keep the last good snapshot; it is only a cache of slowly changing rows.
-                logger.LogWarning("Catalog refresh failed ({Cause}); keeping the previous snapshot.", PerfAspire.Schema.Database.DatabaseFailure.Describe(e));
+                logger.LogWarning("Catalog refresh failed ({Cause}); keeping the previous snapshot.", PerfAspire.Schema.FailureCause.Describe(e));
                 Warning = "timescale_unavailable";
             }
             _loadedAt = Stopwatch.GetTimestamp();

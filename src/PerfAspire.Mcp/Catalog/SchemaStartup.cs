@@ -35,7 +35,7 @@ public sealed class SchemaStartup(NpgsqlDataSource dataSource, MetricCatalog cat
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             // A database that does not answer is a state the tools report (system_health names the cause), not a bug.
-            logger.LogError("Schema migration failed ({Cause}); tools report schema_missing until another service migrates.", DatabaseFailure.Describe(e));
+            logger.LogError("Schema migration failed ({Cause}); tools report schema_missing until another service migrates.", PerfAspire.Schema.FailureCause.Describe(e));
         }
     }
 }

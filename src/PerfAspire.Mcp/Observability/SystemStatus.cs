@@ -135,7 +135,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         {
             // The probe already reports the cause to the client; an unreachable database is a state, not a bug, so
             // the log gets the cause and no stack trace.
-            logger.LogInformation("system_health: database read failed: {Cause}", DatabaseFailure.Describe(e));
+            logger.LogInformation("system_health: database read failed: {Cause}", PerfAspire.Schema.FailureCause.Describe(e));
         }
 
         var counters = new Dictionary<string, object?>

@@ -24,7 +24,7 @@ public static class DatabaseErrors
             new ToolError("query_failed", $"The database rejected the query: {pe.MessageText} ({pe.SqlState}).",
                 next: "Check the arguments; query_build_sql shows the SQL that would run."),
         NpgsqlException or SocketException or TimeoutException =>
-            new ToolError("timescale_unavailable", $"The database cannot be reached right now ({PerfAspire.Schema.Database.DatabaseFailure.Describe(e)}).",
+            new ToolError("timescale_unavailable", $"The database cannot be reached right now ({PerfAspire.Schema.FailureCause.Describe(e)}).",
                 next: "Call system_health to see the database status, then retry."),
         _ => null,
     };

@@ -88,7 +88,7 @@ public static class ToolResponse
         {
             // A database that does not answer is reported with its cause; a stack trace would only bury it.
             if (e is PostgresException) logger.LogWarning(e, "Tool {Tool} failed on the database: {Code}", tool, described.Code);
-            else logger.LogWarning("Tool {Tool} failed on the database: {Code} ({Cause})", tool, described.Code, PerfAspire.Schema.Database.DatabaseFailure.Describe(e));
+            else logger.LogWarning("Tool {Tool} failed on the database: {Code} ({Cause})", tool, described.Code, PerfAspire.Schema.FailureCause.Describe(e));
             return Error(described);
         }
     }

@@ -28,7 +28,7 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget ta
         }
         catch (Exception e) when (Unreachable(e is BrokeAfterOpen b ? b.InnerException! : e) is { } cause)
         {
-            return new DatabaseStatus(target.Mode, target.Display, false, null, null, null, DatabaseFailure.Describe(cause));
+            return new DatabaseStatus(target.Mode, target.Display, false, null, null, null, PerfAspire.Schema.FailureCause.Describe(cause));
         }
     }
 
