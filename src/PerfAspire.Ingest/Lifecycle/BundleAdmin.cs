@@ -36,6 +36,39 @@ public sealed class BundleAdmin(BundleStore store, string connectionString, int 
         return new UnloadResult([.. bundles.Select(b => b.BundleId)], rows, bundles.Any(b => b.Active));
     }
 
+    /// <summary>
+    /// Rows of an incremental category load whose process died: the bundle stays loaded (queries never saw them — a
+    /// bundle shows only the categories it lists, see LoadVisibility), the run stays 'running'. With the bundle's
+    /// content lock free nobody is writing them, so they are deleted from the tables of the categories the bundle does
+    /// not list and the run is marked failed. Returns the rows deleted.
+    /// </summary>
+    public async Task<long> CleanUpAbandonedCategoryLoadsAsync(CancellationToken ct = default)
+    {
+        long total = 0;
+        foreach (var run in await store.RunningCategoryLoadsAsync(ct))
+        {
+            await using var held = await BundleLock.TryAcquireAsync(connectionString, run.Hash, ct);
+            if (held is null) continue;
+            // Re-read under the lock: the load may have finished in between.
+            if (await store.RunStateAsync(run.RunId, ct) != "running") continue;
+            var visible = (await store.GetAsync(run.BundleId, ct))?.Categories ?? run.Visible;
+            var missing = run.Categories.Except(visible, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            long rows = 0;
+            if (missing.Count > 0)
+            {
+                var tables = (await store.DataTablesAsync(ct)).Where(t => PerfAspire.Schema.Query.LoadVisibility.CategoryOf(t) is { } c && missing.Contains(c)).ToList();
+                rows = await store.DeleteRowsAsync(run.BundleId, tables, ct);
+            }
+            // Died after the bundle was marked loaded with these categories: the rows are complete and stay.
+            if (missing.Count == 0) await store.FinishRunAsync(run.RunId, "succeeded", null, null, ct);
+            else await store.FinishRunAsync(run.RunId, "failed", null, "abandoned by an interrupted load", ct);
+            total += rows;
+            _log.LogWarning("Cleaned up category load {RunId} of bundle {BundleId} ({Categories}) abandoned by a process that died: {Rows} rows deleted",
+                run.RunId, run.BundleId, string.Join(",", missing), rows);
+        }
+        return total;
+    }
+
     /// <summary>One housekeeping round; returns the bundles unloaded by retention.</summary>
     public async Task<IReadOnlyList<string>> RunHousekeepingAsync(DateTimeOffset now, CancellationToken ct = default)
     {
@@ -54,6 +87,7 @@ public sealed class BundleAdmin(BundleStore store, string connectionString, int 
                 _log.LogWarning("Cleaned up bundle {BundleId} left in state {State}", b.BundleId, state);
             }
         }
+        await CleanUpAbandonedCategoryLoadsAsync(ct);
         if (retentionDays <= 0) return [];
         var unloaded = new List<string>();
         foreach (var b in await store.LoadedBeforeAsync(now.AddDays(-retentionDays), ct))

@@ -269,6 +269,31 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>
+    /// Category loads still marked running on a loaded bundle: an incremental load in progress, or one whose process
+    /// died. Returns the run, the bundle, its content hash, the run's categories and the categories the bundle lists.
+    /// </summary>
+    public async Task<IReadOnlyList<(long RunId, string BundleId, string Hash, string[] Categories, string[] Visible)>> RunningCategoryLoadsAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT r.run_id, b.bundle_id, b.bundle_hash, r.categories, b.categories FROM {_s}.ingest_runs r
+            JOIN {_s}.bundles b ON b.bundle_id = r.bundle_id
+            WHERE r.state = 'running' AND b.state = '{Loaded}' ORDER BY r.run_id
+            """);
+        var list = new List<(long, string, string, string[], string[])>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<string[]>(4)));
+        return list;
+    }
+
+    /// <summary>The run's state, or null when there is no such run.</summary>
+    public async Task<string?> RunStateAsync(long runId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT state FROM {_s}.ingest_runs WHERE run_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task FinishRunAsync(long runId, string state, LoadSummary? summary, string? error, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"UPDATE {_s}.ingest_runs SET state = $2, finished_at = now(), summary = $3::jsonb, error = $4 WHERE run_id = $1");

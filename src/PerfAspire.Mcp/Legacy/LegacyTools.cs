@@ -98,7 +98,7 @@ public sealed class LegacyTools(
                 await using var session = await sessions.OpenAsync(ct);
                 var bundle = await bundles.ResolveAsync(session, bundle_id, ct);
                 bundleId = bundle.BundleId;
-                present = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(sessions.Schema, m.View, bundle.BundleId), ct);
+                present = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(sessions.Schema, m, bundle.BundleId), ct);
             }
             catch (ToolError e) when (e.Code == BundleScope.NoActiveBundle)
             {

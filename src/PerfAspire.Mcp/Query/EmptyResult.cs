@@ -15,15 +15,15 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         var b = plan.Bundle;
         if (!plan.Window.Overlaps(b)) return OutsideBundle(plan);
 
-        var view = plan.Metric.View;
-        var anyInBundle = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(plan.Schema, view, b.BundleId), ct);
+        var metric = plan.Metric;
+        var anyInBundle = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(plan.Schema, metric, b.BundleId), ct);
         if (!anyInBundle)
         {
             return new EmptyResult(NoDataForMetric,
                 $"{plan.Metric.Name} has no samples at all in bundle {b.BundleId}: its record group ({plan.Metric.RecordGroup}) is not in this bundle's logs, or the load's categories left it out.",
                 $"Call schema_list_tables or schema_list_metrics {{\"category\": \"{plan.Metric.Category}\"}} for related metrics, or reload with support_load_bundle including its category.");
         }
-        var anyInWindow = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInWindow(plan.Schema, view, b.BundleId, plan.Window.Start, plan.Window.End), ct);
+        var anyInWindow = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInWindow(plan.Schema, metric, b.BundleId, plan.Window.Start, plan.Window.End), ct);
         if (anyInWindow && plan.Filters.Count > 0)
         {
             var labels = string.Join(", ", plan.Filters.Select(f => f.Label));
@@ -33,8 +33,8 @@ public sealed record EmptyResult(string Reason, string Explanation, string Next)
         }
         if (!anyInWindow)
         {
-            var first = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, view, b.BundleId, last: false), ct);
-            var last = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, view, b.BundleId, last: true), ct);
+            var first = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, metric, b.BundleId, last: false), ct);
+            var last = await runner.ScalarAsync<DateTime?>(session, ProbeSql.SampleEdge(plan.Schema, metric, b.BundleId, last: true), ct);
             return new EmptyResult(NoDataInWindow,
                 $"{plan.Metric.Name} has samples in bundle {b.BundleId} only from {Iso(first)} to {Iso(last)}, none in {plan.Window.Start:O} .. {plan.Window.End:O}.",
                 "Move start/end into that range, or leave them out to use the whole bundle.");

@@ -42,7 +42,7 @@ public sealed class LabelValuesService(ReadOnlySessionFactory sessions, MetricCa
         EmptyResult? empty = null;
         if (shown.Count == 0)
         {
-            var any = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(sessions.Schema, metric.View, bundle.BundleId), ct);
+            var any = await runner.ScalarAsync<bool>(session, ProbeSql.AnyInBundle(sessions.Schema, metric, bundle.BundleId), ct);
             empty = !any
                 ? new EmptyResult(EmptyResult.NoDataForMetric,
                     $"{metric.Name} has no samples in bundle {bundle.BundleId}, so {label} has no values there.",

@@ -36,7 +36,7 @@ public static class LabelValueSql
         var bundle = p.Add("bundle_id", bundleId);
         return p.Query($"""
             WITH RECURSIVE walk(v) AS (
-              (SELECT min({l}) FROM {table} WHERE bundle_id = {bundle} AND {l} IS NOT NULL AND {c} IS NOT NULL)
+              (SELECT min({l}) FROM {table} WHERE bundle_id = {bundle} AND {l} IS NOT NULL AND {c} IS NOT NULL{LoadVisibility.Guard(schema, metric.Table, bundle)})
               UNION ALL
               SELECT (SELECT min({l}) FROM {table} WHERE bundle_id = {bundle} AND {l} > walk.v AND {c} IS NOT NULL)
               FROM walk WHERE walk.v IS NOT NULL
@@ -50,7 +50,8 @@ public static class LabelValueSql
     {
         var p = new QueryParameters();
         var col = SqlIdentifier.Quote(label);
-        return p.Query($"SELECT DISTINCT {col} FROM {SqlIdentifier.Qualify(schema, metric.View)} WHERE bundle_id = {p.Add("bundle_id", bundleId)} " +
+        var bundle = p.Add("bundle_id", bundleId);
+        return p.Query($"SELECT DISTINCT {col} FROM {SqlIdentifier.Qualify(schema, metric.View)} WHERE bundle_id = {bundle}{LoadVisibility.Guard(schema, metric.Table, bundle)} " +
                        $"AND {col} IS NOT NULL ORDER BY 1 LIMIT {p.Add("row_limit", rowLimit)} OFFSET {p.Add("offset", offset)}");
     }
 

@@ -9,25 +9,28 @@ namespace PerfAspire.Schema.Query;
 public static class ProbeSql
 {
     /// <summary>Boolean: the metric has at least one sample in the bundle.</summary>
-    public static RenderedQuery AnyInBundle(string schema, string view, string bundleId)
+    public static RenderedQuery AnyInBundle(string schema, CatalogMetric metric, string bundleId)
     {
         var p = new QueryParameters();
-        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)})");
+        var bundle = p.Add("bundle_id", bundleId);
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, metric.View)} WHERE bundle_id = {bundle}{LoadVisibility.Guard(schema, metric.Table, bundle)})");
     }
 
     /// <summary>Boolean: the metric has at least one sample in the bundle between start and end (inclusive).</summary>
-    public static RenderedQuery AnyInWindow(string schema, string view, string bundleId, DateTimeOffset start, DateTimeOffset end)
+    public static RenderedQuery AnyInWindow(string schema, CatalogMetric metric, string bundleId, DateTimeOffset start, DateTimeOffset end)
     {
         var p = new QueryParameters();
-        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)} " +
+        var bundle = p.Add("bundle_id", bundleId);
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, metric.View)} WHERE bundle_id = {bundle}{LoadVisibility.Guard(schema, metric.Table, bundle)} " +
                        $"AND ts BETWEEN {p.Add("start_time", start.UtcDateTime)} AND {p.Add("end_time", end.UtcDateTime)})");
     }
 
     /// <summary>Timestamp: the first (or last) sample of the metric in the bundle; NULL when there is none.</summary>
-    public static RenderedQuery SampleEdge(string schema, string view, string bundleId, bool last)
+    public static RenderedQuery SampleEdge(string schema, CatalogMetric metric, string bundleId, bool last)
     {
         var p = new QueryParameters();
-        return p.Query($"SELECT {(last ? "max" : "min")}(ts) FROM {SqlIdentifier.Qualify(schema, view)} WHERE bundle_id = {p.Add("bundle_id", bundleId)}");
+        var bundle = p.Add("bundle_id", bundleId);
+        return p.Query($"SELECT {(last ? "max" : "min")}(ts) FROM {SqlIdentifier.Qualify(schema, metric.View)} WHERE bundle_id = {bundle}{LoadVisibility.Guard(schema, metric.Table, bundle)}");
     }
 
     /// <summary>Boolean: the rollup table exists (databases migrated before it existed have none).</summary>

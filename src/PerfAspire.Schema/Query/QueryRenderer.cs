@@ -59,7 +59,7 @@ public static partial class QueryRenderer
         if (!double.IsFinite(q) || q <= 0 || q > 1) throw new QueryBuildException(QueryBuildException.InvalidParameter, $"quantile must be in (0, 1]; got {q.ToString(CultureInfo.InvariantCulture)}");
         values["quantile"] = q;
 
-        var filters = new StringBuilder();
+        var filters = new StringBuilder(LoadVisibility.Guard(schema, m.Table, "$bundle_id") is { Length: > 0 } guard ? "\n " + guard : "");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Filters.Count; i++)
         {

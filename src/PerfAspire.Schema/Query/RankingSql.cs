@@ -114,7 +114,8 @@ public static class RankingSql
 
     static string Where(SqlPlan plan, QueryParameters p)
     {
-        var sb = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
+        var bundle = p.Add("bundle_id", plan.BundleId);
+        var sb = new StringBuilder("WHERE bundle_id = ").Append(bundle).Append(LoadVisibility.Guard(plan.Schema, plan.Metric.Table, bundle))
             .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Start.UtcDateTime))
             .Append(" AND ").Append(p.Add("end_time", plan.End.UtcDateTime));
         foreach (var f in plan.Filters)

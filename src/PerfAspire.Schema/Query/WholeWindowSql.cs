@@ -22,7 +22,8 @@ public static class WholeWindowSql
     {
         var p = new QueryParameters();
         var view = SqlIdentifier.Qualify(plan.Schema, plan.Metric.View);
-        var where = new StringBuilder("WHERE bundle_id = ").Append(p.Add("bundle_id", plan.BundleId))
+        var bundle = p.Add("bundle_id", plan.BundleId);
+        var where = new StringBuilder("WHERE bundle_id = ").Append(bundle).Append(LoadVisibility.Guard(plan.Schema, plan.Metric.Table, bundle))
             .Append(" AND ts BETWEEN ").Append(p.Add("start_time", plan.Start.UtcDateTime))
             .Append(" AND ").Append(p.Add("end_time", plan.End.UtcDateTime));
         foreach (var f in plan.Filters) where.Append(" AND ").Append(SqlIdentifier.Quote(f.Label)).Append(Match(p, f));

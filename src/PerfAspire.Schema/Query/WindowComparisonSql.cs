@@ -29,7 +29,7 @@ public static class WindowComparisonSql
         sb.Append("WITH base AS (\n  SELECT ts, ").Append(labelHead).Append(string.Join(", ", cols))
           .Append($",\n    CASE WHEN ts >= {aStart} AND ts <= {aEnd} THEN 1 ELSE 2 END AS win\n  FROM ")
           .Append(SqlIdentifier.Qualify(schema, table))
-          .Append($"\n  WHERE bundle_id = {bundle} AND ((ts >= {aStart} AND ts <= {aEnd}) OR (ts >= {bStart} AND ts <= {bEnd}))\n),\n");
+          .Append($"\n  WHERE bundle_id = {bundle}{LoadVisibility.Guard(schema, table, bundle)} AND ((ts >= {aStart} AND ts <= {aEnd}) OR (ts >= {bStart} AND ts <= {bEnd}))\n),\n");
         sb.Append("s AS (\n  SELECT ").Append(labelHead).Append("win");
         for (var i = 0; i < metrics.Count; i++)
         {

@@ -35,6 +35,11 @@ public sealed class QueryPatternTests(DatabaseFixture db) : IAsyncLifetime
         var sql = new List<string>();
         string At(int seconds) => $"TIMESTAMPTZ '2025-06-28 00:00:00+00' + INTERVAL '{seconds} seconds'";
 
+        // Both bundles loaded with every category: queries read only the categories a bundle lists.
+        foreach (var b in new[] { "b1", "b2" })
+        {
+            sql.Add($"INSERT INTO perf.bundles (bundle_id, bundle_hash, source_path, host, state, categories) VALUES ('{b}', '{b}', '/x', 'h1', 'loaded', '{{CPU,MEM,DISK,NET,TOP,SMAPS,DB,FASTPATH,OTHER}}')");
+        }
         // cpu_utilization: two CPUs, four samples 60 s apart; a second bundle that must never leak in.
         double[] cpu0 = [10, 20, 30, 50], cpu1 = [1, 2, 3, 4];
         for (var i = 0; i < 4; i++)
