@@ -6,7 +6,7 @@ namespace PerfAspire.Schema.Sql;
 /// for the n-th passage of a concept doc cut into sections; <c>content_hash</c> is the SHA-256 of the
 /// passage text, so a changed passage is re-embedded and an unchanged one never is.
 /// </summary>
-public static class DocsDdl
+internal static class DocsDdl
 {
     public const string Script = """
         CREATE TABLE IF NOT EXISTS {schema}.doc_embeddings (

@@ -5,7 +5,7 @@ namespace PerfAspire.Schema.Sql;
 /// included verbatim by the migration script (the <c>{schema}</c> placeholder is the target schema).
 /// Written with IF NOT EXISTS / ADD COLUMN IF NOT EXISTS so an older database is upgraded in place.
 /// </summary>
-public static class LifecycleDdl
+internal static class LifecycleDdl
 {
     public const string Script = """
         CREATE TABLE IF NOT EXISTS {schema}.bundles (

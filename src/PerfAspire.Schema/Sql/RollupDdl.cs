@@ -7,7 +7,7 @@ namespace PerfAspire.Schema.Sql;
 /// label-value discovery read it instead of scanning millions of samples. Idempotent, so an older database gains it
 /// in place; bundles loaded before it existed simply have no rows here (the query layer then scans).
 /// </summary>
-public static class RollupDdl
+internal static class RollupDdl
 {
     public const string Script = """
         CREATE TABLE IF NOT EXISTS {schema}.bundle_series (

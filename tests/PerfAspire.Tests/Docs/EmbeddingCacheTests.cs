@@ -90,17 +90,12 @@ public sealed class EmbeddingCacheTests(DatabaseFixture db)
     }
 
     [Fact]
-    public async Task The_store_creates_its_table_idempotently_next_to_an_existing_one()
+    public async Task The_store_works_on_a_schema_the_migrator_created_and_migrates_it_again_idempotently()
     {
         var cs = await db.CreateDatabaseAsync();
         await using var dataSource = NpgsqlDataSource.Create(cs);
-        // As if the schema migrator had already run the same DDL.
-        await using (var conn = await dataSource.OpenConnectionAsync())
-        {
-            var ddl = "CREATE SCHEMA perf;\n" + PerfAspire.Schema.Sql.DocsDdl.Script.Replace("{schema}", "perf");
-            await using var cmd = new NpgsqlCommand(ddl, conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        // As under the AppHost: the migrator has created doc_embeddings with every other table.
+        await PerfAspire.Schema.Database.SchemaMigrator.MigrateAsync(dataSource, new PerfAspire.Schema.DatabaseSettings());
         var store = new PostgresEmbeddingStore(dataSource, new PerfAspire.Schema.DatabaseSettings());
         Assert.Empty(await store.LoadAsync("m", default));
         await store.SaveAsync("m", [("x", new CachedEmbedding("h", [0.6f, 0.8f]))], ["x"], default);
