@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Analysis;
 
 /// <summary>
 /// A two-hour bundle (120 one-minute epochs) built so every analysis tool has a known answer: a CPU spike at epoch 30

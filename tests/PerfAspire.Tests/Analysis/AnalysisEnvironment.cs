@@ -2,18 +2,18 @@ using ModelContextProtocol.Client;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Mcp;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Analysis;
 
 /// <summary>One database holding <see cref="AnalysisBundleData"/> and one MCP server + client on it, shared by the analysis tests.</summary>
-public sealed class LegacyEnvironment
+public sealed class AnalysisEnvironment
 {
     static readonly SemaphoreSlim Gate = new(1, 1);
-    static LegacyEnvironment? _shared;
+    static AnalysisEnvironment? _shared;
 
     public required McpTestServer Server { get; init; }
     public required McpClient Client { get; init; }
 
-    public static async Task<LegacyEnvironment> GetAsync(DatabaseFixture db)
+    public static async Task<AnalysisEnvironment> GetAsync(DatabaseFixture db)
     {
         await Gate.WaitAsync();
         try
@@ -23,7 +23,7 @@ public sealed class LegacyEnvironment
             await AnalysisBundleData.InsertAsync(cs);
             // Nothing listens on port 9 (discard): the docs lookup fails fast.
             var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?> { ["Mcp:DocsUrl"] = "http://127.0.0.1:9" });
-            _shared = new LegacyEnvironment { Server = server, Client = await server.ConnectAsync() };
+            _shared = new AnalysisEnvironment { Server = server, Client = await server.ConnectAsync() };
             return _shared;
         }
         finally

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using PerfAspire.Schema.Spec;
+using PerfAspire.Tests.Charts;
 using PerfAspire.Tests.Infrastructure;
-using static PerfAspire.Tests.Legacy.AnalysisBundleData;
+using PerfAspire.Tests.Mcp;
+using static PerfAspire.Tests.Analysis.AnalysisBundleData;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Analysis;
 
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class AnalysisToolsTests(DatabaseFixture db)
@@ -13,7 +15,7 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Top_n_ranks_threads_and_breaks_ties_by_max_then_labels()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "top_n", new { metric = "top_cpu_percent", n = 6 });
         var ranking = reply.Body.GetProperty("ranking").EnumerateArray().ToList();
         // worker 35; the four named threads 10.5 each (tie, max 11 each, then labels); bash (5, then 9) 7.
@@ -35,7 +37,7 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Top_n_of_a_counter_uses_its_rate_and_refuses_group_sums()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "top_n", new { metric = PortRxMetric, end = "bundle_start+60m" });
         var top = Assert.Single(reply.Body.GetProperty("ranking").EnumerateArray().ToList());
         Assert.Equal(100.0 / 60, top.GetProperty("avg").GetDouble(), 6);
@@ -47,7 +49,7 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Compare_windows_ranks_changes_by_effect_size()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "compare_windows", new
         {
             window_a = new { start = "bundle_start", end = Ts(Shift - 1).ToString("O") },
@@ -100,7 +102,7 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Correlate_metrics_finds_the_disk_following_the_cpu_by_two_steps()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "correlate_metrics", new
         {
             metrics = new[] { "cpu_utilization", "disk_busy_percent{device=\"sda\"}", "mem_available_percent" },
@@ -129,7 +131,7 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Find_anomalies_reports_the_spike_and_the_level_shift()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "find_anomalies", new { metric = "cpu_utilization{cpu=\"cpu\"}" });
         Assert.NotNull(reply.Png);
         PngImage.Keep(reply.Png!, "find_anomalies");

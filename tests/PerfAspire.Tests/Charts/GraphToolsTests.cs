@@ -1,8 +1,10 @@
 using System.Text.Json;
+using PerfAspire.Tests.Analysis;
 using PerfAspire.Tests.Infrastructure;
-using static PerfAspire.Tests.Legacy.AnalysisBundleData;
+using PerfAspire.Tests.Mcp;
+using static PerfAspire.Tests.Analysis.AnalysisBundleData;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Charts;
 
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class GraphToolsTests(DatabaseFixture db)
@@ -27,7 +29,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_timeseries_keeps_the_requested_metric_order_and_returns_a_png()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "graph_timeseries", new
         {
             metrics = new[] { "mem_available_percent", "cpu_utilization{cpu=\"cpu\"}", "disk_busy_percent" },
@@ -53,7 +55,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_timeseries_reports_an_unknown_metric_and_draws_the_rest()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "graph_timeseries", new { metrics = new[] { "cpu_utilization", "cpu_utilisaton" }, width = 640, height = 400 });
         AssertChart(reply, 640, 400);
         Assert.Contains("metric_not_found:cpu_utilisaton", reply.Warnings);
@@ -63,7 +65,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_compare_scales_to_the_primary_max_and_reports_factors_and_a_zero_baseline()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "graph_compare", new
         {
             primary = "cpu_utilization",
@@ -98,7 +100,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_compare_first_mode_and_no_normalisation()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var first = await ToolReply.OkAsync(env.Client, "graph_compare", new { primary = "cpu_utilization", comparators = new[] { "mem_available_percent" }, mode = "first" });
         var factor = first.Body.GetProperty("normalization").GetProperty("factors")[0];
         Assert.Equal(Cpu(0) / Mem(0), factor.GetProperty("factor").GetDouble(), 9); // 20 / 80
@@ -112,7 +114,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_topk_sums_threads_per_exec_and_charts_them_in_rank_order()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "graph_topk", new { metric = "top_cpu_percent", k = 3, group_by = "exec" });
         AssertChart(reply, keep: "graph_topk");
         var ranking = reply.Body.GetProperty("ranking").EnumerateArray().ToList();
@@ -136,7 +138,7 @@ public sealed class GraphToolsTests(DatabaseFixture db)
     [Fact]
     public async Task Graph_latency_histogram_estimates_percentiles_per_step()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, "graph_latency_histogram", new { histogram = "dbwr", step = 60 });
         AssertChart(reply, 1000, 760, keep: "graph_latency_histogram");
         var p = reply.Body.GetProperty("percentiles").EnumerateArray().ToList();

@@ -1,6 +1,6 @@
 using PerfAspire.Mcp.Charts;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Charts;
 
 public sealed class LegendSelectionTests
 {

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Charts;
 
 /// <summary>Reads a PNG's header independently of the code that wrote it.</summary>
 internal static class PngImage

@@ -1,7 +1,7 @@
 using PerfAspire.Mcp.Charts;
 using SkiaSharp;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Charts;
 
 public sealed class TimeSeriesChartTests
 {

@@ -45,4 +45,19 @@ public sealed class DataSourceRegistrationTests
         Assert.Equal("owner", new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Username);
         Assert.Contains("PostgreSql_timescale-reader", host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name));
     }
+
+    [Fact]
+    public async Task The_health_report_has_one_entry_per_check_and_ours_and_Aspire_s_do_not_clash()
+    {
+        // Nothing listens on port 1: both database checks answer unhealthy at once, under their own names.
+        using var host = Build(("ConnectionStrings:timescale", "Host=127.0.0.1;Port=1;Database=perf;Username=owner;Timeout=2"));
+        var names = host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(names.Order(), report.Entries.Keys.Order());
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["timescale"].Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["PostgreSql"].Status);
+        Assert.Contains("unreachable", report.Entries["timescale"].Description);
+    }
 }

@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PerfAspire.Tests.Analysis;
 using PerfAspire.Tests.Infrastructure;
+using PerfAspire.Tests.Mcp;
 
 namespace PerfAspire.Tests.Legacy;
 
@@ -31,7 +33,7 @@ public sealed class LegacyShapeTests(DatabaseFixture db)
     [MemberData(nameof(Calls))]
     public async Task Answer_shape_matches_the_golden_file(string tool, string argsJson)
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var reply = await ToolReply.OkAsync(env.Client, tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(argsJson));
         Assert.True(reply.Body.TryGetProperty("expression", out var expression) && expression.ValueKind == JsonValueKind.String,
             $"{tool} answers no 'expression': {reply.Body}");
@@ -47,7 +49,7 @@ public sealed class LegacyShapeTests(DatabaseFixture db)
     [Fact]
     public async Task Query_range_with_start_ms_and_end_ms_returns_exactly_that_window()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var start = AnalysisBundleData.T0.AddMinutes(10);
         var end = AnalysisBundleData.T0.AddMinutes(20);
         var reply = await ToolReply.OkAsync(env.Client, "query_range", new

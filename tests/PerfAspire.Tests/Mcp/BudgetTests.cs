@@ -3,9 +3,9 @@ using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using PerfAspire.Ingest.Generation;
+using PerfAspire.Tests.Charts;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Ingest;
-using PerfAspire.Tests.Legacy;
 using Xunit.Abstractions;
 
 namespace PerfAspire.Tests.Mcp;

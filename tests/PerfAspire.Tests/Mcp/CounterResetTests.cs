@@ -6,7 +6,6 @@ using PerfAspire.Mcp.Insights;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Schema.Query;
 using PerfAspire.Tests.Infrastructure;
-using PerfAspire.Tests.Legacy;
 
 namespace PerfAspire.Tests.Mcp;
 

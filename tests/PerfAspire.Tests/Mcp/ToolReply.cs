@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using PerfAspire.Tests.Charts;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Mcp;
 
 /// <summary>A tool call with every content block kept (graph tools answer with a summary, the JSON and a PNG).</summary>
 public sealed record ToolReply(JsonElement Body, bool IsError, IReadOnlyList<string> Texts, byte[]? Png, string? ImageMime, JsonElement? Structured)

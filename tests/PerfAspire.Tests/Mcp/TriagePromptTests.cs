@@ -1,8 +1,9 @@
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using PerfAspire.Tests.Analysis;
 using PerfAspire.Tests.Infrastructure;
 
-namespace PerfAspire.Tests.Legacy;
+namespace PerfAspire.Tests.Mcp;
 
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class TriagePromptTests(DatabaseFixture db)
@@ -10,7 +11,7 @@ public sealed class TriagePromptTests(DatabaseFixture db)
     [Fact]
     public async Task The_triage_prompt_is_listed_and_names_tools_that_exist()
     {
-        var env = await LegacyEnvironment.GetAsync(db);
+        var env = await AnalysisEnvironment.GetAsync(db);
         var prompts = await env.Client.ListPromptsAsync();
         var triage = Assert.Single(prompts, p => p.Name == "triage_slow_period");
         Assert.Equal(["slow_start", "slow_end", "symptom"], triage.ProtocolPrompt.Arguments!.Select(a => a.Name));

@@ -1,6 +1,5 @@
 using Npgsql;
 using PerfAspire.Tests.Infrastructure;
-using PerfAspire.Tests.Legacy;
 using PerfAspire.Tests.Mcp;
 
 namespace PerfAspire.Tests.Security;
