@@ -36,10 +36,12 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
         [Description("Optional record group, e.g. CPU, DISK, FPPRXY.")] string? group = null,
         [Description("Optional metric_category, e.g. cpu, disk, fastpath.")] string? category = null,
         [Description("Optional metric kind, e.g. gauge, counter.")] string? kind = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
         [Description("Results per page (default 10).")] int? limit = null,
-        [Description("Results to skip (next page: next_offset of the previous answer).")] int? offset = null,
+        [Description(ListPage.OffsetHelp)] int? offset = null,
         CancellationToken ct = default) =>
-        Relay("docs_search", async () => Wire(await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit), ("offset", offset))),
+        Relay("docs_search", async () => Wire(Paged(await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit),
+            ("offset", ListPage.Start(cursor, offset, 10_000_000))))),
             "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
 
     [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
@@ -113,6 +115,18 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
         var result = await kernel.InvokeAsync(DocsPlugin.PluginName, function, args, ct);
         return result.GetValue<T>() ?? throw new InvalidOperationException($"docs function {function} returned nothing");
     }
+
+    /// <summary>A search page in the shape of every list tool (count, total, truncated, next_cursor).</summary>
+    static object Paged(SearchResponse r) => new
+    {
+        query = r.Query,
+        results = r.Results,
+        count = r.Results.Count,
+        total = r.Total,
+        truncated = r.Truncated,
+        next_cursor = ListPage.Next(r.Offset, r.Results.Count, r.Truncated),
+        warnings = r.Warnings,
+    };
 
     /// <summary>The docs contract's own wire shape (explicit property names, nulls kept), the same over HTTP and in process.</summary>
     static JsonElement Wire<T>(T value) => JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);

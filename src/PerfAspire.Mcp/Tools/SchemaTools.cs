@@ -66,7 +66,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         [Description("Optional category: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...), a record group (CPU, DBWR, FPPORTS) or a load filter (CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER).")] string? category = null,
         [Description("Optional metric name prefix, e.g. 'disk_' or 'fpports_rx'.")] string? prefix = null,
         [Description("Optional metric kind: gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
-        [Description("Continue after this cursor (the next_cursor of the previous page). Omit for the first page.")] string? cursor = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
         [Description("Metrics per page (1-200, default 40).")] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_metrics", async () =>
@@ -123,23 +123,23 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
 
     [McpServerTool(Name = "schema_list_label_values", Title = "List label values", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""
-        Lists the distinct values of one label of a metric in a bundle (the active one unless bundle_id is given), e.g. the devices of disk_busy_percent or the pids of top_cpu_percent. Paged with limit/offset; 'truncated' means more values exist.
+        Lists the distinct values of one label of a metric in a bundle (the active one unless bundle_id is given), e.g. the devices of disk_busy_percent or the pids of top_cpu_percent. Paged (cursor/limit); 'truncated' means more values exist.
         Use it to pick filter values before query_run / query_build_sql (filters {"label": "value"}).
         """)]
     public Task<CallToolResult> ListLabelValues(
         [Description("Metric name or alias, e.g. disk_busy_percent.")] string metric,
         [Description("Label column of that metric, e.g. device, cpu, pid, bucket, port (schema_describe_metric lists them).")] string label,
         [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
         [Description("Values per page (1-1000, default 100).")] int? limit = null,
-        [Description("Values to skip (for the next page use offset + limit).")] int? offset = null,
+        [Description(ListPage.OffsetHelp)] int? offset = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_label_values", async () =>
         {
-            var n = limit ?? 100;
-            var o = offset ?? 0;
-            if (n is < 1 or > 1000) throw new ToolError("invalid_argument", "limit must be between 1 and 1000.");
-            if (o is < 0 or > 10_000_000) throw new ToolError("invalid_argument", "offset must be 0 or more.");
+            var n = ListPage.Limit(limit, 100, 1000);
+            var o = ListPage.Start(cursor, offset, 10_000_000);
             var page = await labelValues.GetAsync(metric, label, bundle_id, n, o, ct);
+            var next = ListPage.Next(o, page.Values.Count, page.Truncated);
             return new
             {
                 metric = page.Metric.Name,
@@ -148,11 +148,10 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 bundle_id = page.Bundle.BundleId,
                 values = page.Values,
                 count = page.Values.Count,
-                offset = o,
                 truncated = page.Truncated,
-                next_offset = page.Truncated ? o + page.Values.Count : (int?)null,
+                next_cursor = next,
                 hint = page.Truncated
-                    ? $"More values exist: call again with offset {o + page.Values.Count}."
+                    ? $"More values exist: call again with cursor \"{next}\"."
                     : page.Empty?.Next ?? $"Filter a query with {{\"{page.Label}\": \"<value>\"}} or {{\"{page.Label}\": [\"<v1>\", \"<v2>\"]}}.",
                 empty_reason = page.Empty?.Reason,
                 explanation = page.Empty?.Explanation,

@@ -66,9 +66,14 @@ public sealed class SchemaToolsTests(DatabaseFixture db)
 
         var first = await env.Client.OkAsync("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", limit = 4 });
         Assert.True(first.GetProperty("truncated").GetBoolean());
-        Assert.Equal(4, first.GetProperty("next_offset").GetInt32());
-        var second = await env.Client.OkAsync("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", limit = 4, offset = 4 });
+        Assert.Equal("4", first.GetProperty("next_cursor").GetString());
+        var second = await env.Client.OkAsync("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", limit = 4, cursor = "4" });
         Assert.False(second.GetProperty("truncated").GetBoolean());
+        Assert.False(second.TryGetProperty("next_cursor", out var last) && last.ValueKind == JsonValueKind.String);
+        // The offset argument of earlier versions still pages the same way.
+        var byOffset = await env.Client.OkAsync("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", limit = 4, offset = 4 });
+        Assert.Equal(second.GetProperty("values").GetRawText(), byOffset.GetProperty("values").GetRawText());
+        await env.Client.ErrorAsync("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", cursor = "x" }, "invalid_argument");
         var all = first.GetProperty("values").EnumerateArray().Concat(second.GetProperty("values").EnumerateArray()).Select(v => v.GetString()).ToList();
         Assert.Equal(TestBundleData.Threads.Select(t => t.Exec).Order(StringComparer.Ordinal), all);
 
