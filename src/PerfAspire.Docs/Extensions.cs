@@ -8,6 +8,7 @@ using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
 using PerfAspire.Docs.SemanticKernel;
 using PerfAspire.ServiceDefaults.Security;
+using PerfAspire.ServiceDefaults.Settings;
 
 namespace PerfAspire.Docs;
 
@@ -58,6 +59,7 @@ public static class Extensions
         {
             services.AddEmbeddingGenerator(_ => new MiniLmEmbeddingGenerator());
         }
+        services.AddSettings(configuration, EmbeddingCacheSettings.Read);
         services.TryAddSingleton<EmbeddingStoreFactory>();
         services.TryAddSingleton<DocsIndexHost>();
         services.TryAddSingleton<DocsQueries>();

@@ -12,13 +12,8 @@ namespace PerfAspire.Docs.Hosting;
 /// local mode, where the AppHost gives PostgreSQL a throw-away data directory: without it every start would
 /// embed the whole corpus again. Last, read-only, the vectors shipped in the assembly (<see cref="SeedEmbeddingStore"/>).
 /// </summary>
-public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfiguration configuration, IOptions<DatabaseSettings> database, ILogger<EmbeddingStoreFactory> logger)
+public sealed class EmbeddingStoreFactory(IServiceProvider services, IOptions<EmbeddingCacheSettings> cache, IOptions<DatabaseSettings> database, ILogger<EmbeddingStoreFactory> logger)
 {
-    public const string FileSetting = "Docs:EmbeddingCacheFile";
-
-    /// <summary>"false" ignores the vectors shipped in the assembly (benchmarks of the database cache use it).</summary>
-    public const string SeedSetting = "Docs:UseShippedEmbeddings";
-
     public IReadOnlyList<IEmbeddingStore> Create()
     {
         var stores = new List<IEmbeddingStore>();
@@ -27,14 +22,13 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
         {
             stores.Add(new PostgresEmbeddingStore(dataSource, database.Value));
         }
-        var file = configuration[FileSetting];
-        if (string.IsNullOrWhiteSpace(file)) file = DefaultFile();
+        var file = cache.Value.CacheFile ?? DefaultFile();
         if (!string.Equals(file, "none", StringComparison.OrdinalIgnoreCase) && file is not null) stores.Add(new FileEmbeddingStore(file));
         if (stores.Count == 0)
         {
             logger.LogWarning("No database and no cache file: docs embeddings not in the shipped seed are computed in memory at every start.");
         }
-        if (!string.Equals(configuration[SeedSetting], "false", StringComparison.OrdinalIgnoreCase)) stores.Add(new SeedEmbeddingStore());
+        if (cache.Value.UseShippedEmbeddings) stores.Add(new SeedEmbeddingStore());
         return stores;
     }
 
@@ -45,4 +39,21 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IConfigurat
             : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache");
         return baseDir is null ? null : Path.Combine(baseDir, "perfaspire", "docs-embeddings.bin");
     }
+}
+
+/// <summary>Where the docs service keeps document vectors (configuration section <c>Docs</c>), checked when the host starts.</summary>
+public sealed record EmbeddingCacheSettings
+{
+    /// <summary><c>Docs:EmbeddingCacheFile</c>: the local cache file; <c>none</c> turns it off; unset: the default under the cache directory.</summary>
+    public string? CacheFile { get; init; }
+
+    /// <summary><c>Docs:UseShippedEmbeddings</c>: false ignores the vectors shipped in the assembly (benchmarks of the caches use it).</summary>
+    public bool UseShippedEmbeddings { get; init; } = true;
+
+    /// <summary>The settings from a lookup of raw configuration names; a bad value throws <see cref="SettingsException"/> naming it.</summary>
+    public static EmbeddingCacheSettings Read(Func<string, string?> lookup) => new()
+    {
+        CacheFile = SettingValues.Text(lookup, "Docs:EmbeddingCacheFile"),
+        UseShippedEmbeddings = SettingValues.Bool(lookup, "Docs:UseShippedEmbeddings", true),
+    };
 }

@@ -168,7 +168,7 @@ public sealed class DocsUnavailableTests
     {
         // A host that was never started has no index.
         var host = new DocsIndexHost(SharedDocsIndex.Generator,
-            new EmbeddingStoreFactory(new ServiceCollection().BuildServiceProvider(), new ConfigurationBuilder().Build(), Options.Create(new PerfAspire.Schema.DatabaseSettings()), NullLogger<EmbeddingStoreFactory>.Instance),
+            new EmbeddingStoreFactory(new ServiceCollection().BuildServiceProvider(), Options.Create(new EmbeddingCacheSettings()), Options.Create(new PerfAspire.Schema.DatabaseSettings()), NullLogger<EmbeddingStoreFactory>.Instance),
             NullLogger<DocsIndexHost>.Instance);
         var docs = new DocsQueries(host, Options.Create(new SearchSettings()));
         var e = await Assert.ThrowsAsync<DocsRequestException>(() => docs.SearchMetricsAsync("disk", 5, default));

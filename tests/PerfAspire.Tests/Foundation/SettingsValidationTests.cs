@@ -106,6 +106,15 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
+    public async Task A_bad_docs_cache_setting_stops_the_start_naming_it()
+    {
+        // The MCP server without a docs service runs the docs index in process: the setting is its.
+        using var host = McpBuilder(new() { ["Docs:UseShippedEmbeddings"] = "nope" }).Build();
+        var e = await Assert.ThrowsAsync<SettingsException>(() => host.StartAsync());
+        Assert.StartsWith("Docs:UseShippedEmbeddings='nope' is not valid: expected true or false", e.Message);
+    }
+
+    [Fact]
     public void The_documented_variables_reach_the_options()
     {
         // Environment variables appear in configuration under their own names.

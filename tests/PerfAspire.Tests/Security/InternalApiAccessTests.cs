@@ -107,7 +107,7 @@ public sealed class InternalApiAccessTests(DatabaseFixture db)
     public async Task Docs_refuses_foreign_origins_and_missing_keys_for_search()
     {
         var host = new DocsIndexHost(SharedDocsIndex.Generator,
-            new EmbeddingStoreFactory(new ServiceCollection().BuildServiceProvider(), new ConfigurationBuilder().Build(), Options.Create(new PerfAspire.Schema.DatabaseSettings()), NullLogger<EmbeddingStoreFactory>.Instance),
+            new EmbeddingStoreFactory(new ServiceCollection().BuildServiceProvider(), Options.Create(new EmbeddingCacheSettings()), Options.Create(new PerfAspire.Schema.DatabaseSettings()), NullLogger<EmbeddingStoreFactory>.Instance),
             NullLogger<DocsIndexHost>.Instance);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
