@@ -111,6 +111,17 @@ public sealed class CategoryLoadVisibilityTests(DatabaseFixture db)
         Assert.Equal("succeeded", done!.State);
         var mem = await VisibleAsync(rt.DataSource, loading, bundleId);
         Assert.True(mem.Any && mem.Rows > 0, "visible once the load is finished");
+
+        // The guard costs one catalog lookup per statement, not one per row: the plan gates on it once.
+        var probe = ProbeSql.SampleEdge("perf", CpuMetric, bundleId, last: false);
+        await using var explain = rt.DataSource.CreateCommand("EXPLAIN " + probe.Sql);
+        foreach (var p in probe.Parameters) explain.Parameters.Add(new NpgsqlParameter { Value = p.Value });
+        var plan = new List<string>();
+        await using (var r = await explain.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync()) plan.Add(r.GetString(0));
+        }
+        Assert.Contains(plan, line => line.Contains("One-Time Filter", StringComparison.Ordinal));
     }
 
     [Fact]
