@@ -18,6 +18,12 @@ static async Task<int> RunStdioAsync(string[] args)
     var builder = Host.CreateApplicationBuilder(args);
     builder.Logging.ClearProviders();
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    // A client keeps stderr as the server's log: Npgsql's line per SQL statement would bury the lines that matter.
+    // Inserted first, so Logging:LogLevel:Npgsql from any other source still wins.
+    builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+    {
+        InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Npgsql"] = "Warning" },
+    });
     builder.AddServiceDefaults();
     builder.AddPerfAspireMcpServices();
     builder.AddMcpServices().WithStdioServerTransport();

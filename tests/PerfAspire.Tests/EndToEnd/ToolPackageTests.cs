@@ -33,6 +33,7 @@ public sealed class ToolPackageTests(DatabaseFixture db)
             var dsn = await db.CreateDatabaseAsync();
             var env = SelfContainedStdioTests.OnlyDsn(dsn);
             Assert.Equal(["TIMESCALE_DSN"], snippet.Env.Keys);
+            var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
             await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
             {
                 Name = "perfaspire",
@@ -40,6 +41,7 @@ public sealed class ToolPackageTests(DatabaseFixture db)
                 Arguments = [.. snippet.Args],
                 EnvironmentVariables = env,
                 WorkingDirectory = work,
+                StandardErrorLines = stderr.Enqueue,
             }), cancellationToken: cts.Token);
 
             Assert.Equal("perfaspire", client.ServerInfo?.Name);
@@ -56,6 +58,9 @@ public sealed class ToolPackageTests(DatabaseFixture db)
             var docs = await client.OkAsync("docs_search", new { q = "is the disk saturated" });
             Assert.False(docs.TryGetProperty("warnings", out _), docs.ToString());
             Assert.NotEmpty(docs.GetProperty("result").GetProperty("results").EnumerateArray());
+
+            // The client's MCP log (stderr) is not flooded with one line per SQL statement.
+            Assert.DoesNotContain(stderr, l => l.Contains("Command execution completed", StringComparison.Ordinal));
         }
         finally
         {
