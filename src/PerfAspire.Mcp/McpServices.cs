@@ -69,6 +69,7 @@ public static class McpServices
         services.TryAddSingleton<TopSeries>(); // top_n and graph_topk rank the same way
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
+        services.TryAddSingleton<TableStorage>();
         services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Charts.ChartRenderGate>();
         services.TryAddSingleton<SchemaStartup>();

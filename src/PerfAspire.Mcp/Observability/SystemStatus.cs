@@ -28,7 +28,15 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         RetentionReport Retention,
         ActiveBundleReport? ActiveBundle,
         IReadOnlyDictionary<string, object?> Counters,
-        IReadOnlyList<string> Warnings);
+        IReadOnlyList<string> Warnings)
+    {
+        public StorageReport? Storage { get; init; }
+    }
+
+    /// <summary>Per non-empty table: rows, bytes on disk, compressed fraction; and the totals (how they are measured in method).</summary>
+    public sealed record StorageReport(
+        [property: JsonPropertyName("tables")] IReadOnlyList<TableStorage.Table> Tables,
+        [property: JsonPropertyName("totals")] TableStorage.Totals Totals);
 
     public sealed record SchemaReport(
         [property: JsonPropertyName("name")] string Name,
@@ -81,6 +89,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         int? loaded = null, past = null;
         DateTimeOffset? oldest = null;
         long? rowsTotal = null, failedRuns = null;
+        StorageReport? storage = null;
         try
         {
             await using var session = await sessions.OpenAsync(ct);
@@ -97,6 +106,10 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
             {
                 var (chunks, compressed, detail) = caps.TimescaleAvailable ? await ChunksAsync(session, ct) : (null, null, "TimescaleDB is not available: tables are plain PostgreSQL tables, nothing is compressed.");
                 compression = new CompressionReport(caps.CompressionEnabled, settings.CompressionAfterDays, chunks, compressed, detail);
+                if (await TableStorage.ReadAsync(session, logger, ct) is { } st)
+                {
+                    storage = new StorageReport(st.Tables.Where(t => t.Rows > 0 || t.Bytes > MinReportedBytes).ToList(), st.Totals);
+                }
             }
             await using (var cmd = session.Command(StatusSql.BundleTotals(sessions.Schema, settings.RetentionDays)))
             {
@@ -157,8 +170,11 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         };
         return new Report(schema, compression,
             new RetentionReport("by load age (bundles unloaded TIMESCALE_RETENTION_DAYS after loaded_at; sample age never matters)", settings.RetentionDays, loaded, oldest, past),
-            active, counters, warnings);
+            active, counters, warnings) { Storage = storage };
     }
+
+    /// <summary>Empty tables (a few index pages) are left out of system_health's storage list.</summary>
+    const long MinReportedBytes = 1 << 20;
 
     static async Task<(long?, long?, string?)> ChunksAsync(ReadOnlySession session, CancellationToken ct)
     {

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PerfAspire.Mcp.Catalog;
+using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
 using PerfAspire.Mcp.Responses;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Mcp.Tools;
 
 /// <summary>Schema discovery: tables, metrics, label values, one metric in detail.</summary>
 [McpServerToolType]
-public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelValues, ILogger<SchemaTools> logger)
+public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelValues, TableStorage storage, ILogger<SchemaTools> logger)
 {
     const int DefaultMetricPage = 40;
     const int MaxMetricPage = 200;
@@ -33,9 +35,11 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 tables = tables.Where(t => t.Category == c);
             }
             var metricsByTable = snapshot.Metrics.GroupBy(m => m.Table).ToDictionary(g => g.Key, g => g.ToList());
+            var stored = (await storage.TryReadAsync(ct))?.Tables.ToDictionary(t => t.TableName);
             var rows = tables.Select(t =>
             {
                 var metrics = metricsByTable.GetValueOrDefault(t.Name) ?? [];
+                var disk = stored?.GetValueOrDefault(t.Name);
                 return new
                 {
                     table_name = t.Name,
@@ -45,12 +49,16 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                     local_label_count = t.LocalColumns.Count,
                     metric_count = metrics.Count,
                     is_histogram = metrics.Any(m => m.Kind == MetricKind.HistogramBucket),
+                    rows = disk?.Rows,
+                    bytes = disk?.Bytes,
+                    compressed_fraction = disk?.CompressedFraction,
                 };
             }).ToList();
             return new
             {
                 tables = rows,
                 count = rows.Count,
+                storage_method = stored is null ? null : StorageSql.Method,
                 warnings = Warnings(),
                 next = "schema_list_metrics {\"category\": \"<metric_category>\"} lists a category's metrics; schema_describe_metric {\"metric_name\": ...} shows one.",
             };

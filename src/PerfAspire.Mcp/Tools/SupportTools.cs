@@ -10,6 +10,7 @@ using PerfAspire.Ingest.Client;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
 using PerfAspire.Mcp.Ingest;
+using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Responses;
 
 namespace PerfAspire.Mcp.Tools;
@@ -21,7 +22,7 @@ namespace PerfAspire.Mcp.Tools;
 /// calling session's default bundle (<see cref="SessionBundles"/>).
 /// </summary>
 [McpServerToolType]
-public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, SessionBundles session, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
+public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, SessionBundles session, TableStorage storage, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
 {
     /// <summary>A job ends succeeded, failed, or cancelled (on request; a load stopped by shutdown is failed with error_code cancelled).</summary>
     static bool Finished(LoadJobStatus job) => job.State is "succeeded" or "failed" or "cancelled";
@@ -127,9 +128,11 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
             var list = await ingest.ListAsync(ct);
             var all = list.Bundles;
             var page = ListPage.Of(all, cursor, limit, 20, 100);
+            var bytes = page.Items.Count > 0 ? await storage.TryBundleBytesAsync(ct) : null;
             return new
             {
-                bundles = Wire(page.Items),
+                bundles = WithBytesEstimate(Wire(page.Items), bytes),
+                bytes_estimate_method = bytes is null ? "not available (storage figures could not be read)" : BytesEstimateMethod,
                 active_bundle_id = list.ActiveBundleId,
                 count = page.Items.Count,
                 total = page.Total,
@@ -142,6 +145,20 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
                         : "Queries use the active bundle; support_switch_active {bundle_id} changes it, or pass bundle_id to a query tool.",
             };
         });
+
+    const string BytesEstimateMethod = "a loaded bundle's share of each table's bytes on disk by its rows there, summed (bundles share chunks and pages); absent while a bundle is not loaded";
+
+    /// <summary>Adds <c>bytes_estimate</c> to each listed bundle that has one.</summary>
+    static System.Text.Json.Nodes.JsonNode? WithBytesEstimate(JsonElement bundles, IReadOnlyDictionary<string, long>? bytes)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(bundles.GetRawText());
+        if (node is not System.Text.Json.Nodes.JsonArray array || bytes is null) return node;
+        foreach (var item in array.OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            if (item["bundle_id"]?.GetValue<string>() is { } id && bytes.TryGetValue(id, out var b)) item["bytes_estimate"] = b;
+        }
+        return node;
+    }
 
     [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("""

@@ -42,6 +42,7 @@ public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
             Retention = details.Retention,
             ActiveBundle = details.ActiveBundle,
             Counters = details.Counters,
+            Storage = details.Storage,
         };
     }
 }
@@ -58,6 +59,7 @@ public sealed record SystemHealthReport(
     [JsonPropertyName("retention")] public SystemStatus.RetentionReport? Retention { get; init; }
     [JsonPropertyName("active_bundle")] public SystemStatus.ActiveBundleReport? ActiveBundle { get; init; }
     [JsonPropertyName("counters")] public IReadOnlyDictionary<string, object?>? Counters { get; init; }
+    [JsonPropertyName("storage")] public SystemStatus.StorageReport? Storage { get; init; }
 }
 
 public sealed record ServerReport(

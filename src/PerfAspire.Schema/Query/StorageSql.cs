@@ -1,0 +1,118 @@
+using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
+
+namespace PerfAspire.Schema.Query;
+
+/// <summary>
+/// What the record-group tables hold, read without scanning them (system_health calls it first). Rows are a catalog
+/// count: what the loaded bundles wrote per table, from their load summaries (exact, and there right after a load,
+/// when the planner statistics of fresh chunks are still empty). Bytes are <c>hypertable_size</c> (chunks,
+/// compressed chunks, indexes, TOAST) or <c>pg_total_relation_size</c>. The compressed fraction is 1 minus the
+/// share of rows still in a hypertable's row store: a chunk whose heap is empty holds none (all of it compressed), a
+/// small heap (up to <see cref="CountedHeapBytes"/>) is counted, a larger one is the planner's or the live-tuple
+/// estimate.
+/// </summary>
+public static class StorageSql
+{
+    /// <summary>Row-store heaps up to this size are counted exactly; a count this small is a few milliseconds.</summary>
+    public const long CountedHeapBytes = 1 << 20;
+
+    /// <summary>Says how <see cref="Tables"/> measures, for the answers that report it.</summary>
+    public const string Method = "rows: written by the loaded bundles (load summaries); bytes: on disk incl. indexes and TOAST; "
+        + "compressed_fraction: rows not in the row store / rows (null without TimescaleDB)";
+
+    /// <summary>
+    /// Columns: table_name, rows (bigint), bytes (bigint), compressed_fraction (double precision, null for a table
+    /// that is not a hypertable, without TimescaleDB, or without rows). One row per record-group table that exists.
+    /// </summary>
+    public static RenderedQuery Tables(string schema, bool timescale)
+    {
+        var p = new QueryParameters();
+        var with = Common(schema, p);
+        if (!timescale)
+        {
+            return p.Query($"""
+                {with}
+                SELECT t.table_name, COALESCE(l.rows, 0)::bigint, pg_total_relation_size(t.oid), NULL::double precision
+                FROM t LEFT JOIN loaded l ON l.table_name = t.table_name
+                ORDER BY t.table_name
+                """);
+        }
+        // A chunk's own heap holds only its row-store rows; compressed batches live in a separate compressed chunk.
+        return p.Query($"""
+            {with},
+            h AS (
+              SELECT t.*, EXISTS (SELECT 1 FROM timescaledb_information.hypertables x
+                                  WHERE x.hypertable_schema = t.nspname AND x.hypertable_name = t.table_name) AS hyper
+              FROM t
+            ),
+            s AS (
+              SELECT h.table_name, COALESCE(l.rows, 0)::bigint AS rows,
+                     CASE WHEN hyper THEN hypertable_size(h.oid) ELSE pg_total_relation_size(h.oid) END AS bytes,
+                     CASE WHEN hyper THEN (
+                       SELECT COALESCE(sum(CASE
+                         WHEN pg_relation_size(ch) = 0 THEN 0
+                         WHEN pg_relation_size(ch) <= {CountedHeapBytes} THEN
+                           (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM ONLY %s', ch), false, true, '')))[1]::text::bigint
+                         ELSE GREATEST(k.reltuples::bigint, pg_stat_get_live_tuples(ch), 0) END), 0)
+                       FROM show_chunks(h.oid) ch JOIN pg_catalog.pg_class k ON k.oid = ch) END AS row_store
+              FROM h LEFT JOIN loaded l ON l.table_name = h.table_name
+            )
+            SELECT table_name, rows, COALESCE(bytes, 0),
+                   CASE WHEN row_store IS NULL OR rows <= 0 THEN NULL
+                        ELSE GREATEST(0, 1 - LEAST(1, row_store / rows::double precision)) END
+            FROM s ORDER BY table_name
+            """);
+    }
+
+    /// <summary>
+    /// Columns: bundle_id, bytes_estimate (bigint). A loaded bundle's share of the bytes of each table it wrote
+    /// rows to (its rows there over the rows every loaded bundle wrote there), summed. Bundles share chunks and
+    /// pages, so this is an estimate; bundles that are not loaded get no row.
+    /// </summary>
+    public static RenderedQuery BundleBytes(string schema, bool timescale)
+    {
+        var p = new QueryParameters();
+        var with = Common(schema, p);
+        var size = timescale
+            ? "COALESCE(hypertable_size(t.oid), pg_total_relation_size(t.oid))"
+            : "pg_total_relation_size(t.oid)";
+        return p.Query($"""
+            {with},
+            per_table AS (
+              SELECT l.table_name, l.rows, {size} AS bytes
+              FROM loaded l JOIN t ON t.table_name = l.table_name
+              WHERE l.rows > 0
+            )
+            SELECT pb.bundle_id, round(sum(pb.rows * pt.bytes / pt.rows))::bigint
+            FROM per_bundle pb JOIN per_table pt ON pt.table_name = pb.table_name
+            GROUP BY pb.bundle_id ORDER BY pb.bundle_id
+            """);
+    }
+
+    /// <summary>
+    /// CTEs t (the record-group tables that exist: table_name, nspname, oid), per_bundle (bundle_id, table_name,
+    /// rows of each loaded bundle) and loaded (table_name, rows over every loaded bundle).
+    /// </summary>
+    static string Common(string schema, QueryParameters p)
+    {
+        var schemaParam = p.Add("schema", schema);
+        return $"""
+            WITH t AS (
+              SELECT g.table_name, n.nspname, c.oid
+              FROM {SqlIdentifier.Qualify(schema, SchemaObjectNames.TableSchemas)} g
+              JOIN pg_catalog.pg_namespace n ON n.nspname = {schemaParam}
+              JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = g.table_name AND c.relkind IN ('r', 'p')
+            ),
+            per_bundle AS (
+              SELECT b.bundle_id, r.key AS table_name, r.value::bigint AS rows
+              FROM {SqlIdentifier.Qualify(schema, "bundles")} b,
+                   jsonb_each_text(CASE WHEN jsonb_typeof(b.summary -> 'rows_per_table') = 'object' THEN b.summary -> 'rows_per_table' ELSE jsonb_build_object() END) r
+              WHERE b.state = 'loaded'
+            ),
+            loaded AS (
+              SELECT table_name, sum(rows) AS rows FROM per_bundle GROUP BY table_name
+            )
+            """;
+    }
+}
