@@ -170,7 +170,8 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         };
         return new Report(schema, compression,
             new RetentionReport("by load age (bundles unloaded TIMESCALE_RETENTION_DAYS after loaded_at; sample age never matters)", settings.RetentionDays, loaded, oldest, past),
-            active, counters, warnings) { Storage = storage };
+            active, counters, warnings)
+        { Storage = storage };
     }
 
     /// <summary>Empty tables (a few index pages) are left out of system_health's storage list.</summary>
