@@ -207,10 +207,11 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
             deleted += await cmd.ExecuteNonQueryAsync(ct);
         }
         // The rollup rows of those tables go with them (not counted: they are not samples).
-        await using (var rollup = dataSource.CreateCommand(tables is null
-            ? $"DELETE FROM {_s}.bundle_series WHERE bundle_id = $1"
-            : $"DELETE FROM {_s}.bundle_series WHERE bundle_id = $1 AND table_name = ANY($2)"))
+        foreach (var rollupTable in new[] { "bundle_series", "bundle_buckets" })
         {
+            await using var rollup = dataSource.CreateCommand(tables is null
+                ? $"DELETE FROM {_s}.{rollupTable} WHERE bundle_id = $1"
+                : $"DELETE FROM {_s}.{rollupTable} WHERE bundle_id = $1 AND table_name = ANY($2)");
             rollup.CommandTimeout = 0;
             rollup.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             if (tables is not null) rollup.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
@@ -239,7 +240,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         {
             rows = (long)(await count.ExecuteScalarAsync(ct))!;
         }
-        var list = string.Join(", ", tables.Select(t => $"{_s}.{CopyCommands.Quote(t)}").Append($"{_s}.bundle_series").Append($"{_s}.bundle_files").Append($"{_s}.ingest_runs").Append($"{_s}.bundles"));
+        var list = string.Join(", ", tables.Select(t => $"{_s}.{CopyCommands.Quote(t)}").Append($"{_s}.bundle_series").Append($"{_s}.bundle_buckets").Append($"{_s}.bundle_files").Append($"{_s}.ingest_runs").Append($"{_s}.bundles"));
         await using (var cmd = new NpgsqlCommand($"TRUNCATE {list}", conn, tx) { CommandTimeout = 0 })
         {
             await cmd.ExecuteNonQueryAsync(ct);

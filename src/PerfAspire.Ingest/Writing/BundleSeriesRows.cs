@@ -13,7 +13,7 @@ internal sealed record BundleSeriesRow(string Table, string Metric, string Label
 /// The rollup of a finished load as <c>bundle_series</c> rows, and their binary COPY. Written in the transaction that
 /// marks the bundle loaded, so a loaded bundle has either all of a table's rollup rows or none.
 /// </summary>
-internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IReadOnlyList<string> tables)
+internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IReadOnlyList<string> tables, IReadOnlyList<TableRollup>? buckets = null)
 {
     public IReadOnlyList<BundleSeriesRow> Rows => rows;
 
@@ -26,11 +26,13 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
     {
         var list = new List<BundleSeriesRow>();
         var tables = new List<string>();
+        var buckets = new List<TableRollup>();
         var json = new LabelJson();
         foreach (var r in rollups)
         {
             tables.Add(r.Layout.Table);
             if (r.Overflowed || !complete(r.Layout.Table)) continue;
+            if (!r.Buckets.Dropped && r.Buckets.SlotCount > 0) buckets.Add(r);
             var group = r.Layout.Group;
             var metrics = r.Layout.Metrics;
             var labelJson = new Dictionary<string?[], string>(ReferenceEqualityComparer.Instance);
@@ -49,19 +51,21 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
                 }
             }
         }
-        return new BundleSeriesRows(list, tables);
+        return new BundleSeriesRows(list, tables, buckets);
     }
 
     /// <summary>Replaces the rollup rows of <see cref="Tables"/> for the bundle, inside <paramref name="tx"/>.</summary>
     public async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string quotedSchema, string bundleId, string? sptid, string host, CancellationToken ct)
     {
         if (tables.Count == 0) return;
-        await using (var delete = new NpgsqlCommand($"DELETE FROM {quotedSchema}.bundle_series WHERE bundle_id = $1 AND table_name = ANY($2)", conn, tx))
+        foreach (var table in new[] { "bundle_series", "bundle_buckets" })
         {
+            await using var delete = new NpgsqlCommand($"DELETE FROM {quotedSchema}.{table} WHERE bundle_id = $1 AND table_name = ANY($2)", conn, tx);
             delete.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             delete.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
             await delete.ExecuteNonQueryAsync(ct);
         }
+        await WriteBucketsAsync(conn, quotedSchema, bundleId, sptid, host, ct);
         if (rows.Count == 0) return;
         await using var import = await conn.BeginBinaryImportAsync(
             $"COPY {quotedSchema}.bundle_series (bundle_id, table_name, metric, sptid, host, labels, samples, value_sum, value_min, value_max, " +
@@ -86,6 +90,70 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
             await import.WriteAsync(s.LastValue, NpgsqlDbType.Double, ct);
             // Only counters have an increase; NULL also marks a counter whose steps are unknown (queries then scan).
             if (!r.Counter || double.IsNaN(s.Increase)) await import.WriteNullAsync(ct); else await import.WriteAsync(s.Increase, NpgsqlDbType.Double, ct);
+        }
+        await import.CompleteAsync(ct);
+    }
+
+    /// <summary>The time-bucketed rollup (<c>bundle_buckets</c>): one row per table, series and bucket, metric columns as arrays.</summary>
+    async Task WriteBucketsAsync(NpgsqlConnection conn, string quotedSchema, string bundleId, string? sptid, string host, CancellationToken ct)
+    {
+        if (buckets is null || buckets.Count == 0) return;
+        var json = new LabelJson();
+        await using var import = await conn.BeginBinaryImportAsync(
+            $"COPY {quotedSchema}.bundle_buckets (bundle_id, table_name, sptid, host, labels, bucket_seconds, bucket_start, columns, samples, " +
+            "value_sum, value_max, increase, seconds) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in buckets)
+        {
+            var b = r.Buckets;
+            var metrics = r.Layout.Metrics;
+            var n = Math.Min(Math.Min(r.ColumnCount, metrics.Count), b.ColumnCount);
+            if (n == 0) continue;
+            var columns = new string[n];
+            for (var j = 0; j < n; j++) columns[j] = metrics[j].Column;
+            var labelNames = r.Layout.Group.Labels.Select(l => l.Name).ToList();
+            var labelJson = new Dictionary<int, string>();
+            var samples = new int[n];
+            var sum = new double[n];
+            var max = new double[n];
+            var increase = new double[n];
+            var seconds = new double[n];
+            for (var slot = 0; slot < b.SlotCount; slot++)
+            {
+                var (series, start) = b.Key(slot);
+                for (var j = 0; j < n; j++)
+                {
+                    ref var st = ref b.Stat(j, slot);
+                    samples[j] = st.Count;
+                    sum[j] = st.Sum;
+                    max[j] = st.Max;
+                    increase[j] = st.Increase;
+                    seconds[j] = st.Seconds;
+                }
+                if (!labelJson.TryGetValue(series, out var text)) labelJson[series] = text = json.Write(labelNames, r.SeriesLabels(series));
+                await import.StartRowAsync(ct);
+                await import.WriteAsync(bundleId, NpgsqlDbType.Text, ct);
+                await import.WriteAsync(r.Layout.Table, NpgsqlDbType.Text, ct);
+                if (sptid is null) await import.WriteNullAsync(ct); else await import.WriteAsync(sptid, NpgsqlDbType.Text, ct);
+                await import.WriteAsync(host, NpgsqlDbType.Text, ct);
+                await import.WriteAsync(text, NpgsqlDbType.Jsonb, ct);
+                await import.WriteAsync(PerfAspire.Schema.Query.RollupSql.BucketSeconds, NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(Time(start), NpgsqlDbType.TimestampTz, ct);
+                await import.WriteAsync(columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await import.WriteAsync(samples, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(sum, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+                await import.WriteAsync(max, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+                // Steps are known only when every series' samples arrived in time order; else counter rates scan.
+                if (b.StepsUnknown)
+                {
+                    await import.WriteNullAsync(ct);
+                    await import.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await import.WriteAsync(increase, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+                    await import.WriteAsync(seconds, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+                }
+            }
         }
         await import.CompleteAsync(ct);
     }

@@ -57,13 +57,22 @@ internal sealed class TableRollup
         if (columns > values.Length) columns = values.Length;
         if (columns > _stats.Length) GrowColumns(columns);
         var stats = _stats;
+        var buckets = Buckets;
+        var slot = buckets.Slot(s, tsMicros);
         for (var j = 0; j < columns; j++)
         {
             var v = values[j];
             if (double.IsNaN(v)) continue;
+            if (slot >= 0) buckets.Add(j, slot, tsMicros, v, in stats[j][s]);
             stats[j][s].Add(tsMicros, v);
         }
     }
+
+    /// <summary>The time-bucketed rollup of the same series (<c>bundle_buckets</c>).</summary>
+    public TableBuckets Buckets { get; } = new();
+
+    /// <summary>The label values of series <paramref name="series"/> (in group label order).</summary>
+    public string?[] SeriesLabels(int series) => _series[series];
 
     /// <summary>Every series with at least one value of <paramref name="column"/>: its labels (in group label order) and statistics.</summary>
     public IEnumerable<(string?[] Labels, SeriesStat Stat)> Column(int column)

@@ -11,6 +11,7 @@ namespace PerfAspire.Mcp.Query;
 /// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (value, max_value, samples).</param>
 /// <param name="Companion">histogram_latency_percentile: the other histogram metric of the table.</param>
 /// <param name="FromRollup">whole-window topk answered from bundle_series (set by <see cref="SeriesRollup"/> after a probe).</param>
+/// <param name="FromBuckets">a whole-bundle time series answered from bundle_buckets (set by <see cref="SeriesRollup"/> after a probe).</param>
 public sealed record QueryPlan(
     QueryPattern Pattern,
     string Schema,
@@ -27,12 +28,13 @@ public sealed record QueryPlan(
     string OrderBy = "avg",
     bool WholeWindowTopK = false,
     CatalogMetric? Companion = null,
-    bool FromRollup = false)
+    bool FromRollup = false,
+    bool FromBuckets = false)
 {
     /// <summary>The plan as the schema's SQL builders take it (<see cref="PatternSql"/>, <see cref="RankingSql"/>).</summary>
     public SqlPlan Sql => new(
         Pattern.Name, Schema, Metric, Bundle.BundleId, Window.Start, Window.End, StepSeconds, Filters, GroupBy, K, Quantile,
-        RowLimit, OrderBy, WholeWindowTopK, Companion, FromRollup);
+        RowLimit, OrderBy, WholeWindowTopK, Companion, FromRollup, FromBuckets);
 
     /// <summary>True when the window holds every sample of the bundle (the default window).</summary>
     public bool CoversBundle =>

@@ -12,6 +12,8 @@ namespace PerfAspire.Schema.Query;
 /// timeseries_sum).</item>
 /// <item>topk without a step: one ranking over the whole window (<see cref="WholeWindowSql"/>: from the view, or
 /// from the bundle's series rollup when the window covers the whole bundle).</item>
+/// <item>time series over the whole bundle at a step that is a multiple of the rollup width: the per-series rows from
+/// the time-bucketed rollup (<see cref="BucketSql"/>) instead of the pattern SQL, when the plan says so.</item>
 /// <item><c>LIMIT</c> for the row cap (one row more than shown, to know whether the result was cut).</item>
 /// </list>
 /// </summary>
@@ -67,6 +69,7 @@ public static class PatternSql
 
     static (string Sql, QueryParameters Parameters) Template(SqlPlan plan, string pattern)
     {
+        if (plan.FromBuckets && BucketSql.Serves(pattern, plan.StepSeconds)) return BucketSql.Series(plan, pattern);
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
             Pattern = pattern,

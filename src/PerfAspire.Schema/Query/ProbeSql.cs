@@ -52,4 +52,24 @@ public static class ProbeSql
             ? $"SELECT EXISTS (SELECT 1 {rows}) AND NOT EXISTS (SELECT 1 {rows} AND increase IS NULL)"
             : $"SELECT EXISTS (SELECT 1 {rows})");
     }
+
+    /// <summary>Boolean: the time-bucketed rollup table exists.</summary>
+    public static RenderedQuery BucketsExist(string schema)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT to_regclass({p.Add("table", SqlIdentifier.Qualify(schema, RollupSql.BucketsTable))}) IS NOT NULL");
+    }
+
+    /// <summary>
+    /// Boolean: the time-bucketed rollup holds the table's rows for the bundle, with the metric's column, and for
+    /// counter rates with the counter steps (NULL when the samples arrived out of time order).
+    /// </summary>
+    public static RenderedQuery BucketsHaveRows(string schema, string bundleId, string table, string column, bool needsIncrease)
+    {
+        var p = new QueryParameters();
+        return p.Query($"SELECT EXISTS (SELECT 1 FROM {SqlIdentifier.Qualify(schema, RollupSql.BucketsTable)} " +
+                       $"WHERE bundle_id = {p.Add("bundle_id", bundleId)} AND table_name = {p.Add("table_name", table)} " +
+                       $"AND bucket_seconds = {p.Add("bucket_seconds", RollupSql.BucketSeconds)} " +
+                       $"AND {p.Add("column_name", column)} = ANY(columns)" + (needsIncrease ? " AND increase IS NOT NULL)" : ")"));
+    }
 }

@@ -11,6 +11,7 @@ namespace PerfAspire.Schema.Query;
 /// <param name="WholeWindowTopK">topk without a step: one ranking over the whole window (value, max_value, samples).</param>
 /// <param name="Companion">histogram_latency_percentile: the other histogram metric of the table.</param>
 /// <param name="FromRollup">whole-window topk answered from bundle_series (the bundle's rows there were probed first).</param>
+/// <param name="FromBuckets">a whole-bundle time series answered from bundle_buckets (probed first; see <see cref="BucketSql"/>).</param>
 public sealed record SqlPlan(
     string Pattern,
     string Schema,
@@ -27,7 +28,8 @@ public sealed record SqlPlan(
     string OrderBy = "avg",
     bool WholeWindowTopK = false,
     CatalogMetric? Companion = null,
-    bool FromRollup = false)
+    bool FromRollup = false,
+    bool FromBuckets = false)
 {
     /// <summary>The labels a series of this pattern has when nothing is collapsed.</summary>
     public IReadOnlyList<string> NaturalLabels => Pattern == QueryPatterns.HistogramOpsPerSec

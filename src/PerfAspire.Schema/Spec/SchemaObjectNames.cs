@@ -13,10 +13,11 @@ public static class SchemaObjectNames
     public const string DatabaseCapabilities = "database_capabilities";
     public const string TimeBucket = "time_bucket";
     public const string BundleSeries = "bundle_series";
+    public const string BundleBuckets = "bundle_buckets";
 
     public static readonly IReadOnlyList<string> All =
     [
         MetricCatalog, TableSchemas, QueryPatterns, SchemaVersion, DatabaseCapabilities, TimeBucket,
-        CommonColumns.TextRecordsTable, "bundles", "bundle_files", "ingest_runs", "doc_embeddings", BundleSeries,
+        CommonColumns.TextRecordsTable, "bundles", "bundle_files", "ingest_runs", "doc_embeddings", BundleSeries, BundleBuckets,
     ];
 }

@@ -116,6 +116,22 @@ CREATE TABLE IF NOT EXISTS perf.bundle_series (
 ALTER TABLE perf.bundle_series ADD COLUMN IF NOT EXISTS increase DOUBLE PRECISION;
 CREATE INDEX IF NOT EXISTS bundle_series_metric_idx ON perf.bundle_series (bundle_id, metric);
 CREATE INDEX IF NOT EXISTS bundle_series_table_idx ON perf.bundle_series (bundle_id, table_name);
+CREATE TABLE IF NOT EXISTS perf.bundle_buckets (
+  bundle_id TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  sptid TEXT,
+  host TEXT NOT NULL,
+  labels JSONB NOT NULL,
+  bucket_seconds INTEGER NOT NULL,
+  bucket_start TIMESTAMPTZ NOT NULL,
+  columns TEXT[] NOT NULL,
+  samples INTEGER[] NOT NULL,
+  value_sum DOUBLE PRECISION[] NOT NULL,
+  value_max DOUBLE PRECISION[] NOT NULL,
+  increase DOUBLE PRECISION[],
+  seconds DOUBLE PRECISION[]
+);
+CREATE INDEX IF NOT EXISTS bundle_buckets_table_idx ON perf.bundle_buckets (bundle_id, table_name, bucket_seconds);
 
 -- Docs service
 CREATE TABLE IF NOT EXISTS perf.doc_embeddings (
