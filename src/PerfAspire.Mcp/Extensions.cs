@@ -23,9 +23,7 @@ public static class Extensions
             .AddMcpServer(o =>
             {
                 o.ServerInfo = new Implementation { Name = ServerName, Title = "PerfAspire", Version = ServerVersion };
-                o.ServerInstructions =
-                    "PerfAspire serves ptop performance data from appliance support bundles stored in TimescaleDB. " +
-                    "Call system_health first when something fails.";
+                o.ServerInstructions = ServerInstructions.Text;
             })
             // Every tool call knows its session, so a load or switch sets that session's default bundle.
             .WithRequestFilters(f => f.AddCallToolFilter(next => async (context, ct) =>

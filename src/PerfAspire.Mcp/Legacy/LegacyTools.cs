@@ -30,13 +30,10 @@ public sealed class LegacyTools(
     const int MaxLabelValues = 1000;
 
     [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Legacy: all metric names of the catalog (the same names as schema_list_metrics) plus a warnings array — empty when fine, 'timescale_unavailable' when the database cannot be reached (the names then come from the built-in spec).
-        Optional category / prefix narrow the list. For kinds, units and descriptions use schema_list_metrics; for one metric, metric_metadata.
-        """)]
+    [Description("Legacy: every metric name of the catalog, by category or prefix. For kinds and units use schema_list_metrics; for one metric metric_metadata.")]
     public Task<CallToolResult> MetricsList(
-        [Description("Optional: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...) or record group (CPU, DBWR, ...).")] string? category = null,
-        [Description("Optional metric name prefix, e.g. 'disk_'.")] string? prefix = null,
+        [Description("metric_category or record group.")] string? category = null,
+        [Description("Name prefix, e.g. disk_.")] string? prefix = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "metrics_list", async () =>
         {
@@ -76,13 +73,10 @@ public sealed class LegacyTools(
         string.IsNullOrWhiteSpace(prefix) ? string.IsNullOrWhiteSpace(category) ? "*" : SafeName(category) : SafeName(prefix) + "*");
 
     [McpServerTool(Name = "metric_metadata", Title = "Metric metadata (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Legacy: one metric's catalog metadata (kind, unit, description, table, labels, aliases) merged with its documentation from the docs service, and 'present': whether the active bundle (or bundle_id) has samples for it.
-        Accepts aliases. Warnings: 'docs_unavailable' / 'doc_not_found' when the doc cannot be fetched, 'no_active_bundle' when presence cannot be checked, 'timescale_unavailable' when the database is down.
-        """)]
+    [Description("Legacy: the metadata and documentation of one metric, and present: whether the bundle has samples of it. Accepts aliases; next query_range.")]
     public Task<CallToolResult> MetricMetadata(
-        [Description("Metric name or alias, e.g. cpu_utilization or cpu_utilization_percent.")] string metric,
-        [Description("Bundle for the presence check; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Metric name or alias.")] string metric,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "metric_metadata", async () =>
         {
@@ -133,15 +127,12 @@ public sealed class LegacyTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("metric", metric), ("present", null)), SafeName(metric));
 
     [McpServerTool(Name = "label_values", Title = "Label values (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Legacy: the distinct values of a label in the active bundle (or bundle_id), as {label, values: [...]}. With metric, only that metric's series; without, every table that has the label (e.g. label 'interface' covers NET and NET ifstat).
-        At most 'limit' values (default 200, max 1000); 'truncated' says more exist (schema_list_label_values pages through them).
-        """)]
+    [Description("Legacy: the values of a label in a bundle, for one metric or every table with it. Use it to pick filters; truncated says more exist.")]
     public Task<CallToolResult> LabelValues(
-        [Description("Label name, e.g. cpu, device, interface, pid, exec, bucket, port.")] string label,
-        [Description("Optional metric name or alias whose series to look at.")] string? metric = null,
-        [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
-        [Description("Maximum values returned (1-1000, default 200).")] int? limit = null,
+        [Description("Label name, e.g. device.")] string label,
+        [Description("Only this metric.")] string? metric = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
+        [Description("Max values (1-1000).")] int? limit = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "label_values", async () =>
         {
@@ -209,23 +200,19 @@ public sealed class LegacyTools(
         string.IsNullOrWhiteSpace(metric) ? "*" : SafeName(metric));
 
     [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Legacy range query of one metric in the active bundle (or bundle_id): {series: [{metric: {__name__, bundle_id, host, sptid, <labels>}, samples: [{ts: <epoch ms>, value}]}], expression: <metric>, warnings: [...]}.
-        Values are the default aggregation for the metric's kind per time bucket (average for gauges/rates, per-second rate for counters, sum for per-interval counts). Series and samples are bounded by the response budget: 'truncated' / 'downsampled' say what was cut.
-        The metric may carry equality filters: disk_busy_percent{device="sda"}.
-        """)]
+    [Description("Legacy range query of one metric: series, expression, warnings, the default aggregation of its kind per step. Flags truncated and downsampled say what was cut.")]
     public Task<CallToolResult> QueryRange(
         [Description(MetricSelector.Help)] string metric,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
-        [Description("Legacy: window start in epoch milliseconds (instead of start).")] double? start_ms = null,
-        [Description("Legacy: window end in epoch milliseconds (instead of end).")] double? end_ms = null,
-        [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
-        [Description("Optional pattern instead of the kind's default: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, histogram_ops_per_sec.")] string? pattern = null,
-        [Description("Maximum series (1-100, default 20).")] int? max_series = null,
+        [Description("Step in ms.")] double? step_ms = null,
+        [Description("Start, epoch ms.")] double? start_ms = null,
+        [Description("End, epoch ms.")] double? end_ms = null,
+        [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
+        [Description("Pattern; default by kind.")] string? pattern = null,
+        [Description("Max series (1-100, default 20).")] int? max_series = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "query_range", async () =>
         {

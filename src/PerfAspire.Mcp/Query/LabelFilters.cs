@@ -12,6 +12,11 @@ namespace PerfAspire.Mcp.Query;
 /// </summary>
 public static class LabelFilters
 {
+    /// <summary>How a filters argument is described to clients (<see cref="Forms"/>, in the server instructions, in full).</summary>
+    public const string Help = "{label: value or [values]}.";
+
+    public const string Forms = "{\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}; the labels are the metric's own (schema_describe_metric)";
+
     const int MaxLabels = 16;
     const int MaxValuesPerLabel = 500;
     const int MaxValueLength = 4096;

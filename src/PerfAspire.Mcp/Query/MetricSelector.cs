@@ -13,8 +13,10 @@ public sealed record MetricSelector(string Metric, IReadOnlyDictionary<string, I
 {
     const int MaxLength = 2_000;
 
-    /// <summary>How a selector argument is described to clients.</summary>
-    public const string Help = "Metric name or alias, optionally with equality filters: cpu_utilization or cpu_utilization{cpu=\"cpu0\"}.";
+    /// <summary>How a selector argument is described to clients (the syntax, <see cref="Forms"/>, is in the server instructions).</summary>
+    public const string Help = "Metric name, alias or selector.";
+
+    public const string Forms = "a metric name, an alias, or a selector with equality filters: cpu_utilization{cpu=\"cpu0\"}";
 
     /// <summary>The metric and its filters merged with extra filters given separately (e.g. a tool's <c>filters</c> argument).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MergedWith(IReadOnlyDictionary<string, IReadOnlyList<string>>? extra)

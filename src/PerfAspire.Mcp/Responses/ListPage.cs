@@ -14,7 +14,7 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total, string? Next
 
 public static class ListPage
 {
-    public const string CursorHelp = "next_cursor of the previous page; omit for the first page.";
+    public const string CursorHelp = "next_cursor of the previous page.";
 
     /// <summary>For the tools that paged by offset first: the old argument, still accepted.</summary>
     public const string OffsetHelp = "Same as cursor, as a number.";

@@ -26,7 +26,9 @@ public static class ToolContract
             if (o.ToolCollection is null) return;
             foreach (var tool in o.ToolCollection)
             {
-                if (tool.ProtocolTool.OutputSchema is { } schema) tool.ProtocolTool.OutputSchema = NullablesOptional(schema);
+                if (tool.ProtocolTool.OutputSchema is { } schema) tool.ProtocolTool.OutputSchema = WithoutNullTypes(NullablesOptional(schema));
+                tool.ProtocolTool.InputSchema = CompactInput(tool.ProtocolTool.InputSchema);
+                CompactAnnotations(tool.ProtocolTool);
             }
         });
         return builder.WithRequestFilters(f => f.AddCallToolFilter(next => async (context, ct) =>
@@ -68,6 +70,70 @@ public static class ToolContract
         var result = ToolResponse.Error(error);
         if (tool.OutputSchema is not null) result.StructuredContent = null;
         return result;
+    }
+
+    /// <summary>
+    /// Every conversation pays for tools/list before its first question, so the generated input schemas lose what
+    /// says nothing: <c>"default": null</c> on optional arguments (leaving one out is the default) and the
+    /// <c>"null"</c> in <c>["integer", "null"]</c> (an optional argument is left out rather than sent as null; a
+    /// null that comes anyway is still taken as "not given").
+    /// </summary>
+    public static JsonElement CompactInput(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object) return schema;
+        var node = JsonNode.Parse(schema.GetRawText())!.AsObject();
+        if (node["properties"] is JsonObject props)
+        {
+            foreach (var (_, value) in props)
+            {
+                if (value is not JsonObject p) continue;
+                if (p.TryGetPropertyValue("default", out var d) && d is null) p.Remove("default");
+                DropNull(p);
+            }
+        }
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    /// <summary>
+    /// The title is the tool's own <c>title</c>, not repeated in the annotations; <c>idempotentHint</c> only means
+    /// something for a tool that changes state, so a read-only tool does not send it.
+    /// </summary>
+    static void CompactAnnotations(Tool tool)
+    {
+        if (tool.Annotations is not { } a) return;
+        if (tool.Title is { Length: > 0 } && a.Title == tool.Title) a.Title = null;
+        if (a.ReadOnlyHint == true) a.IdempotentHint = null;
+    }
+
+    /// <summary>
+    /// After <see cref="NullablesOptional"/>: <c>["string", "null"]</c> becomes <c>"string"</c> everywhere, since an
+    /// answer leaves a null member out instead of sending it; and <c>"format"</c> goes (a validator either ignores it
+    /// or, in strict mode, may reject a format it does not know). The schema stays true and tools/list stays short.
+    /// </summary>
+    public static JsonElement WithoutNullTypes(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        DropNull(node);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    static void DropNull(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null"))
+                {
+                    var rest = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList();
+                    if (rest.Count > 0) o["type"] = rest.Count == 1 ? JsonValue.Create(rest[0]) : new JsonArray([.. rest.Select(r => (JsonNode)JsonValue.Create(r)!)]);
+                }
+                if (o["format"] is JsonValue && o["type"] is not null) o.Remove("format");
+                foreach (var (_, child) in o.ToList()) DropNull(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) DropNull(child);
+                break;
+        }
     }
 
     /// <summary>Removes from every <c>required</c> list the members whose schema admits null (recursively).</summary>

@@ -27,20 +27,16 @@ public sealed class AnalysisTools(
     const int MaxCorrelated = 8;
 
     [McpServerTool(Name = "top_n", Title = "Top N series of a metric", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Ranks the series of a metric by their average (by='avg', default) or maximum (by='max') over a window and returns the top N: threads by CPU (top_cpu_percent), disks by busy % (disk_busy_percent), processes by RSS (smaps_rss_kb), ports by packet rate.
-        group_by sums the series of each value of one label at every sample time first (top_cpu_percent group_by 'exec' = CPU per executable over all its threads). Counters rank by their rate over the window. 'more_exist' says the list was cut at N.
-        Next: graph_topk to chart them, or query_range with a filter for one.
-        """)]
+    [Description("Ranks the series of a metric by avg or max over a window and returns the top n (threads by CPU, disks by busy). Next: graph_topk to chart them.")]
     public Task<CallToolResult> TopNTool(
         [Description(MetricSelector.Help)] string metric,
-        [Description("How many (1-50, default 10).")] int? n = null,
-        [Description("'avg' (default) or 'max'.")] string? by = null,
-        [Description("Optional label to sum by, e.g. exec.")] string? group_by = null,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
-        [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("How many (1-50).")] int? n = null,
+        [Description("avg (default) or max.")] string? by = null,
+        [Description("Label to sum by, e.g. exec.")] string? group_by = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
+        [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "top_n", async () =>
         {
@@ -50,16 +46,13 @@ public sealed class AnalysisTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("ranking", Array.Empty<object>())));
 
     [McpServerTool(Name = "compare_windows", Title = "What changed between two windows", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        "What changed when it got slow": compares every metric series of the bundle (or one category) between window A (e.g. normal) and window B (e.g. slow) and ranks them by effect size — Cohen's d = (mean_B − mean_A) / pooled standard deviation; a change in a series that is constant in both windows ranks first. Counters are compared by their per-second rate.
-        Returns the top changes (metric, labels, means, d, relative change), a per-metric summary, and series present in only one window. Next: graph_compare / query_range on the top metrics.
-        """)]
+    [Description("What changed when it got slow: ranks every series by effect size (Cohen d) between window A (normal) and B (slow). Next: graph_compare on the top ones.")]
     public Task<CallToolResult> CompareWindows(
-        [Description("Window A (baseline): {\"start\": ..., \"end\": ...} or [start, end]; times as ISO-8601, epoch ms, bundle_start/bundle_end(+/-offset).")] JsonElement window_a,
-        [Description("Window B (the period to explain), same form as window_a.")] JsonElement window_b,
-        [Description("Optional category (cpu, disk, network, process, memory, db_histogram, fastpath, ...) or record group to limit the comparison.")] string? category = null,
-        [Description("How many top series changes to return (1-100, default 25).")] int? limit = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Baseline window: [start, end] or {start, end}.")] JsonElement window_a,
+        [Description("Window to explain, same form.")] JsonElement window_b,
+        [Description("metric_category or record group.")] string? category = null,
+        [Description("Changes to return (1-100).")] int? limit = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "compare_windows", async () =>
         {
@@ -148,17 +141,14 @@ public sealed class AnalysisTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("changes", Array.Empty<object>())));
 
     [McpServerTool(Name = "correlate_metrics", Title = "Correlate metrics (with lag)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Pearson correlation between 2-8 metrics over a window, for every pair, on series aligned to the same time buckets, with a lag search: best_lag_steps > 0 means the second metric follows the first by that many steps. A metric with several series is averaged across them per time bucket (say which series with a selector: disk_busy_percent{device="sda"}).
-        Returns the pairs sorted by strength and a PNG of the standardised (z-score) series. Correlation is not causation; a lagged correlation is a hint about order.
-        """)]
+    [Description("Pearson correlation of every pair of 2-8 metrics with a lag search, and a chart. Use it to test whether signals move together; a lag hints at order, not cause.")]
     public Task<CallToolResult> Correlate(
         [Description("2-8 metric names or selectors.")] JsonElement metrics,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Largest lag to try, in steps (0-60, default 10).")] int? max_lag_steps = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Largest lag in steps (0-60).")] int? max_lag_steps = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
@@ -225,18 +215,15 @@ public sealed class AnalysisTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("pairs", Array.Empty<object>())));
 
     [McpServerTool(Name = "find_anomalies", Title = "Find spikes and level shifts", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Finds spikes (single samples far from their neighbours) and level shifts (sustained steps) in a metric's series, robustly: spikes by |x − rolling median| / (1.4826 × MAD) ≥ threshold (default 3.5), level shifts by the difference of the medians before/after a point in noise units (≥ 5). Returns them with timestamps per series (at most max_series, default 5, the most anomalous first) and a PNG with the spikes marked.
-        Use it on a key metric of a slow period to find when things started; then compare_windows around that time.
-        """)]
+    [Description("Finds spikes and level shifts in the series of a metric (median and MAD) with timestamps and a chart. Use it to find when trouble started; next compare_windows.")]
     public Task<CallToolResult> FindAnomalies(
         [Description(MetricSelector.Help)] string metric,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Spike threshold in robust standard deviations (2-20, default 3.5).")] double? threshold = null,
-        [Description("Series to report (1-20, default 5).")] int? max_series = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Spike threshold, robust SDs (2-20).")] double? threshold = null,
+        [Description("Series (1-20, default 5).")] int? max_series = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>

@@ -26,18 +26,15 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
     public const string DocsUnavailable = "docs_unavailable";
 
     [McpServerTool(Name = "docs_search", Title = "Search the documentation", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Searches the metric, plugin and concept documentation (keyword + semantic): what a metric means, how ptop computes it, how things correlate, how to troubleshoot. Filters by level (L1 metric, L2 plugin, L4 concept), record group, category, kind; paged.
-        Use it for "what does X mean / how do I diagnose Y". Next: docs_get {id} for the full text; for picking a metric to query, docs_search_metrics is more direct.
-        """)]
+    [Description("Searches the metric, plugin and concept docs, paged. Use it to learn what X means or how to diagnose Y; next docs_get for the full text.")]
     public Task<CallToolResult> Search(
-        [Description("What to look for, in plain words.")] string q,
-        [Description("Optional level: L1 (metric docs), L2 (plugin/record group docs), L4 (concept docs).")] string? level = null,
-        [Description("Optional record group, e.g. CPU, DISK, FPPRXY.")] string? group = null,
-        [Description("Optional metric_category, e.g. cpu, disk, fastpath.")] string? category = null,
-        [Description("Optional metric kind, e.g. gauge, counter.")] string? kind = null,
+        [Description("Plain words.")] string q,
+        [Description("L1 metric, L2 plugin, L4 concept.")] string? level = null,
+        [Description("Record group, e.g. CPU.")] string? group = null,
+        [Description("metric_category, e.g. cpu.")] string? category = null,
+        [Description("Metric kind, e.g. gauge.")] string? kind = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Results per page (default 10).")] int? limit = null,
+        [Description("Page size (default 10).")] int? limit = null,
         [Description(ListPage.OffsetHelp)] int? offset = null,
         CancellationToken ct = default) =>
         Relay("docs_search", async () => Wire(Paged(await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit),
@@ -45,43 +42,31 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
             "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
 
     [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Returns one documentation page in full (markdown): field:<GROUP>:<metric> (a metric), plugin:<GROUP> (a record group) or concept:<slug> (a concept). schema_describe_metric gives a metric's doc id.
-        Next: query_run for the metric, or docs_search for related topics.
-        """)]
+    [Description("Returns one doc in full: field:GROUP:metric, plugin:GROUP or concept:slug (schema_describe_metric gives the id). Next: query_run.")]
     public Task<CallToolResult> Get(
-        [Description("Doc id, e.g. field:CPU:cpu_utilization, plugin:FPPRXY, concept:troubleshooting-correlations.")] string id,
+        [Description("Doc id, e.g. plugin:FPPRXY.")] string id,
         CancellationToken ct = default) =>
         Relay("docs_get", async () => ClipBody(Wire(await Invoke<DocResponse>("get_doc", ct, ("id", id ?? "")))),
             "schema_describe_metric and query_run work with the metric named in the doc.");
 
     [McpServerTool(Name = "docs_search_metrics", Title = "Find metrics for a question", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Finds the metrics that answer a question in plain words ("is the disk saturated", "DNS proxy timing out", "which thread eats the CPU"), ranked with scores and a decision: auto (use 'metric'), ambiguous (choose among candidates), no_match.
-        Use it when you do not know the exact metric name. Next: schema_describe_metric or query_run with the chosen metric.
-        """)]
+    [Description("Finds the metrics that answer a plain-words question, ranked, with a decision (auto, ambiguous, no_match). Use it when the name is unknown; next query_run.")]
     public Task<CallToolResult> SearchMetrics(
-        [Description("The question or description of what to measure.")] string q,
-        [Description("Candidates to return (default 5).")] int? limit = null,
+        [Description("The question, plain words.")] string q,
+        [Description("Candidates (default 5).")] int? limit = null,
         CancellationToken ct = default) =>
         Relay("docs_search_metrics", async () => Wire(await Invoke<MetricSearchResponse>("search_metrics", ct, ("query", q ?? ""), ("limit", limit))),
             "query_run {\"metric_name\": <metric>} queries it; schema_describe_metric shows its labels.");
 
     [McpServerTool(Name = "docs_list_concepts", Title = "List concept docs", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists the concept documents (fast path architecture, troubleshooting correlations, label taxonomy, histograms and percentiles, how to query, bundle lifecycle) with a summary each.
-        Use it to get oriented before a diagnosis. Next: docs_get {id}.
-        """)]
+    [Description("Lists the concept docs (fast path, correlations, histograms, how to query, ...) with a summary each. Use it to get oriented; next docs_get.")]
     public Task<CallToolResult> ListConcepts(CancellationToken ct = default) =>
         Relay("docs_list_concepts", async () => Wire(await Invoke<ConceptListResponse>("list_concepts", ct)), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
 
     [McpServerTool(Name = "docs_resolve_alias", Title = "Resolve a metric alias", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Resolves a legacy or alternative metric name (e.g. cpu_utilization_percent) to its canonical metric, with the doc id and the other aliases.
-        Use it when a name from an old query or dashboard does not match. Next: schema_describe_metric or query_run with the canonical name.
-        """)]
+    [Description("Resolves a legacy or alternative metric name to its canonical metric, doc id and aliases. Use it when an old name does not match; next query_run.")]
     public Task<CallToolResult> ResolveAlias(
-        [Description("The alias or metric name to resolve.")] string name,
+        [Description("Alias or metric name.")] string name,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "docs_resolve_alias", async () =>
         {

@@ -27,19 +27,15 @@ public sealed class GraphTools(
     const int MaxPercentilePoints = 250;
 
     [McpServerTool(Name = "graph_timeseries", Title = "Chart metrics over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Charts one or more metrics over time (PNG image) and returns their data as one legacy series array in the requested order: {series: [{metric: {__name__, ..labels}, samples: [{ts, value}]}], expressions, warnings}.
-        Each metric may carry equality filters (disk_busy_percent{device="sda"}). Series per metric are capped (max_series_per_metric, default 10); a metric that does not exist is reported in warnings and skipped.
-        Use it to look at a period; graph_compare overlays metrics with different scales, graph_topk picks the busiest series.
-        """)]
+    [Description("Charts up to 8 metrics over time (PNG) and returns their series. Use it to look at a period; graph_compare overlays scales, graph_topk picks the busiest.")]
     public Task<CallToolResult> Timeseries(
-        [Description("Metric names (or selectors) in the order to show, e.g. [\"cpu_utilization{cpu=\\\"cpu\\\"}\", \"disk_busy_percent\"]. At most 8.")] JsonElement metrics,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description("1-8 metric names or selectors.")] JsonElement metrics,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
-        [Description("Series per metric (1-20, default 10).")] int? max_series_per_metric = null,
+        [Description("Step in ms.")] double? step_ms = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
+        [Description("Series per metric (1-20).")] int? max_series_per_metric = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
@@ -117,20 +113,17 @@ public sealed class GraphTools(
         string.Join(", ", RawNames(metrics)));
 
     [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Overlays comparator metrics on a primary metric (PNG chart + data). With normalize=true (default) each comparator series is scaled to the primary's baseline so shapes can be compared across units: mode 'max' (default) maps the comparator's largest value onto the primary's, 'first' maps first samples. The factors used are returned; a comparator (or primary) whose baseline is zero or missing is left unscaled with a warning.
-        The baseline is the primary's first series (label order): filter the primary (cpu_utilization{cpu="cpu"}) to choose it. Response: {series: [primary..., comparators...], expression, normalization: {mode, primary_baseline, factors}, warnings}.
-        """)]
+    [Description("Overlays comparator metrics on a primary metric (PNG, series), scaled to the primary so shapes compare across units. Use it to see whether metrics move together.")]
     public Task<CallToolResult> Compare(
         [Description(MetricSelector.Help)] string primary,
-        [Description("Metrics to compare with the primary (names or selectors), at most 7.")] JsonElement comparators,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description("1-7 metric names or selectors.")] JsonElement comparators,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
-        [Description("Scale comparators to the primary's baseline (default true).")] bool? normalize = null,
-        [Description("Baseline: 'max' (largest absolute value, default) or 'first' (first sample).")] string? mode = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Step in ms.")] double? step_ms = null,
+        [Description("Scale to primary (default true).")] bool? normalize = null,
+        [Description("max (default) or first.")] string? mode = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
@@ -258,21 +251,17 @@ public sealed class GraphTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", Text.Clip(primary ?? ""))));
 
     [McpServerTool(Name = "graph_topk", Title = "Chart the top K series", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Finds the K series of a metric with the highest average (by='avg', default) or maximum (by='max') over the window and charts them over time: threads by CPU (top_cpu_percent), disks by busy % (disk_busy_percent), processes by RSS (smaps_rss_kb).
-        group_by sums the series of each value of one label at every sample time first, e.g. top_cpu_percent with group_by 'exec' ranks executables by the CPU of all their threads. Counters rank by their rate over the window.
-        Returns the ranking, the ranked series (legacy shape) and a PNG chart. top_n gives the ranking alone.
-        """)]
+    [Description("Charts the k series of a metric with the highest avg or max (PNG, ranking, series). Use it to see who was busy; top_n ranks only.")]
     public Task<CallToolResult> TopK(
         [Description(MetricSelector.Help)] string metric,
-        [Description("How many series (1-50, default 10).")] int? k = null,
-        [Description("'avg' (default) or 'max'.")] string? by = null,
-        [Description("Optional label to sum by, e.g. exec (TOP), command (SMAPS).")] string? group_by = null,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description("How many (1-50).")] int? k = null,
+        [Description("avg (default) or max.")] string? by = null,
+        [Description("Label to sum by, e.g. exec.")] string? group_by = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}.")] JsonElement? filters = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
         [Description(ChartSize.Help)] int? height = null,
         CancellationToken ct = default) =>
@@ -313,19 +302,16 @@ public sealed class GraphTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())), Text.Clip((metric ?? "").Trim()));
 
     [McpServerTool(Name = "graph_latency_histogram", Title = "DB latency histogram over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        A database latency histogram over time — dbwr (write transactions), dbwa (write waits) or dbrd (reads): operations per second per log2 latency bucket (top panel) and estimated p50/p95/p99 latency (bottom panel), as a PNG plus data: per-bucket totals, the percentiles per time step and over the whole window.
-        Percentiles are estimated from bucket counts and per-bucket mean latency ('method' explains how). Use it when the database is suspected of being slow; compare its time axis with CPU/disk charts.
-        """)]
+    [Description("Charts a DB latency histogram (dbwr, dbwa or dbrd) over time: ops per second per latency bucket and p50/p95/p99. Use it when the database is suspected.")]
     public Task<CallToolResult> LatencyHistogramTool(
         [Description("dbwr, dbwa or dbrd.")] string histogram,
-        [Description(TimeArgument.Help + "bundle_start.")] JsonElement? start = null,
-        [Description(TimeArgument.Help + "bundle_end.")] JsonElement? end = null,
+        [Description(TimeArgument.Help)] JsonElement? start = null,
+        [Description(TimeArgument.Help)] JsonElement? end = null,
         [Description(StepArgument.Help)] JsonElement? step = null,
-        [Description("Legacy: step in milliseconds.")] double? step_ms = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Step in ms.")] double? step_ms = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ChartSize.Help)] int? width = null,
-        [Description("Chart height in pixels (default 760).")] int? height = null,
+        [Description("Chart px (default 760).")] int? height = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "graph_latency_histogram", async () =>
         {

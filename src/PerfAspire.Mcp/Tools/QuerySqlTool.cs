@@ -13,15 +13,12 @@ namespace PerfAspire.Mcp.Tools;
 public sealed class QuerySqlTool(ClientSqlRunner runner, ILogger<QuerySqlTool> logger)
 {
     [McpServerTool(Name = "query_sql", Title = "Run a read-only SQL statement", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Runs one read-only SELECT/WITH over the perf schema with $1..$n bind parameters, as the reader role; capped by max_rows.
-        Use it to run an edited query_build_sql statement (pass its sql, params and param_order) when no pattern fits.
-        """)]
+    [Description("Runs one read-only SELECT/WITH over the perf schema with $1..$n bind parameters, capped by max_rows. Use it to run an edited query_build_sql statement.")]
     public Task<CallToolResult> QuerySql(
-        [Description("One SELECT or WITH statement; values as $1..$n, never inlined.")] string sql,
-        [Description("Values for $1..$n: a list, or query_build_sql's params object.")] JsonElement? @params = null,
-        [Description("With a params object: the names in $1..$n order (query_build_sql's param_order).")] JsonElement? param_order = null,
-        [Description("Rows to return (default 500, max 5000).")] int? max_rows = null,
+        [Description("One SELECT or WITH; values as $1..$n.")] string sql,
+        [Description("Values for $1..$n: list or params object.")] JsonElement? @params = null,
+        [Description("Names in $1..$n order (param_order).")] JsonElement? param_order = null,
+        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_sql", async () =>
         {

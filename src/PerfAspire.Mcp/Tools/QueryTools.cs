@@ -13,17 +13,12 @@ namespace PerfAspire.Mcp.Tools;
 [McpServerToolType]
 public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
 {
-    const string TimeHelp = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds, bundle_start / bundle_end, or an offset like bundle_end-1h. Default: ";
-    const string FiltersHelp = "Optional label filters: {\"label\": \"value\"} or {\"label\": [\"v1\", \"v2\"]}, e.g. {\"cpu\": \"cpu0\"}. Label names must be the metric's labels (schema_describe_metric).";
-    const string GroupByHelp = "Optional labels that identify a series in the result; labels left out are aggregated together. [] = one series for the whole metric, e.g. [\"exec\"] to sum threads per executable. Default: all labels. For CPU as a whole prefer the filter {\"cpu\": \"cpu\"} (ptop's own all-CPU line) to [] (reads every core's rows).";
+    const string GroupByHelp = "Labels per series; [] = one; default all.";
 
     [McpServerTool(Name = "query_get_patterns", Title = "List query patterns", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists the query patterns (timeseries_avg, counter_rate, topk, histogram_latency_percentile, ...) with what they compute, their parameters and an example; optionally only those meant for one metric kind.
-        Use it when unsure how to aggregate a metric. Next: query_run {pattern_name, metric_name, ...} (or query_build_sql to see the SQL).
-        """)]
+    [Description("Lists the query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Use it when unsure how to aggregate; next query_run.")]
     public Task<CallToolResult> GetPatterns(
-        [Description("Optional metric kind: gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? metric_kind = null,
+        [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? metric_kind = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_get_patterns", () =>
         {
@@ -58,23 +53,20 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         });
 
     [McpServerTool(Name = "query_build_sql", Title = "Build SQL for a pattern", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Builds the SQL of a query pattern for a metric without running it: validates the metric and label names against the catalog, fills the pattern, and returns {sql, params, param_order}: every value is a positional bind parameter ($1..$n in param_order), never inlined.
-        Use it to show or adapt the SQL; query_sql runs an edited statement, query_run runs the pattern itself.
-        """)]
+    [Description("Builds the SQL of a pattern for a metric without running it: sql, params, param_order, values as $1..$n bind parameters. Then query_sql runs the edited statement.")]
     public Task<CallToolResult> BuildSql(
-        [Description("Pattern: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, topk, histogram_ops_per_sec, histogram_latency_percentile, latest_value, summary_stats. Omit to use the default for the metric's kind.")] string? pattern_name = null,
-        [Description("Metric name or alias, e.g. cpu_user_percent.")] string? metric_name = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
-        [Description(TimeHelp + "bundle_start.")] JsonElement? start_time = null,
-        [Description(TimeHelp + "bundle_end.")] JsonElement? end_time = null,
-        [Description("Time bucket width in seconds. Omit to choose automatically (at most ~500 points per series); the chosen step is reported.")] double? step_seconds = null,
-        [Description(FiltersHelp)] JsonElement? filters = null,
+        [Description("Pattern; default by metric kind.")] string? pattern_name = null,
+        [Description("Metric name or alias.")] string? metric_name = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
+        [Description(TimeArgument.Help)] JsonElement? start_time = null,
+        [Description(TimeArgument.Help)] JsonElement? end_time = null,
+        [Description("Bucket seconds. Default: auto.")] double? step_seconds = null,
+        [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
-        [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
-        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
-        [Description("topk over the whole window only: rank by avg (default) or max.")] string? order_by = null,
-        [Description("Row cap of the query (default 500, max 5000).")] int? max_rows = null,
+        [Description("topk: series to keep (default 10).")] int? k = null,
+        [Description("Quantile 0-1 (default 0.95).")] double? quantile = null,
+        [Description("topk: avg (default) or max.")] string? order_by = null,
+        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_build_sql", async () =>
         {
@@ -102,23 +94,20 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         });
 
     [McpServerTool(Name = "query_run", Title = "Run a query pattern", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Runs a query pattern for one metric in one bundle (the active one unless bundle_id is given) and returns the rows: e.g. the average CPU per minute, a counter's per-second rate, the top 10 threads by CPU, a DB latency percentile.
-        Arguments as for query_build_sql. Rows are capped (max_rows, default 500) and 'truncated' says when more exist; an empty result says why (no data for the metric in this bundle, filter matched nothing, window outside the bundle) and what to call next.
-        """)]
+    [Description("Runs a query pattern for one metric and returns rows: CPU per minute, a counter rate, top threads, a DB latency percentile. Capped by max_rows; an empty result says why.")]
     public Task<CallToolResult> Run(
-        [Description("Pattern: timeseries_avg, timeseries_max, timeseries_sum, counter_rate, topk, histogram_ops_per_sec, histogram_latency_percentile, latest_value, summary_stats. Omit to use the default for the metric's kind.")] string? pattern_name = null,
-        [Description("Metric name or alias, e.g. cpu_user_percent.")] string? metric_name = null,
-        [Description("Bundle to query; omit to use the active bundle.")] string? bundle_id = null,
-        [Description(TimeHelp + "bundle_start.")] JsonElement? start_time = null,
-        [Description(TimeHelp + "bundle_end.")] JsonElement? end_time = null,
-        [Description("Time bucket width in seconds. Omit to choose automatically (at most ~500 points per series); the chosen step is reported.")] double? step_seconds = null,
-        [Description(FiltersHelp)] JsonElement? filters = null,
+        [Description("Pattern; default by metric kind.")] string? pattern_name = null,
+        [Description("Metric name or alias.")] string? metric_name = null,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
+        [Description(TimeArgument.Help)] JsonElement? start_time = null,
+        [Description(TimeArgument.Help)] JsonElement? end_time = null,
+        [Description("Bucket seconds. Default: auto.")] double? step_seconds = null,
+        [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
-        [Description("topk only: number of series to keep (default 10). Without step_seconds topk ranks over the whole window; with it, per time bucket.")] int? k = null,
-        [Description("histogram_latency_percentile only: quantile in (0, 1], default 0.95 (0.5 = median, 0.99 = p99).")] double? quantile = null,
-        [Description("topk over the whole window only: rank by avg (default) or max.")] string? order_by = null,
-        [Description("Rows to return (default 500, max 5000). More rows cost more tokens; prefer filters, group_by or a larger step.")] int? max_rows = null,
+        [Description("topk: series to keep (default 10).")] int? k = null,
+        [Description("Quantile 0-1 (default 0.95).")] double? quantile = null,
+        [Description("topk: avg (default) or max.")] string? order_by = null,
+        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_run", async () =>
         {

@@ -18,12 +18,9 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
     const int MaxMetricPage = 200;
 
     [McpServerTool(Name = "schema_list_tables", Title = "List tables (record groups)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists the hypertables, one per ptop record group (CPU, DISK, TOP, DBWR, FPPORTS, ...), with their category, label columns and metric count.
-        Use it first to see what kinds of data exist. Next: schema_list_metrics {"category": ...} for the metrics of a table's category, or schema_describe_metric for one metric.
-        """)]
+    [Description("Lists the tables, one per ptop record group (CPU, DISK, TOP, DBWR, ...), with category, labels and metric count. Start here; next schema_list_metrics.")]
     public Task<CallToolResult> ListTables(
-        [Description("Optional metric_category to keep (e.g. cpu, disk, network, process, memory, db_histogram, fastpath, container).")] string? category = null,
+        [Description("metric_category, e.g. cpu, disk.")] string? category = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_tables", async () =>
         {
@@ -65,17 +62,13 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         });
 
     [McpServerTool(Name = "schema_list_metrics", Title = "List metrics", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists metrics from the catalog with kind, unit, table, labels and a one-line description, filtered by category and/or name prefix, a page at a time (cursor paging).
-        Use it to find the exact metric name before querying. If you only know what you want to measure, docs_search_metrics is better.
-        Next: schema_describe_metric for labels and details, then query_run. When 'truncated' is true, call again with the returned next_cursor.
-        """)]
+    [Description("Lists catalog metrics (kind, unit, labels) by category or name prefix, paged. Use it to find an exact name; next schema_describe_metric.")]
     public Task<CallToolResult> ListMetrics(
-        [Description("Optional category: a metric_category (cpu, disk, network, process, memory, db_histogram, fastpath, ...), a record group (CPU, DBWR, FPPORTS) or a load filter (CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER).")] string? category = null,
-        [Description("Optional metric name prefix, e.g. 'disk_' or 'fpports_rx'.")] string? prefix = null,
-        [Description("Optional metric kind: gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
+        [Description("metric_category (cpu, disk, ...) or record group (CPU, DBWR, ...).")] string? category = null,
+        [Description("Name prefix, e.g. disk_.")] string? prefix = null,
+        [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Metrics per page (1-200, default 40).")] int? limit = null,
+        [Description("Page size (1-200).")] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_metrics", async () =>
         {
@@ -130,16 +123,13 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         });
 
     [McpServerTool(Name = "schema_list_label_values", Title = "List label values", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists the distinct values of one label of a metric in a bundle (the active one unless bundle_id is given), e.g. the devices of disk_busy_percent or the pids of top_cpu_percent. Paged (cursor/limit); 'truncated' means more values exist.
-        Use it to pick filter values before query_run / query_build_sql (filters {"label": "value"}).
-        """)]
+    [Description("Lists the values of one label of a metric in a bundle (devices, pids, ...), paged. Use it to pick filter values before query_run or query_range.")]
     public Task<CallToolResult> ListLabelValues(
-        [Description("Metric name or alias, e.g. disk_busy_percent.")] string metric,
-        [Description("Label column of that metric, e.g. device, cpu, pid, bucket, port (schema_describe_metric lists them).")] string label,
-        [Description("Bundle to look in; omit to use the active bundle.")] string? bundle_id = null,
+        [Description("Metric name or alias.")] string metric,
+        [Description("Label of the metric, e.g. device.")] string label,
+        [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Values per page (1-1000, default 100).")] int? limit = null,
+        [Description("Page size (1-1000).")] int? limit = null,
         [Description(ListPage.OffsetHelp)] int? offset = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_label_values", async () =>
@@ -167,12 +157,9 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         });
 
     [McpServerTool(Name = "schema_describe_metric", Title = "Describe a metric", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Everything about one metric: kind, unit, meaning, how ptop computes it, its table and view, label columns, aliases, the table's columns, the patterns that fit it, and the id of its documentation (docs_get). Accepts aliases (legacy names); an unknown name is an error listing the closest names.
-        Next: schema_list_label_values for filter values, then query_run (or query_build_sql to see the SQL).
-        """)]
+    [Description("Everything about one metric: kind, unit, meaning, labels, aliases, patterns, doc id. Next: schema_list_label_values for filter values, then query_run.")]
     public Task<CallToolResult> DescribeMetric(
-        [Description("Metric name or alias, e.g. cpu_utilization or cpu_utilization_percent.")] string metric_name,
+        [Description("Metric name or alias.")] string metric_name,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_describe_metric", async () =>
         {

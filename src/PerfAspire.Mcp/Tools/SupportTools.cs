@@ -28,17 +28,14 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
     static bool Finished(LoadJobStatus job) => job.State is "succeeded" or "failed" or "cancelled";
 
     [McpServerTool(Name = "support_load_bundle", Title = "Load a support bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Loads a support bundle (directory, .tar.gz/.tgz/.tar, .zip, or a single ptop log) from a path on the server into the database and makes it the active bundle. Same content already loaded = reused instantly (reused: true). Sends progress notifications while it runs and returns the load summary (bundle_id, host, time range, rows per table, malformed/unknown lines, warnings).
-        Use it first when no bundle is active. Next: schema_list_tables / schema_list_metrics, then query_run. If it is still running when wait_seconds passes, follow it with support_ingest_status {job_id}.
-        """)]
+    [Description("Loads a support bundle (directory, archive or ptop log on the server) and makes it active. Use it when none is active; next schema_list_metrics.")]
     public Task<CallToolResult> LoadBundle(
         RequestContext<CallToolRequestParams> request,
-        [Description("Path of the bundle on the server's file system (must be under the allowed bundle roots).")] string path,
-        [Description("Ingest again under a new bundle_id even if the same content is already loaded (default false).")] bool? force = null,
-        [Description("Optional subset of categories to ingest: CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER (default: all). A later load asking for more ingests only the missing ones.")] string[]? categories = null,
-        [Description("Keep only the newest N ptop logs, 1-10 (default 10).")] int? max_files = null,
-        [Description("Seconds to wait for the load to finish before answering with the job id (default 600).")] int? wait_seconds = null,
+        [Description("Bundle path on the server.")] string path,
+        [Description("Load again even if already loaded.")] bool? force = null,
+        [Description("Subset: CPU, MEM, DISK, NET, TOP, SMAPS, DB, FASTPATH, OTHER.")] string[]? categories = null,
+        [Description("Newest N ptop logs (1-10).")] int? max_files = null,
+        [Description("Seconds to wait (default 600).")] int? wait_seconds = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_load_bundle", async () =>
         {
@@ -88,13 +85,10 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
         });
 
     [McpServerTool(Name = "support_unload_bundle", Title = "Unload bundle(s)", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Deletes a loaded bundle's data from the database (bundle_id), or every bundle (purge_all: true). Destructive: the data must be loaded again from its source to query it.
-        Use it when asked to remove a bundle or to free space. Next: support_list_bundles, or support_load_bundle.
-        """)]
+    [Description("Deletes a loaded bundle (bundle_id) or every bundle (purge_all); destructive. Use it to free space; next support_list_bundles.")]
     public Task<CallToolResult> UnloadBundle(
-        [Description("The bundle to unload (support_list_bundles shows the ids). Give this or purge_all.")] string? bundle_id = null,
-        [Description("true = unload every bundle. Give this or bundle_id.")] bool? purge_all = null,
+        [Description("Bundle to unload.")] string? bundle_id = null,
+        [Description("true: unload every bundle.")] bool? purge_all = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_unload_bundle", async () =>
         {
@@ -115,13 +109,10 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
         });
 
     [McpServerTool(Name = "support_list_bundles", Title = "List loaded bundles", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Lists the bundles in the database: bundle_id, active flag, state, host, sptid, time range, categories, row counts, loaded_at.
-        Use it to pick a bundle_id for queries or for support_switch_active / support_unload_bundle.
-        """)]
+    [Description("Lists the loaded bundles: id, active flag, host, time range, rows. Use it to pick a bundle_id for queries, support_switch_active or support_unload_bundle.")]
     public Task<CallToolResult> ListBundles(
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Bundles per page (1-100, default 20).")] int? limit = null,
+        [Description("Page size (1-100).")] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_list_bundles", async () =>
         {
@@ -161,10 +152,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
     }
 
     [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        The bundle this session's queries use by default: bundle_id, host, sptid, time range, categories; scope 'session' (it loaded or switched to it) or 'shared'. Warning no_active_bundle when none is active.
-        Use it to know what data you are looking at before querying (the time range gives sensible start/end values).
-        """)]
+    [Description("The bundle this session queries by default: id, host, time range, scope (session or shared). Call it before querying to know the data and its time range.")]
     public Task<CallToolResult> ActiveContext(CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_active_context", async () =>
         {
@@ -205,12 +193,9 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
         });
 
     [McpServerTool(Name = "support_switch_active", Title = "Switch active bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Makes a loaded bundle the active one (the default scope of every query).
-        Use it to move between loaded bundles (support_list_bundles shows them). Next: support_active_context or query_run.
-        """)]
+    [Description("Makes a loaded bundle the active one, the default of every query. Use it to move between bundles; next support_active_context or query_run.")]
     public Task<CallToolResult> SwitchActive(
-        [Description("The loaded bundle to make active.")] string bundle_id,
+        [Description("Bundle to make active.")] string bundle_id,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_switch_active", async () =>
         {
@@ -221,14 +206,11 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
         });
 
     [McpServerTool(Name = "support_ingest_status", Title = "Ingest status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("""
-        Status of a load job (job_id from support_load_bundle): state, phase, file i of n, lines, rows, rows/s, ETA, and the summary when finished. Without job_id: the recent jobs.
-        Use it to follow a load that outlived support_load_bundle's wait.
-        """)]
+    [Description("Status of a load job (state, progress, ETA, summary when done); without job_id the recent jobs. Use it to follow a long load.")]
     public Task<CallToolResult> IngestStatus(
-        [Description("The job id returned by support_load_bundle. Omit to list recent jobs.")] string? job_id = null,
-        [Description(ListPage.CursorHelp + " Only without job_id.")] string? cursor = null,
-        [Description("Jobs per page without job_id (1-100, default 20).")] int? limit = null,
+        [Description("Job id from support_load_bundle.")] string? job_id = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description("Page size (1-100).")] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_ingest_status", async () =>
         {

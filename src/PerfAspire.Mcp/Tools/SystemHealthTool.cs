@@ -11,11 +11,7 @@ namespace PerfAspire.Mcp.Tools;
 public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
 {
     [McpServerTool(Name = "system_health", Title = "System health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Reports whether PerfAspire can serve data: the database mode (local, container or external), whether the database " +
-                 "answers, its PostgreSQL version, the TimescaleDB version (warning 'timescale_unavailable' when the extension is " +
-                 "missing, 'timescale_not_preloaded' with the fix when installed but not preloaded; queries still work on plain PostgreSQL), this server's version, the schema version, compression and retention " +
-                 "(by load age) status, the active bundle, and the query/ingest counters (timescale_query_duration_ms_sum, " +
-                 "timescale_query_errors_total, ...). Call it first when other tools fail; next: support_active_context or support_load_bundle.")]
+    [Description("Whether PerfAspire can serve data: database, PostgreSQL and TimescaleDB versions, schema, compression, retention, active bundle, counters. Call it first when tools fail.")]
     public async Task<SystemHealthReport> SystemHealth(CancellationToken cancellationToken)
     {
         var s = await probe.ProbeAsync(cancellationToken);

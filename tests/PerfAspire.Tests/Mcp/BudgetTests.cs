@@ -93,6 +93,48 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The tools/list result exactly as a client receives it (the JSON-RPC result of every page, with input and output
+    /// schemas) — what every conversation pays before its first question.
+    /// </summary>
+    [Fact]
+    public async Task Tools_list_fits_in_24000_characters()
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        var sizes = new Dictionary<string, int>();
+        var parts = new Dictionary<string, int>();
+        var total = 0;
+        string? cursor = null;
+        do
+        {
+            var request = new JsonRpcRequest
+            {
+                Method = RequestMethods.ToolsList,
+                Params = cursor is null ? null : new System.Text.Json.Nodes.JsonObject { ["cursor"] = cursor },
+            };
+            var response = await env.Client.SendRequestAsync(request);
+            var result = Assert.IsType<System.Text.Json.Nodes.JsonObject>(response.Result);
+            total += result.ToJsonString().Length;
+            foreach (var tool in result["tools"]!.AsArray())
+            {
+                sizes[tool!["name"]!.GetValue<string>()] = tool.ToJsonString().Length;
+                foreach (var part in (string[])["description", "inputSchema", "outputSchema"])
+                {
+                    parts[part] = parts.GetValueOrDefault(part) + (tool[part]?.ToJsonString().Length ?? 0);
+                }
+            }
+            cursor = result["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        output.WriteLine($"tools/list: {total} characters, {sizes.Count} tools; " + string.Join(", ", parts.Select(p => $"{p.Key} {p.Value}")));
+        foreach (var (name, size) in sizes.OrderByDescending(s => s.Value).Take(5)) output.WriteLine($"  {name,-28} {size,6}");
+        Assert.Equal(Defaults.Count, sizes.Count);
+        Assert.True(total <= MaxToolListChars,
+            $"tools/list is {total} characters (limit {MaxToolListChars}); biggest: " +
+            string.Join(", ", sizes.OrderByDescending(s => s.Value).Take(5).Select(s => $"{s.Key} {s.Value}")));
+    }
+
     [Fact]
     public async Task Every_default_answer_fits_in_8000_tokens_on_the_small_bundle()
     {
