@@ -17,7 +17,7 @@ public static class ListPage
     public const string CursorHelp = "next_cursor of the previous page.";
 
     /// <summary>For the tools that paged by offset first: the old argument, still accepted.</summary>
-    public const string OffsetHelp = "Same as cursor, as a number.";
+    public const string OffsetHelp = "Old form of cursor.";
 
     public static ListPage<T> Of<T>(IReadOnlyList<T> all, string? cursor, int? limit, int defaultLimit, int maxLimit)
     {

@@ -141,7 +141,7 @@ public sealed class AnalysisTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("changes", Array.Empty<object>())));
 
     [McpServerTool(Name = "correlate_metrics", Title = "Correlate metrics (with lag)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Pearson correlation of every pair of 2-8 metrics with a lag search, and a chart. Use it to test whether signals move together; a lag hints at order, not cause.")]
+    [Description("Pearson correlation of every pair of 2-8 metrics with a lag search, and a chart. Use it to test whether signals move together.")]
     public Task<CallToolResult> Correlate(
         [Description("2-8 metric names or selectors.")] JsonElement metrics,
         [Description(TimeArgument.Help)] JsonElement? start = null,

@@ -113,7 +113,7 @@ public sealed class GraphTools(
         string.Join(", ", RawNames(metrics)));
 
     [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Overlays comparator metrics on a primary metric (PNG, series), scaled to the primary so shapes compare across units. Use it to see whether metrics move together.")]
+    [Description("Overlays comparator metrics on a primary metric (PNG, series), scaled to the primary. Use it to see whether metrics with different units move together.")]
     public Task<CallToolResult> Compare(
         [Description(MetricSelector.Help)] string primary,
         [Description("1-7 metric names or selectors.")] JsonElement comparators,

@@ -60,7 +60,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(TimeArgument.Help)] JsonElement? start_time = null,
         [Description(TimeArgument.Help)] JsonElement? end_time = null,
-        [Description("Bucket seconds. Default: auto.")] double? step_seconds = null,
+        [Description("Bucket seconds.")] double? step_seconds = null,
         [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
         [Description("topk: series to keep (default 10).")] int? k = null,
@@ -94,14 +94,14 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         });
 
     [McpServerTool(Name = "query_run", Title = "Run a query pattern", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Runs a query pattern for one metric and returns rows: CPU per minute, a counter rate, top threads, a DB latency percentile. Capped by max_rows; an empty result says why.")]
+    [Description("Runs a query pattern for one metric and returns rows: CPU per minute, a counter rate, top threads. Capped by max_rows; an empty result says why.")]
     public Task<CallToolResult> Run(
         [Description("Pattern; default by metric kind.")] string? pattern_name = null,
         [Description("Metric name or alias.")] string? metric_name = null,
         [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(TimeArgument.Help)] JsonElement? start_time = null,
         [Description(TimeArgument.Help)] JsonElement? end_time = null,
-        [Description("Bucket seconds. Default: auto.")] double? step_seconds = null,
+        [Description("Bucket seconds.")] double? step_seconds = null,
         [Description(Query.LabelFilters.Help)] JsonElement? filters = null,
         [Description(GroupByHelp)] JsonElement? group_by = null,
         [Description("topk: series to keep (default 10).")] int? k = null,

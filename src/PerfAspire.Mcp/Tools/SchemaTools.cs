@@ -64,7 +64,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
     [McpServerTool(Name = "schema_list_metrics", Title = "List metrics", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("Lists catalog metrics (kind, unit, labels) by category or name prefix, paged. Use it to find an exact name; next schema_describe_metric.")]
     public Task<CallToolResult> ListMetrics(
-        [Description("metric_category (cpu, disk, ...) or record group (CPU, DBWR, ...).")] string? category = null,
+        [Description("metric_category or record group.")] string? category = null,
         [Description("Name prefix, e.g. disk_.")] string? prefix = null,
         [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,

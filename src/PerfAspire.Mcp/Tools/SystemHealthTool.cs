@@ -11,7 +11,7 @@ namespace PerfAspire.Mcp.Tools;
 public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
 {
     [McpServerTool(Name = "system_health", Title = "System health", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Whether PerfAspire can serve data: database, PostgreSQL and TimescaleDB versions, schema, compression, retention, active bundle, counters. Call it first when tools fail.")]
+    [Description("Whether PerfAspire can serve data: database, TimescaleDB, schema, compression, retention, active bundle, counters. Call it first when tools fail.")]
     public async Task<SystemHealthReport> SystemHealth(CancellationToken cancellationToken)
     {
         var s = await probe.ProbeAsync(cancellationToken);
