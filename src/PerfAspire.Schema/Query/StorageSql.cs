@@ -6,8 +6,8 @@ namespace PerfAspire.Schema.Query;
 /// <summary>
 /// What the record-group tables hold, read without scanning them (system_health calls it first). Rows are a catalog
 /// count: what the loaded bundles wrote per table, from their load summaries (exact, and there right after a load,
-/// when the planner statistics of fresh chunks are still empty). Bytes are <c>hypertable_size</c> (chunks,
-/// compressed chunks, indexes, TOAST) or <c>pg_total_relation_size</c>. The compressed fraction is 1 minus the
+/// when the planner statistics of fresh chunks are still empty). Bytes are the table's, its chunks' and their
+/// compressed chunks' <c>pg_total_relation_size</c> (indexes, TOAST). The compressed fraction is 1 minus the
 /// share of rows still in a hypertable's row store: a chunk whose heap is empty holds none (all of it compressed), a
 /// small heap (up to <see cref="CountedHeapBytes"/>) is counted, a larger one is the planner's or the live-tuple
 /// estimate.
@@ -42,13 +42,13 @@ public static class StorageSql
         return p.Query($"""
             {with},
             h AS (
-              SELECT t.*, EXISTS (SELECT 1 FROM timescaledb_information.hypertables x
-                                  WHERE x.hypertable_schema = t.nspname AND x.hypertable_name = t.table_name) AS hyper
+              SELECT t.*, EXISTS (SELECT 1 FROM _timescaledb_catalog.hypertable x
+                                  WHERE x.schema_name = t.nspname AND x.table_name = t.table_name) AS hyper
               FROM t
             ),
             s AS (
               SELECT h.table_name, COALESCE(l.rows, 0)::bigint AS rows,
-                     CASE WHEN hyper THEN hypertable_size(h.oid) ELSE pg_total_relation_size(h.oid) END AS bytes,
+                     {TimescaleBytes("h")} AS bytes,
                      CASE WHEN hyper THEN (
                        SELECT COALESCE(sum(CASE
                          WHEN pg_relation_size(ch) = 0 THEN 0
@@ -74,9 +74,7 @@ public static class StorageSql
     {
         var p = new QueryParameters();
         var with = Common(schema, p);
-        var size = timescale
-            ? "COALESCE(hypertable_size(t.oid), pg_total_relation_size(t.oid))"
-            : "pg_total_relation_size(t.oid)";
+        var size = timescale ? TimescaleBytes("t") : "pg_total_relation_size(t.oid)";
         return p.Query($"""
             {with},
             per_table AS (
@@ -89,6 +87,19 @@ public static class StorageSql
             GROUP BY pb.bundle_id ORDER BY pb.bundle_id
             """);
     }
+
+    /// <summary>
+    /// A table's bytes with its chunks and their compressed chunks (indexes and TOAST included), summed from the
+    /// extension's chunk catalog: what <c>hypertable_size</c> answers, without its per-chunk function calls (about
+    /// 45 ms per hypertable on 2.28.3, seconds over every table). 0 added for a table that is not a hypertable.
+    /// </summary>
+    static string TimescaleBytes(string alias) => $"""
+        (pg_total_relation_size({alias}.oid) + COALESCE((
+           SELECT sum(pg_total_relation_size(to_regclass(format('%I.%I', k.schema_name, k.table_name))))
+           FROM _timescaledb_catalog.hypertable x
+           JOIN _timescaledb_catalog.chunk k ON k.hypertable_id IN (x.id, x.compressed_hypertable_id)
+           WHERE x.schema_name = {alias}.nspname AND x.table_name = {alias}.table_name), 0))
+        """;
 
     /// <summary>
     /// CTEs t (the record-group tables that exist: table_name, nspname, oid), per_bundle (bundle_id, table_name,
