@@ -4,6 +4,7 @@ using PerfAspire.Schema.Runtime;
 using PerfAspire.Schema.Spec;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Schema;
+using static PerfAspire.Tests.Ingest.IngestTestBed;
 
 namespace PerfAspire.Tests.Security;
 
@@ -50,6 +51,19 @@ public sealed class SchemaColumnCapTests(DatabaseFixture db)
         fourth.AddDiscovered(Discovered("ghi"));
         var fits = await new SchemaAutoUpdater(ds, capped).EnsureAsync(fourth);
         Assert.Contains($"column:{group.Table}.ghi_total", fits.Created);
+    }
+
+    [Fact]
+    public async Task A_load_that_would_pass_the_cap_fails_with_schema_column_cap_and_leaves_no_rows()
+    {
+        // The small bundle carries keys the spec does not know, so its load adds columns to existing tables.
+        Assert.NotEmpty(Small.Expected.DiscoveredColumns);
+        await using var rt = await RuntimeAsync(db, s => s with { Database = s.Database with { MaxTableColumns = 1 } });
+        var job = await rt.Jobs.StartAsync(Request(Small.Directory));
+        var done = await rt.Jobs.WaitAsync(job.JobId, TimeSpan.FromMinutes(3));
+        Assert.Equal(("failed", SchemaAutoUpdateException.ColumnCapCode), (done!.State, done.ErrorCode));
+        Assert.Contains("SCHEMA_MAX_TABLE_COLUMNS", done.Error);
+        Assert.Equal(0, await TotalRowsAsync(rt));
     }
 
     [Theory]
