@@ -36,6 +36,31 @@ public sealed class RepositoryHygieneTests
         Assert.True(offenders.Count == 0, "cite a file in this repository or say it in your own words:\n" + string.Join('\n', offenders));
     }
 
+    [Fact]
+    public void Only_the_tests_and_the_ingest_benchmarks_see_a_project_s_internals()
+    {
+        // Projects talk through public types; the tests may reach in, and so may the benchmarks of ingestion's
+        // parsing and rollup stages (they time internal stages on their own).
+        var root = RepoRoot();
+        var grants = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.csproj", SearchOption.AllDirectories))
+        {
+            var project = Path.GetFileNameWithoutExtension(file);
+            foreach (Match m in Regex.Matches(File.ReadAllText(file), @"InternalsVisibleTo Include=""([^""]+)"""))
+            {
+                var friend = m.Groups[1].Value;
+                if (friend == "PerfAspire.Tests" || (friend == "PerfAspire.Bench" && project == "PerfAspire.Ingest")) continue;
+                grants.Add($"{project} -> {friend}");
+            }
+            foreach (var cs in Directory.EnumerateFiles(Path.GetDirectoryName(file)!, "*.cs", SearchOption.AllDirectories))
+            {
+                if (cs.Contains("/obj/") || cs.Contains("/bin/")) continue;
+                if (File.ReadAllText(cs).Contains("InternalsVisibleTo(", StringComparison.Ordinal)) grants.Add($"{project}: {Path.GetFileName(cs)} grants in code");
+            }
+        }
+        Assert.True(grants.Count == 0, "internals opened to another project:\n" + string.Join('\n', grants));
+    }
+
     static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
