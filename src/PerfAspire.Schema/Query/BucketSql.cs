@@ -16,17 +16,20 @@ public static class BucketSql
     public static bool Serves(string pattern, int stepSeconds) =>
         RollupSql.BucketPatterns.Contains(pattern) && stepSeconds >= RollupSql.BucketSeconds && stepSeconds % RollupSql.BucketSeconds == 0;
 
-    public static (string Sql, QueryParameters Parameters) Series(SqlPlan plan, string pattern)
+    /// <param name="ordered">false when an outer query collapses the series and sorts itself: the rows then come
+    /// unsorted (a sort here would only be thrown away).</param>
+    public static (string Sql, QueryParameters Parameters) Series(SqlPlan plan, string pattern, bool ordered = true)
     {
         var p = new QueryParameters();
         var m = plan.Metric;
         var step = p.Add("step_seconds", (double)plan.StepSeconds);
-        var value = pattern switch
+        // The two array elements the value is made of: (numerator, denominator), or a single one.
+        var (first, second) = pattern switch
         {
-            QueryPatterns.TimeseriesAvg => "sum(b.value_sum[c.i]) / sum(b.samples[c.i])",
-            QueryPatterns.TimeseriesMax => "max(b.value_max[c.i])",
-            QueryPatterns.TimeseriesSum => "sum(b.value_sum[c.i])",
-            QueryPatterns.CounterRate => "sum(b.increase[c.i]) / sum(b.seconds[c.i])",
+            QueryPatterns.TimeseriesAvg => ("value_sum", "samples"),
+            QueryPatterns.TimeseriesMax => ("value_max", (string?)null),
+            QueryPatterns.TimeseriesSum => ("value_sum", null),
+            QueryPatterns.CounterRate => ("increase", "seconds"),
             _ => throw new ArgumentException($"pattern {pattern} is not served by the bucket rollup", nameof(pattern)),
         };
         // A bucket counts where the series has a value there (a counter: a step ending there), as a group of samples does.
@@ -43,18 +46,49 @@ public static class BucketSql
                 : " = ANY(" + p.Add("label_" + f.Label, f.Values.ToArray()) + ")");
         }
         var column = p.Add("column_name", m.Column);
-        var labels = string.Concat(m.Labels.Select(l => ",\n       b." + RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l)));
-        // Positions, not names: a label may share a name with a column of the rollup table.
-        var labelPositions = string.Concat(m.Labels.Select((_, k) => ", " + (6 + k)));
-        var sql = $"""
-            SELECT {SqlIdentifier.Qualify(plan.Schema, "time_bucket")}({step} * INTERVAL '1 second', b.bucket_start) AS ts_bucket,
-                   {value} AS value,
-                   b.bundle_id, b.sptid, b.host{labels}
+        var from = $"""
             FROM {SqlIdentifier.Qualify(plan.Schema, RollupSql.BucketsTable)} AS b
             CROSS JOIN LATERAL (SELECT pg_catalog.array_position(b.columns, {column}) AS i) AS c
             {where}
-            GROUP BY 1, 3, 4, 5{labelPositions}
-            ORDER BY 3, 5{labelPositions}, 1
+            """;
+        // Positions, not names: a label may share a name with a column of the rollup table.
+        var labelPositions = string.Concat(m.Labels.Select((_, k) => ", " + (6 + k)));
+        var orderBy = ordered ? $"\nORDER BY 3, 5{labelPositions}, 1" : "";
+        var bucket = $"{SqlIdentifier.Qualify(plan.Schema, "time_bucket")}({step} * INTERVAL '1 second', b.bucket_start)";
+        if (plan.StepSeconds == RollupSql.BucketSeconds)
+        {
+            // One rollup row per series and bucket (ingestion writes a table's rows of a bundle once), so at the
+            // rollup's own width each row is a point: the sums over one row, without grouping, which spares
+            // hashing or sorting every row of the table.
+            var point = second is null ? $"b.{first}[c.i]" : $"b.{first}[c.i] / b.{second}[c.i]";
+            var labels = string.Concat(m.Labels.Select(l => ",\n       b." + RollupSql.LabelValue(l) + " AS " + SqlIdentifier.Quote(l)));
+            return ($"""
+                SELECT {bucket} AS ts_bucket,
+                       {point} AS value,
+                       b.bundle_id, b.sptid, b.host{labels}
+                {from}{orderBy}
+                """, p);
+        }
+        var value = pattern switch
+        {
+            QueryPatterns.TimeseriesMax => "max(b.v1)",
+            QueryPatterns.TimeseriesSum => "sum(b.v1)",
+            _ => "sum(b.v1) / sum(b.v2)",
+        };
+        // The element values are taken out of the arrays first (OFFSET 0 keeps that subquery apart): grouping then
+        // moves a few scalars per row instead of every array of the row.
+        var picked = string.Concat(m.Labels.Select((l, k) => $", b.{RollupSql.LabelValue(l)} AS l{k}"));
+        var named = string.Concat(m.Labels.Select((l, k) => $",\n       b.l{k} AS {SqlIdentifier.Quote(l)}"));
+        var sql = $"""
+            SELECT {bucket} AS ts_bucket,
+                   {value} AS value,
+                   b.bundle_id, b.sptid, b.host{named}
+            FROM (
+              SELECT b.bucket_start, b.bundle_id, b.sptid, b.host, b.{first}[c.i] AS v1{(second is null ? "" : $", b.{second}[c.i] AS v2")}{picked}
+              {from.Replace("\n", "\n  ", StringComparison.Ordinal)}
+              OFFSET 0
+            ) AS b
+            GROUP BY 1, 3, 4, 5{labelPositions}{orderBy}
             """;
         return (sql, p);
     }

@@ -37,12 +37,12 @@ public static class PatternSql
         if (plan.Collapses && plan.Pattern == QueryPatterns.HistogramOpsPerSec)
         {
             // Per latency bucket (or any other split): sum the bucket counts per series, then divide by the step.
-            (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum);
+            (sql, parameters) = Template(plan with { GroupBy = plan.Metric.Labels }, QueryPatterns.TimeseriesSum, ordered: false);
             sql = Outer($"sum(value) / {parameters.Add("step_seconds", (double)plan.StepSeconds)}", sql, g);
         }
         else if (plan.Collapses && Collapsible.Contains(plan.Pattern))
         {
-            (sql, parameters) = Template(plan, plan.Pattern);
+            (sql, parameters) = Template(plan, plan.Pattern, ordered: false);
             var outer = plan.Pattern switch
             {
                 QueryPatterns.TimeseriesAvg => "avg(value)",
@@ -67,9 +67,10 @@ public static class PatternSql
         ORDER BY bundle_id, host{g}, ts_bucket
         """;
 
-    static (string Sql, QueryParameters Parameters) Template(SqlPlan plan, string pattern)
+    /// <param name="ordered">false when <see cref="Outer"/> wraps the rows and sorts them itself.</param>
+    static (string Sql, QueryParameters Parameters) Template(SqlPlan plan, string pattern, bool ordered = true)
     {
-        if (plan.FromBuckets && BucketSql.Serves(pattern, plan.StepSeconds)) return BucketSql.Series(plan, pattern);
+        if (plan.FromBuckets && BucketSql.Serves(pattern, plan.StepSeconds)) return BucketSql.Series(plan, pattern, ordered);
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
             Pattern = pattern,

@@ -9,7 +9,7 @@ namespace PerfAspire.Tests.Mcp;
 /// <summary>
 /// The time-bucketed rollup (bundle_buckets) written by the real ingest of the generated small bundle gives the same
 /// rows and numbers as the pattern SQL over the samples, for every pattern it serves, with and without collapsing
-/// series, with filters, and at steps that are multiples of its width.
+/// series, with filters, at its own width and at steps that are multiples of it.
 /// </summary>
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class BucketRollupTests(DatabaseFixture db)
@@ -26,6 +26,13 @@ public sealed class BucketRollupTests(DatabaseFixture db)
         { "counter_rate", "net_rx_bytes_total", null, null, 1800 },
         { "counter_rate", "net_rx_bytes_total", "", null, 3600 },
         { "counter_rate", "net_rx_bytes_total", null, "interface", 1800 },
+        // At the rollup's own width each rollup row is one point (no grouping); above it the values are grouped.
+        { "timeseries_avg", "cpu_utilization", null, null, 1800 },
+        { "timeseries_avg", "cpu_utilization", "", "cpu", 1800 },
+        { "timeseries_max", "disk_busy_percent", "", null, 3600 },
+        { "timeseries_sum", "dbmpool_cache_misses", null, null, 1800 },
+        { "timeseries_sum", "dbmpool_cache_misses", "", null, 3600 },
+        { "counter_rate", "net_rx_bytes_total", "", null, 1800 },
     };
 
     [Theory]
