@@ -8,7 +8,7 @@ namespace PerfAspire.Docs.SemanticKernel;
 /// The docs functions, defined once as a Semantic Kernel plugin over <see cref="IDocsBackend"/> (answered in
 /// process or by the docs service): SK-based callers invoke them through the Kernel, and the MCP server's docs
 /// tools are exported from them (each tool invokes its function through the Kernel and adds the MCP answer's
-/// envelope). Registered by <see cref="Extensions.AddDocsFunctions"/>.
+/// envelope). Registered by <see cref="DocsServices.AddDocsFunctions"/>.
 /// </summary>
 public sealed class DocsPlugin(IDocsBackend docs)
 {

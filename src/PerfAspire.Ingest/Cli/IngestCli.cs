@@ -231,9 +231,4 @@ public static class IngestCli
         else Console.WriteLine($"purged {result.Unloaded.Count} bundles");
         return 0;
     }
-
-    sealed class CallbackProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-    {
-        public void Report(LoadProgress value) => report(value);
-    }
 }

@@ -186,11 +186,6 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         _stopping.Dispose();
     }
 
-    sealed class CallbackProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
-    {
-        public void Report(LoadProgress value) => report(value);
-    }
-
     sealed class Job(string id, LoadRequest request, CancellationToken stopping)
     {
         readonly object _gate = new();

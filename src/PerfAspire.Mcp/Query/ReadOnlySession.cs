@@ -59,9 +59,7 @@ public sealed class ReadOnlySession(NpgsqlConnection connection, NpgsqlTransacti
     /// <summary>A command for a rendered query, its values bound in order as positional parameters.</summary>
     public NpgsqlCommand Command(RenderedQuery query)
     {
-        var cmd = Command(query.Sql);
-        foreach (var p in query.Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
-        return cmd;
+        return query.Command(Connection, Transaction);
     }
 
     public async ValueTask DisposeAsync()

@@ -49,7 +49,7 @@ public sealed class ReaderLogin(IServiceProvider services, IConfiguration config
         }
         try
         {
-            await using var cmd = new NpgsqlCommand("SELECT rolsuper OR rolcreaterole OR rolbypassrls FROM pg_roles WHERE rolname = session_user", conn);
+            await using var cmd = new NpgsqlCommand(PerfAspire.Schema.Sql.SchemaRoles.SessionIsPrivileged, conn);
             if (await cmd.ExecuteScalarAsync(ct) is not false)
             {
                 throw new ToolError("query_not_permitted", "The SQL login is a privileged role (superuser, CREATEROLE or BYPASSRLS); client SQL is not run on it.",

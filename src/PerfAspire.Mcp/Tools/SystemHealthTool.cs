@@ -23,7 +23,7 @@ public sealed class SystemHealthTool(DatabaseProbe probe, SystemStatus status)
         warnings.AddRange(details.Warnings.Where(w => !warnings.Contains(w)));
         return new SystemHealthReport(
             Status: !s.Reachable ? "unavailable" : degraded ? "degraded" : "ok",
-            Server: new ServerReport(Extensions.ServerName, Extensions.ServerVersion),
+            Server: new ServerReport(McpServerSetup.ServerName, McpServerSetup.ServerVersion),
             Database: new DatabaseReport(s.Mode, s.Target, s.Reachable, s.ServerVersion, s.TimescaleVersion, s.Error) { TimescaledbDetail = s.TimescaleDetail },
             Warnings: warnings,
             NextStep: !s.Reachable

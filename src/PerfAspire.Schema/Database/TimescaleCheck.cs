@@ -28,6 +28,9 @@ public sealed record TimescaleCheck(string? InstalledVersion, string? AvailableV
                current_setting('timescaledb.bgw_launcher_poll_time', true) IS NOT NULL
         """;
 
+    /// <summary>The server version, then the three columns of <see cref="Sql"/>: what the health probe asks.</summary>
+    public const string WithServerVersionSql = "SELECT current_setting('server_version'), t.* FROM (" + Sql + ") t";
+
     /// <summary>True when the extension is (or can be) used: its package is present and its loader preloaded.</summary>
     public bool Usable => Preloaded && (InstalledVersion ?? AvailableVersion) is not null;
 

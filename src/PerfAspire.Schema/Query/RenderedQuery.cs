@@ -1,14 +1,25 @@
 using System.Globalization;
+using Npgsql;
 
 namespace PerfAspire.Schema.Query;
 
 /// <summary>
 /// SQL ready for Npgsql with positional parameters: <c>$1</c> is <c>Parameters[0]</c>, and so on. Add each value
-/// as an unnamed <c>NpgsqlParameter</c> in order. Values are string, DateTime (UTC), double, int, long or string[].
+/// as an unnamed <c>NpgsqlParameter</c> in order. Values are string, DateTime (UTC), double, int, long, string[] or float[]
+/// (<see cref="Command"/> does that).
 /// Every query the services build is one of these: identifiers through <see cref="Sql.SqlIdentifier"/>, values
 /// through <see cref="QueryParameters"/>.
 /// </summary>
-public sealed record RenderedQuery(string Sql, IReadOnlyList<QueryParameter> Parameters);
+public sealed record RenderedQuery(string Sql, IReadOnlyList<QueryParameter> Parameters)
+{
+    /// <summary>A command on <paramref name="connection"/> with the values bound in order as positional parameters.</summary>
+    public NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction = null)
+    {
+        var cmd = new NpgsqlCommand(Sql, connection, transaction);
+        foreach (var p in Parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p.Value });
+        return cmd;
+    }
+}
 
 /// <summary>A bind parameter: its name (bundle_id, start_time, label_0, ...) and value. Values never appear in SQL text.</summary>
 public sealed record QueryParameter(string Name, object Value);

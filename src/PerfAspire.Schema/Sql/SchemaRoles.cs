@@ -19,4 +19,10 @@ public static class SchemaRoles
     /// </summary>
     public static string GrantLogin(string role, string password) =>
         $"ALTER ROLE {SqlIdentifier.Quote(role)} WITH LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS PASSWORD '{password.Replace("'", "''")}'";
+
+    /// <summary>
+    /// Boolean: the session's login may act beyond reading (superuser, CREATEROLE or BYPASSRLS), so client SQL must
+    /// not run on it.
+    /// </summary>
+    public const string SessionIsPrivileged = "SELECT rolsuper OR rolcreaterole OR rolbypassrls FROM pg_roles WHERE rolname = session_user";
 }

@@ -13,7 +13,7 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, DatabaseTarget ta
     /// <summary>Warning token used everywhere when the extension is missing.</summary>
     public const string TimescaleUnavailable = TimescaleCheck.UnavailableWarning;
 
-    static readonly string Sql = "SELECT current_setting('server_version'), t.* FROM (" + TimescaleCheck.Sql + ") t";
+    const string Sql = TimescaleCheck.WithServerVersionSql;
 
     // A connection that opened and then broke (a pooled one the server dropped, a FATAL mid-query) is replaced by a
     // new one once; a server that refuses connections is reported at once.

@@ -130,7 +130,7 @@ public sealed class HostileBundleTests
     public void Loopback_binding_is_recognised(bool loopback, params string[] addresses)
     {
         var server = new FakeServer(addresses);
-        Assert.Equal(loopback, PerfAspire.Ingest.Extensions.ListensOnLoopbackOnly(server));
+        Assert.Equal(loopback, PerfAspire.Ingest.IngestServices.ListensOnLoopbackOnly(server));
     }
 
     /// <summary>Reads every selected log to the end, as the ingest pass does (the single-log bomb only explodes there).</summary>

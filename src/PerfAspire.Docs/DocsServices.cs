@@ -16,7 +16,7 @@ namespace PerfAspire.Docs;
 /// Where the docs service registers its services and maps its HTTP API (owner: docs). Program.cs only calls
 /// these two methods.
 /// </summary>
-public static class Extensions
+public static class DocsServices
 {
     public static TBuilder AddDocsServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -8,13 +8,13 @@ namespace PerfAspire.Mcp;
 /// Services shared by both transports (Streamable HTTP and stdio). Tools are discovered from this assembly:
 /// add a class marked [McpServerToolType] under Tools/ (the old backend's tools under Legacy/) and it is served.
 /// </summary>
-public static class Extensions
+public static class McpServerSetup
 {
     public const string ServerName = "perfaspire";
 
     public static string ServerVersion { get; } =
-        typeof(Extensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(Extensions).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        typeof(McpServerSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(McpServerSetup).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     public static IMcpServerBuilder AddMcpServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -31,8 +31,8 @@ public static class Extensions
                 Bundles.SessionBundles.Enter(SessionKey(context));
                 return await next(context, ct);
             }))
-            .WithToolsFromAssembly(typeof(Extensions).Assembly)
-            .WithPromptsFromAssembly(typeof(Extensions).Assembly)
+            .WithToolsFromAssembly(typeof(McpServerSetup).Assembly)
+            .WithPromptsFromAssembly(typeof(McpServerSetup).Assembly)
             .WithToolContract()
             .WithCallDeadline();
     }

@@ -16,7 +16,7 @@ namespace PerfAspire.Ingest;
 /// Where the ingest service registers its services and maps its HTTP API (owner: ingest). Program.cs only
 /// calls these two methods.
 /// </summary>
-public static class Extensions
+public static class IngestServices
 {
     public static TBuilder AddIngestServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
