@@ -35,6 +35,7 @@ public static class SettingVariables
         ["Ingest:MaxRejectedRatio"] = "INGEST_MAX_REJECTED_RATIO",
         ["Ingest:MaxBatchBytes"] = "INGEST_MAX_BATCH_BYTES",
         ["Ingest:MaxInFlightBytes"] = "INGEST_MAX_INFLIGHT_BYTES",
+        ["Ingest:MaxOpenBytes"] = "INGEST_MAX_OPEN_BYTES",
         ["Ingest:RetentionCheckMinutes"] = "INGEST_RETENTION_CHECK_MINUTES",
         ["Ingest:MaxConcurrentLoads"] = "INGEST_MAX_CONCURRENT_LOADS",
         ["Ingest:MaxQueuedLoads"] = "INGEST_MAX_QUEUED_LOADS",

@@ -41,6 +41,12 @@ public sealed record IngestSettings
     /// <summary>INGEST_MAX_INFLIGHT_BYTES: encoded bytes allowed to wait for the writers before the parser blocks (default 32 MiB).</summary>
     public long MaxInFlightBytes { get; init; } = 32L << 20;
 
+    /// <summary>
+    /// INGEST_MAX_OPEN_BYTES: memory all tables' open (not yet sealed) batches may hold together before the largest is
+    /// sealed early (default 64 MiB). With the in-flight bytes it bounds the data a load keeps in memory.
+    /// </summary>
+    public long MaxOpenBytes { get; init; } = 64L << 20;
+
     /// <summary>INGEST_RETENTION_CHECK_MINUTES: how often the retention job looks for bundles older than TIMESCALE_RETENTION_DAYS (default 60).</summary>
     public TimeSpan RetentionCheckInterval { get; init; } = TimeSpan.FromMinutes(60);
 
@@ -83,6 +89,7 @@ public sealed record IngestSettings
             MaxRejectedRatio = SettingValues.Double(lookup, $"{Section}:MaxRejectedRatio", d.MaxRejectedRatio, 0, 1),
             MaxBatchBytes = SettingValues.Int(lookup, $"{Section}:MaxBatchBytes", d.MaxBatchBytes, 64 << 10, 1 << 30),
             MaxInFlightBytes = SettingValues.Long(lookup, $"{Section}:MaxInFlightBytes", d.MaxInFlightBytes, 1 << 20),
+            MaxOpenBytes = SettingValues.Long(lookup, $"{Section}:MaxOpenBytes", d.MaxOpenBytes, 4 << 20),
             RetentionCheckInterval = TimeSpan.FromMinutes(SettingValues.Int(lookup, $"{Section}:RetentionCheckMinutes", (int)d.RetentionCheckInterval.TotalMinutes, 1, 7 * 24 * 60)),
             MaxConcurrentLoads = SettingValues.Int(lookup, $"{Section}:MaxConcurrentLoads", d.MaxConcurrentLoads, 1, 64),
             MaxQueuedLoads = SettingValues.Int(lookup, $"{Section}:MaxQueuedLoads", d.MaxQueuedLoads, 0, 10_000),

@@ -8,15 +8,19 @@ namespace PerfAspire.Ingest.Writing;
 /// <summary>
 /// A growable byte buffer rented from the array pool that rows are encoded into, field by field, in PostgreSQL's
 /// binary COPY tuple format. Ownership moves to a <see cref="CopyBatch"/> when sealed; the writer returns it.
+/// Growth doubles up to <c>maxCapacity</c> and no further unless a single write needs more: the builders seal
+/// before a row could pass their byte cap, so a 16 MiB cap never turns into a 32 MiB array.
 /// </summary>
 internal struct BatchBuffer
 {
+    readonly int _max;
     byte[] _buf;
     int _len;
 
-    public BatchBuffer(int capacity)
+    public BatchBuffer(int capacity, int maxCapacity = int.MaxValue)
     {
-        _buf = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
+        _max = Math.Max(maxCapacity, 4096);
+        _buf = ArrayPool<byte>.Shared.Rent(Math.Clamp(capacity, 4096, _max));
         _len = 0;
     }
 
@@ -34,7 +38,8 @@ internal struct BatchBuffer
 
     void Grow(int extra)
     {
-        var next = ArrayPool<byte>.Shared.Rent(Math.Max(_buf.Length * 2, _len + extra));
+        var doubled = (int)Math.Min((long)_buf.Length * 2, _max);
+        var next = ArrayPool<byte>.Shared.Rent(Math.Max(doubled, _len + extra));
         Buffer.BlockCopy(_buf, 0, next, 0, _len);
         ArrayPool<byte>.Shared.Return(_buf);
         _buf = next;
@@ -128,7 +133,7 @@ internal struct BatchBuffer
     public (byte[] Array, int Length) Detach(int nextCapacity)
     {
         var result = (_buf, _len);
-        _buf = ArrayPool<byte>.Shared.Rent(Math.Max(nextCapacity, 4096));
+        _buf = ArrayPool<byte>.Shared.Rent(Math.Clamp(nextCapacity, 4096, _max));
         _len = 0;
         return result;
     }

@@ -8,7 +8,8 @@ namespace PerfAspire.Ingest.Writing;
 /// <summary>
 /// Parser → writers for one load. The parser thread encodes rows through <see cref="Sink"/>; sealed batches go to
 /// <see cref="IngestSettings.CopyWriters"/> COPY connections that run concurrently with parsing (each table sticks
-/// to one writer, the least loaded when its first batch appears). Memory is bounded by a byte gate. The first
+/// to one writer, the least loaded when its first batch appears). Memory is bounded twice: the open batches of all
+/// tables by INGEST_MAX_OPEN_BYTES (the sink seals the largest early), the sealed ones waiting for a writer by a byte gate. The first
 /// writer failure cancels everything; <see cref="CompleteAsync"/> then throws it.
 /// </summary>
 internal sealed class CopyPipeline : IAsyncDisposable
@@ -50,7 +51,7 @@ internal sealed class CopyPipeline : IAsyncDisposable
             ? (Math.Max(settings.Database.BatchSize, settings.ColumnstoreBatchRows), Math.Max(settings.MaxBatchBytes, ColumnstoreBatchBytes))
             : (settings.Database.BatchSize, settings.MaxBatchBytes);
         Sink = new IngestSink(settings.Database.Schema, bundle, batchRows, batchBytes, include, includeText,
-            layout => MaxColumns(layout, autoUpdate), Submit);
+            layout => MaxColumns(layout, autoUpdate), Submit, settings.MaxOpenBytes);
     }
 
     /// <summary>Byte cap of a COPY into the columnstore (the usual INGEST_MAX_BATCH_BYTES would seal TOP batches at ~60,000 rows).</summary>

@@ -4,8 +4,9 @@ namespace PerfAspire.Ingest.Writing;
 
 /// <summary>
 /// Encodes the rows of one hypertable into binary COPY tuples as the parser hands them over, and seals a
-/// <see cref="CopyBatch"/> every <c>TIMESCALE_BATCH_SIZE</c> rows (or at the byte cap, for huge labels). When the
-/// live layout grows (a metric discovered mid-run) the open batch is sealed first so a batch has one column list.
+/// <see cref="CopyBatch"/> every <c>TIMESCALE_BATCH_SIZE</c> rows, or before a row could take it past the byte cap
+/// (so its buffer never grows beyond the cap). When the live layout grows (a metric discovered mid-run) the open batch
+/// is sealed first so a batch has one column list. <see cref="OpenBytes"/> is what the open batch holds in memory.
 /// </summary>
 internal sealed class TableBatchBuilder
 {
@@ -31,8 +32,20 @@ internal sealed class TableBatchBuilder
         _batchBytes = batchBytes;
         _maxColumns = maxColumns;
         _labelCount = layout.Group.Labels.Count;
-        _buf = new BatchBuffer(Math.Min(batchBytes, 64 * 1024));
+        _buf = new BatchBuffer(InitialBytes, batchBytes);
     }
+
+    /// <summary>Buffer a batch starts with; it doubles as rows arrive, so a small table never holds a big array.</summary>
+    public const int InitialBytes = 64 * 1024;
+
+    /// <summary>Bytes the open batch holds (its buffer's size, filled or not).</summary>
+    public int OpenBytes => _buf.Capacity;
+
+    /// <summary>Encoded bytes of the open batch.</summary>
+    public int OpenLength => _buf.Length;
+
+    /// <summary>Rows in the open batch.</summary>
+    public int OpenRows => _rows;
 
     public TableLayout Layout { get; }
 
@@ -57,6 +70,10 @@ internal sealed class TableBatchBuilder
         {
             if (_rows > 0) sealedBefore = Seal();
             SetColumns(columns);
+        }
+        else if (_rows > 0 && _buf.Length + MaxRowBytes(labels) > _batchBytes)
+        {
+            sealedBefore = Seal();
         }
 
         var fields = 5 + _labelCount + _columns;
@@ -98,6 +115,14 @@ internal sealed class TableBatchBuilder
         return _rows >= _batchRows || _buf.Length >= _batchBytes ? Seal() : null;
     }
 
+    /// <summary>Upper bound of the encoded size of a row with these labels (UTF-8 takes at most 3 bytes per UTF-16 unit).</summary>
+    int MaxRowBytes(ReadOnlySpan<string?> labels)
+    {
+        var n = 2 + 12 + _common.Length + 4 * _labelCount + 12 * _columns;
+        for (var i = 0; i < labels.Length && i < _labelCount; i++) n += 3 * (labels[i]?.Length ?? 0);
+        return n;
+    }
+
     static long ToInt64(double v)
     {
         if (double.IsInfinity(v)) return v > 0 ? long.MaxValue : long.MinValue;
@@ -118,7 +143,7 @@ internal sealed class TableBatchBuilder
     public CopyBatch? Seal()
     {
         if (_rows == 0) return null;
-        var (data, length) = _buf.Detach(Math.Min(_buf.Capacity, _batchBytes + (1 << 16)));
+        var (data, length) = _buf.Detach(InitialBytes);
         var batch = new CopyBatch
         {
             Table = Layout.Table,

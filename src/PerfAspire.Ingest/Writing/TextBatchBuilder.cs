@@ -5,7 +5,7 @@ internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int 
 {
     readonly byte[] _common = bundle.EncodeCommon("text");
     readonly string _command = CopyCommands.ForText(schema);
-    BatchBuffer _buf = new(64 * 1024);
+    BatchBuffer _buf = new(TableBatchBuilder.InitialBytes, batchBytes);
     int _rows;
 
     public const string Table = PerfAspire.Schema.Spec.CommonColumns.TextRecordsTable;
@@ -14,8 +14,17 @@ internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int 
 
     public int Writer { get; set; } = -1;
 
-    public CopyBatch? Append(long? tsMicros, string fileName, string prefix, long lineNo, string text)
+    /// <summary>Bytes the open batch holds (its buffer's size).</summary>
+    public int OpenBytes => _buf.Capacity;
+
+    /// <summary>Records in the open batch.</summary>
+    public int OpenRows => _rows;
+
+    public CopyBatch? Append(long? tsMicros, string fileName, string prefix, long lineNo, string text, out CopyBatch? sealedBefore)
     {
+        // Seal first when this record could take the buffer past the cap.
+        sealedBefore = _rows > 0 && _buf.Length + 2 + 12 + _common.Length + 12 + 12 + 3 * (fileName.Length + prefix.Length + text.Length) > batchBytes
+            ? Seal() : null;
         _buf.Ensure(2 + 12 + _common.Length + 12);
         _buf.Int16((short)CopyCommands.TextColumns.Length);
         if (tsMicros is { } ts) _buf.Int64Field(ts - PgBinary.PostgresEpochMicros);
@@ -34,7 +43,7 @@ internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int 
     public CopyBatch? Seal()
     {
         if (_rows == 0) return null;
-        var (data, length) = _buf.Detach(Math.Min(_buf.Capacity, batchBytes + (1 << 16)));
+        var (data, length) = _buf.Detach(TableBatchBuilder.InitialBytes);
         var batch = new CopyBatch
         {
             Table = Table,
