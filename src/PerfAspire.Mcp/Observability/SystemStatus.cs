@@ -14,7 +14,7 @@ namespace PerfAspire.Mcp.Observability;
 /// retention by load age, the active bundle, and the counters. Every part degrades to a warning on
 /// its own; a missing schema does not hide the counters.
 /// </summary>
-public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, IOptions<DatabaseSettings> options, ILogger<SystemStatus> logger, Catalog.SchemaStartup? startup = null)
+public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics metrics, IOptions<DatabaseSettings> options, TableStorage tableStorage, ILogger<SystemStatus> logger, Catalog.SchemaStartup? startup = null)
 {
     /// <summary>
     /// How long a health read right after start waits for the start-up migration, so a client that asks at once
@@ -106,7 +106,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
             {
                 var (chunks, compressed, detail) = caps.TimescaleAvailable ? await ChunksAsync(session, ct) : (null, null, "TimescaleDB is not available: tables are plain PostgreSQL tables, nothing is compressed.");
                 compression = new CompressionReport(caps.CompressionEnabled, settings.CompressionAfterDays, chunks, compressed, detail);
-                if (await TableStorage.ReadAsync(session, logger, ct) is { } st)
+                if (await tableStorage.ReadAsync(session, caps, ct) is { } st)
                 {
                     storage = new StorageReport(st.Tables.Where(t => t.Rows > 0 || t.Bytes > MinReportedBytes).ToList(), st.Totals);
                 }

@@ -89,6 +89,21 @@ public static class StorageSql
     }
 
     /// <summary>
+    /// One text column: a digest of every bundle's id, state, rows and load time. Whatever changes the figures'
+    /// rows or a bundle's share (a load, an incremental category load, an unload, a purge, a failed load's
+    /// clean-up) changes a bundle row, so equal digests mean the cached figures still hold for the bundles. One
+    /// index-free read of a table of a few rows per bundle.
+    /// </summary>
+    public static RenderedQuery Fingerprint(string schema)
+    {
+        var p = new QueryParameters();
+        return p.Query($"""
+            SELECT md5(COALESCE(string_agg(concat_ws('|', bundle_id, state, rows_total, extract(epoch FROM loaded_at)), ',' ORDER BY bundle_id), ''))
+            FROM {SqlIdentifier.Qualify(schema, "bundles")}
+            """);
+    }
+
+    /// <summary>
     /// A table's bytes with its chunks and their compressed chunks (indexes and TOAST included), summed from the
     /// extension's chunk catalog: what <c>hypertable_size</c> answers, without its per-chunk function calls (about
     /// 45 ms per hypertable on 2.28.3, seconds over every table). 0 added for a table that is not a hypertable.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
@@ -24,7 +25,7 @@ public sealed class TableStorageTests(DatabaseFixture db)
         await using var tx = await conn.BeginTransactionAsync();
         await using (var ro = new NpgsqlCommand("SET TRANSACTION READ ONLY", conn, tx)) await ro.ExecuteNonQueryAsync();
         await using var session = new ReadOnlySession(conn, tx, rt.Settings.Database.Schema);
-        return Assert.IsType<TableStorage.Report>(await TableStorage.ReadAsync(session, NullLogger.Instance, CancellationToken.None));
+        return Assert.IsType<TableStorage.Report>(await TableStorage.MeasureAsync(session, NullLogger.Instance, CancellationToken.None));
     }
 
     [Theory]
@@ -91,5 +92,73 @@ public sealed class TableStorageTests(DatabaseFixture db)
         var written = tables.Where(t => t.GetProperty("rows").GetInt64() > 0).Sum(t => t.GetProperty("bytes").GetInt64());
         Assert.InRange(estimate, written * 0.9, written * 1.1);
         Assert.False(string.IsNullOrEmpty(bundles.GetProperty("bytes_estimate_method").GetString()));
+    }
+
+    /// <summary>
+    /// The figures are cached while the bundles are unchanged: every load, unload and purge must show in the very
+    /// next system_health, schema_list_tables and support_list_bundles (all well within the cache's lifetime), and
+    /// the three must agree.
+    /// </summary>
+    [Fact]
+    public async Task A_load_or_unload_shows_in_the_next_storage_figures_of_every_call()
+    {
+        var root = Directory.CreateTempSubdirectory("perfaspire-storage-cache-").FullName;
+        try
+        {
+            var small = GeneratorOptions.Small with { Files = 1, EpochsPerFile = 10, TopThreads = 5 };
+            var first = BundleGenerator.Generate(small, BundleFormat.TarGz, Path.Combine(root, "a"));
+            var second = BundleGenerator.Generate(small with { Seed = 7, Host = "dns-edge-02" }, BundleFormat.TarGz, Path.Combine(root, "b"));
+            var cs = await McpDatabase.CreateMigratedAsync(db);
+            await using var ingest = await IngestHost.StartAsync(cs);
+            await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+            {
+                ["Mcp:IngestUrl"] = ingest.BaseAddress.ToString(),
+                ["Mcp:Ingest:PollMilliseconds"] = "50",
+            });
+            await using var client = await server.ConnectAsync();
+
+            Assert.Equal(0L, await RowsAsync(client));
+            var a = (await client.OkAsync("support_load_bundle", new { path = first.Path })).GetProperty("bundle_id").GetString()!;
+            var onlyA = await RowsAsync(client);
+            Assert.True(onlyA > 0);
+            Assert.Equal(onlyA, await RowsAsync(client));
+            Assert.Equal([a], await EstimatedBundlesAsync(client));
+
+            var b = (await client.OkAsync("support_load_bundle", new { path = second.Path })).GetProperty("bundle_id").GetString()!;
+            var both = await RowsAsync(client);
+            Assert.True(both > onlyA, $"{both} after the second load, {onlyA} before");
+            Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), await EstimatedBundlesAsync(client));
+
+            await client.OkAsync("support_unload_bundle", new { bundle_id = a });
+            Assert.Equal(both - onlyA, await RowsAsync(client));
+            Assert.Equal([b], await EstimatedBundlesAsync(client));
+
+            await client.OkAsync("support_unload_bundle", new { purge_all = true });
+            Assert.Equal(0L, await RowsAsync(client));
+            Assert.Empty(await EstimatedBundlesAsync(client));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Rows over every table as system_health and schema_list_tables report them; the two must agree.</summary>
+    static async Task<long> RowsAsync(ModelContextProtocol.Client.McpClient client)
+    {
+        var health = (await client.OkAsync("system_health")).GetProperty("storage").GetProperty("totals").GetProperty("rows").GetInt64();
+        var listed = (await client.OkAsync("schema_list_tables")).GetProperty("tables").EnumerateArray()
+            .Sum(t => t.GetProperty("rows").GetInt64());
+        Assert.Equal(health, listed);
+        return health;
+    }
+
+    /// <summary>The bundles support_list_bundles gives a bytes estimate (each &gt; 0), in id order.</summary>
+    static async Task<List<string>> EstimatedBundlesAsync(ModelContextProtocol.Client.McpClient client)
+    {
+        var bundles = (await client.OkAsync("support_list_bundles")).GetProperty("bundles").EnumerateArray()
+            .Where(x => x.TryGetProperty("bytes_estimate", out _)).ToList();
+        Assert.All(bundles, x => Assert.True(x.GetProperty("bytes_estimate").GetInt64() > 0));
+        return [.. bundles.Select(x => x.GetProperty("bundle_id").GetString()!).Order(StringComparer.Ordinal)];
     }
 }
