@@ -200,7 +200,7 @@ public sealed class LegacyTools(
         string.IsNullOrWhiteSpace(metric) ? "*" : SafeName(metric));
 
     [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Legacy range query of one metric: series, expression, warnings, the default aggregation of its kind per step. Flags truncated and downsampled say what was cut.")]
+    [Description("Legacy range query of one metric: series, expression, warnings; its kind's default aggregation per step. truncated and downsampled say what was cut.")]
     public Task<CallToolResult> QueryRange(
         [Description(MetricSelector.Help)] string metric,
         [Description(TimeArgument.Help)] JsonElement? start = null,

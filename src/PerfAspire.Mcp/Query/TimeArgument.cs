@@ -21,7 +21,7 @@ public static partial class TimeArgument
     /// A time argument's description for clients. One line, because every tool list repeats it: the full set of
     /// forms (<see cref="Forms"/>) and the defaults (the whole bundle) are in the server instructions.
     /// </summary>
-    public const string Help = "ISO-8601, epoch ms or bundle_end-1h.";
+    public const string Help = "ISO-8601, epoch ms, bundle_end-1h.";
 
     public const string Forms = "ISO-8601 (2025-06-28T13:52:00Z), epoch milliseconds (1751118720000), bundle_start, bundle_end, or bundle_start/bundle_end with an offset like bundle_end-1h (units s, m, h, d)";
 

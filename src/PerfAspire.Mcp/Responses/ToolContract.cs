@@ -10,7 +10,8 @@ namespace PerfAspire.Mcp.Responses;
 /// What every client may rely on, enforced in one place for all tools rather than tool by tool:
 /// <list type="bullet">
 /// <item>a declared output schema describes the answers as they are sent: nulls are left out of answers, so a
-/// member that may be null is never listed as required;</item>
+/// member that may be null is never listed as required; it is sent in tools/list to every conversation, so nested
+/// objects list their members and types but only the top level says which members are always there;</item>
 /// <item>an error result of a tool with an output schema carries no structured content (a validating client checks
 /// structured content against the schema, and an error body has another shape); its text says what failed;</item>
 /// <item>an argument the tool does not declare is refused with <c>invalid_argument</c> naming the accepted ones,
@@ -26,7 +27,7 @@ public static class ToolContract
             if (o.ToolCollection is null) return;
             foreach (var tool in o.ToolCollection)
             {
-                if (tool.ProtocolTool.OutputSchema is { } schema) tool.ProtocolTool.OutputSchema = WithoutNullTypes(NullablesOptional(schema));
+                if (tool.ProtocolTool.OutputSchema is { } schema) tool.ProtocolTool.OutputSchema = RequiredAtTopLevelOnly(WithoutNullTypes(NullablesOptional(schema)));
                 tool.ProtocolTool.InputSchema = CompactInput(tool.ProtocolTool.InputSchema);
                 CompactAnnotations(tool.ProtocolTool);
             }
@@ -132,6 +133,38 @@ public static class ToolContract
                 break;
             case JsonArray a:
                 foreach (var child in a) DropNull(child);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the top level's <c>required</c> list (what a client can always read: status, warnings, ...) and drops
+    /// the nested ones: every member of a nested object keeps its name and type, and a validating client only gets
+    /// more lenient. On system_health this is 381 of tools/list's characters.
+    /// </summary>
+    public static JsonElement RequiredAtTopLevelOnly(JsonElement schema)
+    {
+        var node = JsonNode.Parse(schema.GetRawText())!;
+        if (node is JsonObject { } top)
+        {
+            foreach (var (key, child) in top.ToList())
+            {
+                if (key != "required") DropRequired(child);
+            }
+        }
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    static void DropRequired(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["required"] is JsonArray && o["properties"] is JsonObject) o.Remove("required");
+                foreach (var (_, child) in o.ToList()) DropRequired(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) DropRequired(child);
                 break;
         }
     }

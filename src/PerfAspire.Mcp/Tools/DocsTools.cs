@@ -50,7 +50,7 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
             "schema_describe_metric and query_run work with the metric named in the doc.");
 
     [McpServerTool(Name = "docs_search_metrics", Title = "Find metrics for a question", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Finds the metrics that answer a plain-words question, ranked, with a decision (auto, ambiguous, no_match). Use it when the name is unknown; next query_run.")]
+    [Description("Ranks the metrics that answer a plain-words question, with a decision (auto, ambiguous, no_match). Use it when the name is unknown; next query_run.")]
     public Task<CallToolResult> SearchMetrics(
         [Description("The question, plain words.")] string q,
         [Description("Candidates (default 5).")] int? limit = null,

@@ -27,7 +27,7 @@ public sealed class GraphTools(
     const int MaxPercentilePoints = 250;
 
     [McpServerTool(Name = "graph_timeseries", Title = "Chart metrics over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Charts up to 8 metrics over time (PNG) and returns their series. Use it to look at a period; graph_compare overlays scales, graph_topk picks the busiest.")]
+    [Description("Charts up to 8 metrics over time (PNG) with their series. Use it to look at a period; graph_compare overlays scales, graph_topk picks the busiest.")]
     public Task<CallToolResult> Timeseries(
         [Description("1-8 metric names or selectors.")] JsonElement metrics,
         [Description(TimeArgument.Help)] JsonElement? start = null,
@@ -113,7 +113,7 @@ public sealed class GraphTools(
         string.Join(", ", RawNames(metrics)));
 
     [McpServerTool(Name = "graph_compare", Title = "Compare metrics on one chart", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Overlays comparator metrics on a primary metric (PNG, series), scaled to the primary. Use it to see whether metrics with different units move together.")]
+    [Description("Overlays comparator metrics on a primary one (PNG, series), scaled to it. Use it to see whether metrics with different units move together.")]
     public Task<CallToolResult> Compare(
         [Description(MetricSelector.Help)] string primary,
         [Description("1-7 metric names or selectors.")] JsonElement comparators,
@@ -302,7 +302,7 @@ public sealed class GraphTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("ranking", Array.Empty<object>()), ("series", Array.Empty<object>())), Text.Clip((metric ?? "").Trim()));
 
     [McpServerTool(Name = "graph_latency_histogram", Title = "DB latency histogram over time", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Charts a DB latency histogram (dbwr, dbwa or dbrd) over time: ops per second per latency bucket and p50/p95/p99. Use it when the database is suspected.")]
+    [Description("Charts a DB latency histogram (dbwr, dbwa, dbrd) over time: ops/s per latency bucket and p50/p95/p99. Use it when the database is suspected.")]
     public Task<CallToolResult> LatencyHistogramTool(
         [Description("dbwr, dbwa or dbrd.")] string histogram,
         [Description(TimeArgument.Help)] JsonElement? start = null,

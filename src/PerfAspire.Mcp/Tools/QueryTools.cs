@@ -16,7 +16,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
     const string GroupByHelp = "Labels per series; [] = one; default all.";
 
     [McpServerTool(Name = "query_get_patterns", Title = "List query patterns", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Use it when unsure how to aggregate; next query_run.")]
+    [Description("Lists query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Use it when unsure how to aggregate; next query_run.")]
     public Task<CallToolResult> GetPatterns(
         [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? metric_kind = null,
         CancellationToken ct = default) =>
@@ -53,7 +53,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         });
 
     [McpServerTool(Name = "query_build_sql", Title = "Build SQL for a pattern", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Builds the SQL of a pattern for a metric without running it: sql, params, param_order, values as $1..$n bind parameters. Then query_sql runs the edited statement.")]
+    [Description("Builds a pattern's SQL for a metric without running it: sql, params, param_order, values ($1..$n binds). Then query_sql runs the edited statement.")]
     public Task<CallToolResult> BuildSql(
         [Description("Pattern; default by metric kind.")] string? pattern_name = null,
         [Description("Metric name or alias.")] string? metric_name = null,

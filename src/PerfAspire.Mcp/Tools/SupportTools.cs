@@ -109,7 +109,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
         });
 
     [McpServerTool(Name = "support_list_bundles", Title = "List loaded bundles", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the loaded bundles: id, active flag, host, time range, rows. Use it to pick a bundle_id for queries, support_switch_active or support_unload_bundle.")]
+    [Description("Lists loaded bundles: id, active, host, time range, rows. Use it to pick a bundle_id for queries, support_switch_active or support_unload_bundle.")]
     public Task<CallToolResult> ListBundles(
         [Description(ListPage.CursorHelp)] string? cursor = null,
         [Description("Page size (1-100).")] int? limit = null,
@@ -152,7 +152,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
     }
 
     [McpServerTool(Name = "support_active_context", Title = "Active bundle", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("The bundle this session queries by default: id, host, time range, scope (session or shared). Call it before querying to know the data and its time range.")]
+    [Description("The bundle this session queries by default: id, host, time range, scope (session or shared). Call it first to know the data and its time range.")]
     public Task<CallToolResult> ActiveContext(CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_active_context", async () =>
         {
