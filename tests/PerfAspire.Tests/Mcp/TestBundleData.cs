@@ -131,41 +131,43 @@ public sealed class TestBundleData
                     await w.CompleteAsync();
                 }
 
-                await using (var w = await conn.BeginBinaryImportAsync("COPY perf.ptops_fp_ports (ts, bundle_id, sptid, metric_category, host, port, rx_packets_total) FROM STDIN (FORMAT BINARY)"))
-                {
-                    for (var i = 0; i < Epochs; i++)
-                    {
-                        for (var p = 0; p < Ports.Length; p++)
-                        {
-                            await w.StartRowAsync();
-                            await Common(w, start.AddMinutes(i), bundle, "fastpath");
-                            await w.WriteAsync(Ports[p]);
-                            await w.WriteAsync(PortRx(i, p));
-                        }
-                    }
-                    await w.CompleteAsync();
-                }
-                await WritePortRollupAsync(conn, start, bundle);
+                await WritePortsAsync(conn, bundle, start, Epochs, PortRx);
             }
         }
     }
 
     /// <summary>
-    /// The series rollup of the port counters as ingestion writes it (its own code: TableRollup, BundleSeriesRows), so
-    /// whole-bundle queries of this table can read bundle_series like they do for a loaded bundle.
+    /// The port counters of a bundle (<see cref="Ports"/>, one sample a minute from <paramref name="start"/>) and their
+    /// series rollup as ingestion writes it (its own code: TableRollup, BundleSeriesRows), so whole-bundle queries of
+    /// this table can read bundle_series and bundle_buckets like they do for a loaded bundle.
     /// </summary>
-    static async Task WritePortRollupAsync(NpgsqlConnection conn, DateTimeOffset start, string bundle)
+    public static async Task WritePortsAsync(NpgsqlConnection conn, string bundle, DateTimeOffset start, int epochs, Func<int, int, double> rx)
     {
+        await using (var w = await conn.BeginBinaryImportAsync("COPY perf.ptops_fp_ports (ts, bundle_id, sptid, metric_category, host, port, rx_packets_total) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < epochs; i++)
+            {
+                for (var p = 0; p < Ports.Length; p++)
+                {
+                    await w.StartRowAsync();
+                    await Common(w, start.AddMinutes(i), bundle, "fastpath");
+                    await w.WriteAsync(Ports[p]);
+                    await w.WriteAsync(rx(i, p));
+                }
+            }
+            await w.CompleteAsync();
+        }
+
         var layout = new TableLayout(SchemaSpec.Default.ByTable("ptops_fp_ports")!);
         var column = layout.Metrics.Select((m, i) => (m, i)).Single(x => x.m.Column == "rx_packets_total").i;
         var rollup = new TableRollup(layout);
         var values = new double[layout.MetricCount];
-        for (var i = 0; i < Epochs; i++)
+        for (var i = 0; i < epochs; i++)
         {
             for (var p = 0; p < Ports.Length; p++)
             {
                 Array.Fill(values, double.NaN);
-                values[column] = PortRx(i, p);
+                values[column] = rx(i, p);
                 rollup.Add(start.AddMinutes(i).ToUnixTimeMilliseconds() * 1000, [Ports[p]], values, values.Length);
             }
         }
