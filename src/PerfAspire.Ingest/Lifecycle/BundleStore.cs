@@ -3,7 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Writing;
-using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Ingest.Lifecycle;
 
@@ -22,47 +22,39 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     /// <summary>Serialises switches of the active bundle (advisory transaction lock key).</summary>
     const long ActiveSwitchLock = 0x5045_5246_4143_5431; // "PERFACT1"
 
-    readonly string _s = CopyCommands.Quote(schema);
-
     public NpgsqlDataSource DataSource => dataSource;
 
     public string Schema => schema;
 
-    const string Columns = """
-        bundle_id, bundle_hash, source_path, source_kind, sptid, host, host_id, ptop_version, sample_interval_seconds,
-        categories, state, active, created_at, loaded_at, time_start, time_end, rows_total, values_total, logs_processed,
-        max_files, error
-        """;
-
     public async Task<IReadOnlyList<BundleInfo>> ListAsync(CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles ORDER BY created_at DESC, bundle_id");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.Bundles(schema));
         return await ReadAsync(cmd, ct);
     }
 
     public async Task<BundleInfo?> GetAsync(string bundleId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles WHERE bundle_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.Bundle(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
     public async Task<BundleInfo?> ActiveAsync(CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles WHERE active");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.Active(schema));
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<BundleInfo>> ByHashAsync(string hash, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles WHERE bundle_hash = $1 ORDER BY loaded_at DESC NULLS LAST, created_at DESC");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.BundlesByHash(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = hash });
         return await ReadAsync(cmd, ct);
     }
 
     public async Task<LoadSummary?> SummaryAsync(string bundleId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT summary::text FROM {_s}.bundles WHERE bundle_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.Summary(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
         var text = await cmd.ExecuteScalarAsync(ct) as string;
         return text is null ? null : JsonSerializer.Deserialize<LoadSummary>(text, IngestJson.Options);
@@ -70,7 +62,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     public async Task<IReadOnlyList<string>> FilesAsync(string bundleId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT member_path FROM {_s}.bundle_files WHERE bundle_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.FilePaths(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
         var list = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -80,11 +72,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     public async Task InsertLoadingAsync(BundleInfo b, string? ptopArgs, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
-            INSERT INTO {_s}.bundles (bundle_id, bundle_hash, source_path, source_kind, sptid, host, host_id, ptop_version,
-              sample_interval_seconds, categories, state, active, max_files, ptop_args, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '{Loading}', false, $11, $12, now())
-            """);
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.InsertLoading(schema, Loading));
         Add(cmd, b.BundleId, b.BundleHash, b.SourcePath, b.SourceKind, b.Sptid, b.Host, b.HostId, b.PtopVersion,
             b.SampleIntervalSeconds, b.Categories.ToArray(), b.MaxFiles, ptopArgs);
         await cmd.ExecuteNonQueryAsync(ct);
@@ -100,13 +88,8 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (series is not null) await series.WriteAsync(conn, tx, _s, summary.BundleId, summary.Sptid, summary.Host, ct);
-        await using (var cmd = new NpgsqlCommand($"""
-            UPDATE {_s}.bundles SET state = '{Loaded}', loaded_at = now(), updated_at = now(), categories = $2,
-              time_start = $3, time_end = $4, rows_total = $5, values_total = $6, logs_processed = $7, summary = $8::jsonb,
-              error = NULL, sptid = $9, host = $10, host_id = $11, ptop_version = $12, sample_interval_seconds = $13
-            WHERE bundle_id = $1
-            """, conn, tx))
+        if (series is not null) await series.WriteAsync(conn, tx, schema, summary.BundleId, summary.Sptid, summary.Host, ct);
+        await using (var cmd = new NpgsqlCommand(LifecycleSql.MarkLoaded(schema, Loaded), conn, tx))
         {
             Add(cmd, summary.BundleId, summary.Categories.ToArray(), summary.TimeStart, summary.TimeEnd, summary.MetricsIngested.Rows,
                 summary.MetricsIngested.Values, summary.LogsProcessed, JsonSerializer.Serialize(summary, IngestJson.Options),
@@ -115,13 +98,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         }
         foreach (var (f, size, sha) in files)
         {
-            await using var cmd = new NpgsqlCommand($"""
-                INSERT INTO {_s}.bundle_files (bundle_id, member_path, file_name, file_ts, size_bytes, sha256, categories, lines_read,
-                  rows_written, malformed_lines, stats)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
-                ON CONFLICT (bundle_id, member_path) DO UPDATE SET categories = EXCLUDED.categories,
-                  rows_written = {_s}.bundle_files.rows_written + EXCLUDED.rows_written, stats = EXCLUDED.stats
-                """, conn, tx);
+            await using var cmd = new NpgsqlCommand(LifecycleSql.UpsertFile(schema), conn, tx);
             Add(cmd, summary.BundleId, f.MemberPath, f.FileName, f.FileTime, size, sha, summary.Categories.ToArray(), f.Lines,
                 f.Rows + f.TextRecords, f.MalformedLines, JsonSerializer.Serialize(f, IngestJson.Options));
             await cmd.ExecuteNonQueryAsync(ct);
@@ -132,10 +109,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     public async Task MarkFailedAsync(string bundleId, string error, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
-            UPDATE {_s}.bundles SET state = '{Failed}', active = false, error = $2, updated_at = now(), rows_total = 0, values_total = 0
-            WHERE bundle_id = $1
-            """);
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.MarkFailed(schema, Failed));
         Add(cmd, bundleId, error);
         await cmd.ExecuteNonQueryAsync(ct);
     }
@@ -145,7 +119,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var check = new NpgsqlCommand($"SELECT state FROM {_s}.bundles WHERE bundle_id = $1", conn, tx))
+        await using (var check = new NpgsqlCommand(LifecycleSql.State(schema), conn, tx))
         {
             check.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             var state = await check.ExecuteScalarAsync(ct) as string;
@@ -158,21 +132,16 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     async Task ActivateAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string bundleId, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(conn, tx)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ActiveSwitchLock})"),
-                new NpgsqlBatchCommand($"UPDATE {_s}.bundles SET active = false WHERE active AND bundle_id <> $1") { Parameters = { new() { Value = bundleId } } },
-                new NpgsqlBatchCommand($"UPDATE {_s}.bundles SET active = true WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } },
-            },
-        };
+        await using var batch = new NpgsqlBatch(conn, tx);
+        var statements = LifecycleSql.Activate(schema, ActiveSwitchLock);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(statements[0]));
+        foreach (var sql in statements.Skip(1)) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = bundleId } } });
         await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async Task SetStateAsync(string bundleId, string state, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"UPDATE {_s}.bundles SET state = $2, active = active AND $2 = '{Loaded}', updated_at = now() WHERE bundle_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.SetState(schema, Loaded));
         Add(cmd, bundleId, state);
         await cmd.ExecuteNonQueryAsync(ct);
     }
@@ -180,12 +149,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     /// <summary>Every base table of the schema holding bundle rows (the spec's, discovered ones and text records).</summary>
     public async Task<IReadOnlyList<string>> DataTablesAsync(CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            SELECT c.table_name FROM information_schema.columns c
-            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-            WHERE c.table_schema = $1 AND c.column_name = 'bundle_id' AND t.table_type = 'BASE TABLE' AND c.table_name LIKE 'ptops\_%'
-            ORDER BY 1
-            """);
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.DataTables);
         cmd.Parameters.Add(new NpgsqlParameter { Value = schema });
         var list = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -201,17 +165,15 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         long deleted = 0;
         foreach (var t in targets)
         {
-            await using var cmd = dataSource.CreateCommand($"DELETE FROM {_s}.{CopyCommands.Quote(t)} WHERE bundle_id = $1");
+            await using var cmd = dataSource.CreateCommand(LifecycleSql.DeleteRows(schema, t));
             cmd.CommandTimeout = 0;
             cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             deleted += await cmd.ExecuteNonQueryAsync(ct);
         }
         // The rollup rows of those tables go with them (not counted: they are not samples).
-        foreach (var rollupTable in new[] { "bundle_series", "bundle_buckets" })
+        foreach (var sql in LifecycleSql.DeleteRollup(schema, ofTables: tables is not null))
         {
-            await using var rollup = dataSource.CreateCommand(tables is null
-                ? $"DELETE FROM {_s}.{rollupTable} WHERE bundle_id = $1"
-                : $"DELETE FROM {_s}.{rollupTable} WHERE bundle_id = $1 AND table_name = ANY($2)");
+            await using var rollup = dataSource.CreateCommand(sql);
             rollup.CommandTimeout = 0;
             rollup.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             if (tables is not null) rollup.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
@@ -224,8 +186,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     public async Task DeleteBundleAsync(string bundleId, CancellationToken ct = default)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {_s}.ingest_runs WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {_s}.bundles WHERE bundle_id = $1") { Parameters = { new() { Value = bundleId } } });
+        foreach (var sql in LifecycleSql.DeleteBundle(schema)) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = bundleId } } });
         await batch.ExecuteNonQueryAsync(ct);
     }
 
@@ -236,12 +197,11 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         long rows;
-        await using (var count = new NpgsqlCommand($"SELECT coalesce(sum(rows_total), 0)::bigint FROM {_s}.bundles", conn, tx))
+        await using (var count = new NpgsqlCommand(LifecycleSql.RowsTotal(schema), conn, tx))
         {
             rows = (long)(await count.ExecuteScalarAsync(ct))!;
         }
-        var list = string.Join(", ", tables.Select(t => $"{_s}.{CopyCommands.Quote(t)}").Append($"{_s}.bundle_series").Append($"{_s}.bundle_buckets").Append($"{_s}.bundle_files").Append($"{_s}.ingest_runs").Append($"{_s}.bundles"));
-        await using (var cmd = new NpgsqlCommand($"TRUNCATE {list}", conn, tx) { CommandTimeout = 0 })
+        await using (var cmd = new NpgsqlCommand(LifecycleSql.TruncateAll(schema, tables), conn, tx) { CommandTimeout = 0 })
         {
             await cmd.ExecuteNonQueryAsync(ct);
         }
@@ -251,21 +211,21 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
 
     public async Task<IReadOnlyList<BundleInfo>> LoadedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles WHERE state = '{Loaded}' AND loaded_at < $1 ORDER BY loaded_at");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.LoadedBefore(schema, Loaded));
         cmd.Parameters.Add(new NpgsqlParameter { Value = cutoff.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return await ReadAsync(cmd, ct);
     }
 
     public async Task<IReadOnlyList<BundleInfo>> InStateAsync(string state, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {_s}.bundles WHERE state = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.BundlesInState(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = state });
         return await ReadAsync(cmd, ct);
     }
 
     public async Task<long> StartRunAsync(string bundleId, string jobId, IReadOnlyList<string> categories, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"INSERT INTO {_s}.ingest_runs (bundle_id, job_id, state, categories) VALUES ($1, $2, 'running', $3) RETURNING run_id");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.StartRun(schema));
         Add(cmd, bundleId, jobId, categories.ToArray());
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
@@ -276,11 +236,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     /// </summary>
     public async Task<IReadOnlyList<(long RunId, string BundleId, string Hash, string[] Categories, string[] Visible)>> RunningCategoryLoadsAsync(CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
-            SELECT r.run_id, b.bundle_id, b.bundle_hash, r.categories, b.categories FROM {_s}.ingest_runs r
-            JOIN {_s}.bundles b ON b.bundle_id = r.bundle_id
-            WHERE r.state = 'running' AND b.state = '{Loaded}' ORDER BY r.run_id
-            """);
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.RunningCategoryLoads(schema, Loaded));
         var list = new List<(long, string, string, string[], string[])>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<string[]>(4)));
@@ -290,21 +246,21 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     /// <summary>The run's state, or null when there is no such run.</summary>
     public async Task<string?> RunStateAsync(long runId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT state FROM {_s}.ingest_runs WHERE run_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.RunState(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = runId });
         return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
     public async Task FinishRunAsync(long runId, string state, LoadSummary? summary, string? error, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"UPDATE {_s}.ingest_runs SET state = $2, finished_at = now(), summary = $3::jsonb, error = $4 WHERE run_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.FinishRun(schema));
         Add(cmd, runId, state, summary is null ? null : JsonSerializer.Serialize(summary, IngestJson.Options), error);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async Task UpdateRunProgressAsync(long runId, LoadProgress progress, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"UPDATE {_s}.ingest_runs SET progress = $2::jsonb WHERE run_id = $1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.RunProgress(schema));
         Add(cmd, runId, JsonSerializer.Serialize(progress, IngestJson.Options));
         await cmd.ExecuteNonQueryAsync(ct);
     }
@@ -313,7 +269,7 @@ public sealed class BundleStore(NpgsqlDataSource dataSource, string schema)
     public async Task<(string BundleId, string State, LoadProgress? Progress, LoadSummary? Summary, string? Error, DateTimeOffset Started, DateTimeOffset? Finished)?>
         RunByJobAsync(string jobId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT bundle_id, state, progress::text, summary::text, error, started_at, finished_at FROM {_s}.ingest_runs WHERE job_id = $1 ORDER BY run_id DESC LIMIT 1");
+        await using var cmd = dataSource.CreateCommand(LifecycleSql.RunByJob(schema));
         cmd.Parameters.Add(new NpgsqlParameter { Value = jobId });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;

@@ -1,6 +1,6 @@
 using Npgsql;
-using PerfAspire.Ingest.Writing;
 using PerfAspire.Schema.Database;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Ingest.Lifecycle;
 
@@ -36,7 +36,7 @@ public sealed class Columnstore(NpgsqlDataSource dataSource, string schema)
         {
             foreach (var chunk in await ChunksWithRowStoreRowsAsync(table, bundleId, ct))
             {
-                await using var cmd = dataSource.CreateCommand("SELECT compress_chunk($1::regclass, if_not_compressed => true)");
+                await using var cmd = dataSource.CreateCommand(ColumnstoreSql.CompressChunk);
                 cmd.CommandTimeout = 0;
                 cmd.Parameters.Add(new NpgsqlParameter { Value = chunk });
                 await cmd.ExecuteNonQueryAsync(ct);
@@ -52,7 +52,7 @@ public sealed class Columnstore(NpgsqlDataSource dataSource, string schema)
         long rows = 0, rowStore = 0;
         foreach (var table in tables)
         {
-            await using (var all = dataSource.CreateCommand($"SELECT count(*) FROM {CopyCommands.Quote(schema)}.{CopyCommands.Quote(table)} WHERE bundle_id = $1"))
+            await using (var all = dataSource.CreateCommand(LifecycleSql.CountRows(schema, table)))
             {
                 all.CommandTimeout = 0;
                 all.Parameters.Add(new NpgsqlParameter { Value = bundleId });
@@ -79,14 +79,11 @@ public sealed class Columnstore(NpgsqlDataSource dataSource, string schema)
     /// <summary>The chunks of a hypertable (none for a plain table), as qualified names.</summary>
     async Task<List<string>> ChunksAsync(string table, CancellationToken ct)
     {
-        await using (var has = dataSource.CreateCommand("SELECT to_regclass('timescaledb_information.chunks') IS NOT NULL"))
+        await using (var has = dataSource.CreateCommand(ColumnstoreSql.ChunkViewExists))
         {
             if (!(bool)(await has.ExecuteScalarAsync(ct))!) return [];
         }
-        await using var cmd = dataSource.CreateCommand("""
-            SELECT format('%I.%I', chunk_schema, chunk_name) FROM timescaledb_information.chunks
-            WHERE hypertable_schema = $1 AND hypertable_name = $2 ORDER BY range_start
-            """);
+        await using var cmd = dataSource.CreateCommand(ColumnstoreSql.Chunks);
         cmd.Parameters.Add(new NpgsqlParameter { Value = schema });
         cmd.Parameters.Add(new NpgsqlParameter { Value = table });
         var list = new List<string>();
@@ -95,15 +92,10 @@ public sealed class Columnstore(NpgsqlDataSource dataSource, string schema)
         return list;
     }
 
-    /// <summary>
-    /// Rows of the bundle in the chunk's own heap, i.e. not compressed: with ONLY, a query on a chunk does not read
-    /// its compressed part.
-    /// </summary>
+    /// <summary>Rows of the bundle in the chunk's own heap, i.e. not compressed (<see cref="ColumnstoreSql.RowStoreRows"/>).</summary>
     async Task<long> RowStoreRowsAsync(string chunk, string bundleId, bool exists, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(exists
-            ? $"SELECT CASE WHEN EXISTS (SELECT 1 FROM ONLY {chunk} WHERE bundle_id = $1) THEN 1 ELSE 0 END::bigint"
-            : $"SELECT count(*) FROM ONLY {chunk} WHERE bundle_id = $1");
+        await using var cmd = dataSource.CreateCommand(ColumnstoreSql.RowStoreRows(chunk, exists));
         cmd.CommandTimeout = 0;
         cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
         return (long)(await cmd.ExecuteScalarAsync(ct))!;

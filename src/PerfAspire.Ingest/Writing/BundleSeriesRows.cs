@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Ingest.Writing;
@@ -55,21 +56,19 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
     }
 
     /// <summary>Replaces the rollup rows of <see cref="Tables"/> for the bundle, inside <paramref name="tx"/>.</summary>
-    public async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string quotedSchema, string bundleId, string? sptid, string host, CancellationToken ct)
+    public async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string schema, string bundleId, string? sptid, string host, CancellationToken ct)
     {
         if (tables.Count == 0) return;
-        foreach (var table in new[] { "bundle_series", "bundle_buckets" })
+        foreach (var sql in LifecycleSql.DeleteRollup(schema, ofTables: true))
         {
-            await using var delete = new NpgsqlCommand($"DELETE FROM {quotedSchema}.{table} WHERE bundle_id = $1 AND table_name = ANY($2)", conn, tx);
+            await using var delete = new NpgsqlCommand(sql, conn, tx);
             delete.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             delete.Parameters.Add(new NpgsqlParameter { Value = tables.ToArray() });
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await WriteBucketsAsync(conn, quotedSchema, bundleId, sptid, host, ct);
+        await WriteBucketsAsync(conn, schema, bundleId, sptid, host, ct);
         if (rows.Count == 0) return;
-        await using var import = await conn.BeginBinaryImportAsync(
-            $"COPY {quotedSchema}.bundle_series (bundle_id, table_name, metric, sptid, host, labels, samples, value_sum, value_min, value_max, " +
-            "first_ts, last_ts, first_value, last_value, increase) FROM STDIN (FORMAT BINARY)", ct);
+        await using var import = await conn.BeginBinaryImportAsync(CopySql.ForSeries(schema), ct);
         foreach (var r in rows)
         {
             var s = r.Stat;
@@ -95,13 +94,11 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
     }
 
     /// <summary>The time-bucketed rollup (<c>bundle_buckets</c>): one row per table, series and bucket, metric columns as arrays.</summary>
-    async Task WriteBucketsAsync(NpgsqlConnection conn, string quotedSchema, string bundleId, string? sptid, string host, CancellationToken ct)
+    async Task WriteBucketsAsync(NpgsqlConnection conn, string schema, string bundleId, string? sptid, string host, CancellationToken ct)
     {
         if (buckets is null || buckets.Count == 0) return;
         var json = new LabelJson();
-        await using var import = await conn.BeginBinaryImportAsync(
-            $"COPY {quotedSchema}.bundle_buckets (bundle_id, table_name, sptid, host, labels, bucket_seconds, bucket_start, columns, samples, " +
-            "value_sum, value_max, increase, seconds) FROM STDIN (FORMAT BINARY)", ct);
+        await using var import = await conn.BeginBinaryImportAsync(CopySql.ForBuckets(schema), ct);
         foreach (var r in buckets)
         {
             var b = r.Buckets;
@@ -136,7 +133,7 @@ internal sealed class BundleSeriesRows(IReadOnlyList<BundleSeriesRow> rows, IRea
                 if (sptid is null) await import.WriteNullAsync(ct); else await import.WriteAsync(sptid, NpgsqlDbType.Text, ct);
                 await import.WriteAsync(host, NpgsqlDbType.Text, ct);
                 await import.WriteAsync(text, NpgsqlDbType.Jsonb, ct);
-                await import.WriteAsync(PerfAspire.Schema.Query.RollupSql.BucketSeconds, NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(RollupSql.BucketSeconds, NpgsqlDbType.Integer, ct);
                 await import.WriteAsync(Time(start), NpgsqlDbType.TimestampTz, ct);
                 await import.WriteAsync(columns, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await import.WriteAsync(samples, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);

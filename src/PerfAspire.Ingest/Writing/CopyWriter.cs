@@ -5,6 +5,7 @@ using Npgsql;
 using PerfAspire.Ingest.Diagnostics;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Schema.Database;
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Spec;
 using Polly;
 
@@ -163,8 +164,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
     async Task<bool> AlreadyCommittedAsync(string table, int rows, CancellationToken ct)
     {
         var conn = await ConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(
-            $"SELECT count(*) FROM {CopyCommands.Quote(settings.Database.Schema)}.{CopyCommands.Quote(table)} WHERE bundle_id = $1", conn);
+        await using var cmd = new NpgsqlCommand(LifecycleSql.CountRows(settings.Database.Schema, table), conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
         var count = (long)(await cmd.ExecuteScalarAsync(ct))!;
         var before = ledger.CommittedIn(table);
@@ -210,8 +210,7 @@ internal sealed class CopyWriter(int index, IngestSettings settings, string conn
             await conn.OpenAsync(ct);
             // Batch commits need not wait for the WAL flush: the final state change of the bundle is a normal
             // (synchronous) commit written after them, so it is never durable without them.
-            await using var cmd = new NpgsqlCommand("SET synchronous_commit TO off; SET application_name TO 'perfaspire-ingest-copy-" + index + "'"
-                + (directCompress ? "; SET timescaledb.enable_direct_compress_copy TO on" : ""), conn);
+            await using var cmd = new NpgsqlCommand(LifecycleSql.CopySession(index, directCompress), conn);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         catch

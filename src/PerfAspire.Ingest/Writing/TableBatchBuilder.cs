@@ -1,3 +1,4 @@
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Runtime;
 
 namespace PerfAspire.Ingest.Writing;
@@ -136,7 +137,7 @@ internal sealed class TableBatchBuilder
         var metrics = Layout.Metrics;
         _enc = new ColumnEncoding[columns];
         for (var i = 0; i < columns; i++) _enc[i] = ColumnEncodings.Of(metrics[i].SqlType);
-        _command = CopyCommands.ForTable(_schema, Layout, columns);
+        _command = CopySql.ForTable(_schema, Layout, columns);
     }
 
     /// <summary>The open batch, or null when empty.</summary>

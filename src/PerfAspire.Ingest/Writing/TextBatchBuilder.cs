@@ -1,10 +1,12 @@
+using PerfAspire.Schema.Query;
+
 namespace PerfAspire.Ingest.Writing;
 
 /// <summary>Encodes text records (ptops_text_records, docs/ptop-format.md §3.13) like <see cref="TableBatchBuilder"/> does typed rows.</summary>
 internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int batchRows, int batchBytes)
 {
     readonly byte[] _common = bundle.EncodeCommon("text");
-    readonly string _command = CopyCommands.ForText(schema);
+    readonly string _command = CopySql.ForText(schema);
     BatchBuffer _buf = new(TableBatchBuilder.InitialBytes, batchBytes);
     int _rows;
 
@@ -26,7 +28,7 @@ internal sealed class TextBatchBuilder(string schema, BundleColumns bundle, int 
         sealedBefore = _rows > 0 && _buf.Length + 2 + 12 + _common.Length + 12 + 12 + 3 * (fileName.Length + prefix.Length + text.Length) > batchBytes
             ? Seal() : null;
         _buf.Ensure(2 + 12 + _common.Length + 12);
-        _buf.Int16((short)CopyCommands.TextColumns.Length);
+        _buf.Int16((short)CopySql.TextColumns.Length);
         if (tsMicros is { } ts) _buf.Int64Field(ts - PgBinary.PostgresEpochMicros);
         else _buf.Null();
         _buf.Raw(_common);

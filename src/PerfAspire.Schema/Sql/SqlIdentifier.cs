@@ -49,6 +49,12 @@ public static class SqlIdentifier
         return Reserved.Contains(name) ? "\"" + name + "\"" : name;
     }
 
+    /// <summary>
+    /// Any name, always in double quotes (a quote inside doubled): for names read back from the database or written by
+    /// ingestion into COPY and row statements, whose text stays the same whatever they hold.
+    /// </summary>
+    public static string Delimited(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     /// <summary><c>schema.name</c>, each part checked and quoted as needed.</summary>
     public static string Qualify(string schema, string name) => Quote(schema) + "." + Quote(name);
 

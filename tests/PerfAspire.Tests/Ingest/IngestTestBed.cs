@@ -4,6 +4,7 @@ using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Ingest.Writing;
 using PerfAspire.Schema.Spec;
+using PerfAspire.Schema.Sql;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Ingest;
@@ -131,7 +132,7 @@ internal static class IngestTestBed
         var d = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in await rt.Store.DataTablesAsync())
         {
-            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{CopyCommands.Quote(table)} WHERE bundle_id = $1");
+            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{SqlIdentifier.Delimited(table)} WHERE bundle_id = $1");
             cmd.Parameters.Add(new NpgsqlParameter { Value = bundleId });
             var n = (long)(await cmd.ExecuteScalarAsync())!;
             if (n > 0) d[table] = n;
@@ -160,7 +161,7 @@ internal static class IngestTestBed
         long total = 0;
         foreach (var table in await rt.Store.DataTablesAsync())
         {
-            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{CopyCommands.Quote(table)}");
+            await using var cmd = rt.DataSource.CreateCommand($"SELECT count(*) FROM perf.{SqlIdentifier.Delimited(table)}");
             total += (long)(await cmd.ExecuteScalarAsync())!;
         }
         return total;
