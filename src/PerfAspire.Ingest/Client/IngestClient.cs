@@ -49,7 +49,7 @@ public sealed class IngestClient(HttpClient http) : IIngestBackend
         {
             var job = await GetJobAsync(jobId, ct) ?? throw new IngestApiException(404, "job_not_found", $"job_not_found: no job {jobId}");
             if (job.Progress is { } p) progress?.Report(p);
-            if (job.State is "succeeded" or "failed" or "cancelled") return job;
+            if (JobStates.IsFinished(job.State)) return job;
             await Task.Delay(interval, ct);
         }
     }

@@ -50,7 +50,7 @@ public sealed class BundleAdmin(BundleStore store, string connectionString, int 
             await using var held = await BundleLock.TryAcquireAsync(connectionString, run.Hash, ct);
             if (held is null) continue;
             // Re-read under the lock: the load may have finished in between.
-            if (await store.RunStateAsync(run.RunId, ct) != "running") continue;
+            if (await store.RunStateAsync(run.RunId, ct) != JobStates.Running) continue;
             var visible = (await store.GetAsync(run.BundleId, ct))?.Categories ?? run.Visible;
             var missing = run.Categories.Except(visible, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
             long rows = 0;
@@ -60,8 +60,8 @@ public sealed class BundleAdmin(BundleStore store, string connectionString, int 
                 rows = await store.DeleteRowsAsync(run.BundleId, tables, ct);
             }
             // Died after the bundle was marked loaded with these categories: the rows are complete and stay.
-            if (missing.Count == 0) await store.FinishRunAsync(run.RunId, "succeeded", null, null, ct);
-            else await store.FinishRunAsync(run.RunId, "failed", null, "abandoned by an interrupted load", ct);
+            if (missing.Count == 0) await store.FinishRunAsync(run.RunId, JobStates.Succeeded, null, null, ct);
+            else await store.FinishRunAsync(run.RunId, JobStates.Failed, null, "abandoned by an interrupted load", ct);
             total += rows;
             _log.LogWarning("Cleaned up category load {RunId} of bundle {BundleId} ({Categories}) abandoned by a process that died: {Rows} rows deleted",
                 run.RunId, run.BundleId, string.Join(",", missing), rows);

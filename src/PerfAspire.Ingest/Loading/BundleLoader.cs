@@ -206,7 +206,7 @@ public sealed class BundleLoader
             {
                 var written = tracker.Ledger?.CommittedPerTable().Keys ?? [];
                 await Retry(() => _store.DeleteRowsAsync(bundleId, CategorySelection.SpecTables(toIngest).Concat(written), CancellationToken.None));
-                await Retry(() => _store.FinishRunAsync(runId, "failed", null, error, CancellationToken.None));
+                await Retry(() => _store.FinishRunAsync(runId, JobStates.Failed, null, error, CancellationToken.None));
             }
             else if (e is OperationCanceledException)
             {
@@ -217,7 +217,7 @@ public sealed class BundleLoader
             else
             {
                 await CleanUpFailedAsync(bundleId, error, CancellationToken.None);
-                await Retry(() => _store.FinishRunAsync(runId, "failed", null, error, CancellationToken.None));
+                await Retry(() => _store.FinishRunAsync(runId, JobStates.Failed, null, error, CancellationToken.None));
             }
             if (e is IngestException) throw;
             if (e is OperationCanceledException) throw;
@@ -250,10 +250,10 @@ public sealed class BundleLoader
             // Without its 'loaded' mark the bundle must not keep rows that look half-finished.
             if (incremental) await Retry(() => _store.DeleteRowsAsync(bundleId, CategorySelection.SpecTables(toIngest).Concat(outcome.Ledger.CommittedPerTable().Keys), CancellationToken.None));
             else await CleanUpFailedAsync(bundleId, "ingest_failed: could not record the finished load: " + e.Message, CancellationToken.None);
-            await Retry(() => _store.FinishRunAsync(runId, "failed", null, e.Message, CancellationToken.None));
+            await Retry(() => _store.FinishRunAsync(runId, JobStates.Failed, null, e.Message, CancellationToken.None));
             throw new IngestException(IngestErrors.DatabaseUnavailable, "database_unavailable: could not record the finished load: " + e.Message, 503, e);
         }
-        await Retry(() => _store.FinishRunAsync(runId, "succeeded", summary, null, CancellationToken.None));
+        await Retry(() => _store.FinishRunAsync(runId, JobStates.Succeeded, summary, null, CancellationToken.None));
         IngestTelemetry.BundlesLoadedTotal.Add(1, new KeyValuePair<string, object?>("outcome", "ingested"));
         activity?.SetTag("bundle.rows", summary.MetricsIngested.Rows);
         tracker.Phase = "done";

@@ -143,7 +143,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         return new LoadJobStatus
         {
             JobId = jobId,
-            State = r.State switch { "running" => "running", "succeeded" => "succeeded", _ => "failed" },
+            State = r.State switch { JobStates.Running => JobStates.Running, JobStates.Succeeded => JobStates.Succeeded, _ => JobStates.Failed },
             Request = new LoadRequest(r.Summary?.SourcePath ?? ""),
             CreatedAt = r.Started,
             StartedAt = r.Started,
@@ -190,7 +190,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
     {
         readonly object _gate = new();
         readonly CancellationTokenSource _cts = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        string _state = "queued";
+        string _state = JobStates.Queued;
         DateTimeOffset? _started;
         DateTimeOffset? _finished;
         LoadProgress? _progress;
@@ -212,7 +212,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
 
         public void Start(TimeSpan timeout)
         {
-            lock (_gate) { _state = "running"; _started = DateTimeOffset.UtcNow; _timeout = timeout; }
+            lock (_gate) { _state = JobStates.Running; _started = DateTimeOffset.UtcNow; _timeout = timeout; }
             _cts.CancelAfter(timeout);
         }
 
@@ -228,9 +228,9 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         {
             lock (_gate)
             {
-                if (_cancelRequested) Finish("cancelled", IngestErrors.Cancelled, "cancelled: the load was cancelled on request; nothing of it was kept");
-                else if (stopping.IsCancellationRequested) Finish("failed", IngestErrors.Cancelled, "cancelled: the ingest service is stopping; load the bundle again");
-                else Finish("failed", IngestErrors.LoadTimeout,
+                if (_cancelRequested) Finish(JobStates.Cancelled, IngestErrors.Cancelled, "cancelled: the load was cancelled on request; nothing of it was kept");
+                else if (stopping.IsCancellationRequested) Finish(JobStates.Failed, IngestErrors.Cancelled, "cancelled: the ingest service is stopping; load the bundle again");
+                else Finish(JobStates.Failed, IngestErrors.LoadTimeout,
                     $"load_timeout: the load ran longer than {_timeout.TotalMinutes:0} min (INGEST_LOAD_TIMEOUT_MINUTES) and was cancelled; nothing of it was kept. " +
                     "Load fewer categories or files (categories, max_files) or raise the limit");
             }
@@ -242,7 +242,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         {
             lock (_gate)
             {
-                _state = "succeeded";
+                _state = JobStates.Succeeded;
                 _summary = s;
                 _started ??= DateTimeOffset.UtcNow;
                 _finished = DateTimeOffset.UtcNow;
@@ -255,7 +255,7 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
 
         public void Fail(string code, string message)
         {
-            lock (_gate) Finish("failed", code, message);
+            lock (_gate) Finish(JobStates.Failed, code, message);
         }
 
         void Finish(string state, string code, string message)

@@ -24,8 +24,8 @@ namespace PerfAspire.Mcp.Tools;
 [McpServerToolType]
 public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, SessionBundles session, TableStorage storage, IOptions<IngestOptions> options, ILogger<SupportTools> logger)
 {
-    /// <summary>A job ends succeeded, failed, or cancelled (on request; a load stopped by shutdown is failed with error_code cancelled).</summary>
-    static bool Finished(LoadJobStatus job) => job.State is "succeeded" or "failed" or "cancelled";
+    /// <summary>A job ends succeeded, failed, or cancelled (<see cref="JobStates"/>).</summary>
+    static bool Finished(LoadJobStatus job) => JobStates.IsFinished(job.State);
 
     [McpServerTool(Name = "support_load_bundle", Title = "Load a support bundle", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("Loads a support bundle (directory, archive or ptop log on the server) and makes it active. Use it when none is active; next schema_list_metrics.")]
@@ -52,7 +52,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
                 job = await ingest.GetJobAsync(job.JobId, ct) ?? throw JobNotFound(job.JobId);
             }
             await ReportAsync(request, job, lastMessage, ct);
-            if (job.State == "succeeded")
+            if (job.State == JobStates.Succeeded)
             {
                 catalog.Invalidate(); // a load may have created metrics at run time (SCHEMA_AUTO_UPDATE)
                 var bundleId = job.BundleId ?? job.Summary?.BundleId;
@@ -67,7 +67,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
                     next = "The bundle is now active. Call schema_list_tables or schema_list_metrics to see what it holds, then query_run.",
                 };
             }
-            if (job.State is "failed" or "cancelled")
+            if (job.State is JobStates.Failed or JobStates.Cancelled)
             {
                 throw new ToolError(job.ErrorCode ?? "load_failed",
                     $"The load failed: {job.Error ?? "no reason given"}.",
@@ -235,8 +235,8 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
             return new
             {
                 job = Budget(Wire(job)),
-                next = state == "succeeded" ? "The bundle is loaded and active: schema_list_metrics, query_run."
-                    : state == "failed" ? "The load failed; see error. Fix the cause and call support_load_bundle again."
+                next = state == JobStates.Succeeded ? "The bundle is loaded and active: schema_list_metrics, query_run."
+                    : state == JobStates.Failed ? "The load failed; see error. Fix the cause and call support_load_bundle again."
                     : "Still running: call support_ingest_status again in a few seconds.",
             };
         });
