@@ -24,6 +24,7 @@ var waitForDb = selection.Mode != DatabaseMode.External;
 // The key the MCP server sends to ingest and docs: generated per run, never shown outside the dashboard's secrets,
 // so no web page or other local program can drive those APIs.
 var internalKey = builder.AddParameter("internal-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+// Passed through to the services as given: they read and check it (Bundles:Roots) when they start.
 var bundleRoots = builder.Configuration["BUNDLE_ROOTS"];
 
 // The schema has one owner: this resource runs the migration (tables, views, catalogs, the docs table, roles) and

@@ -39,6 +39,8 @@ public static class TimescaleResourceExtensions
 
     static IResourceBuilder<IResourceWithConnectionString> AddLocalDatabase(this IDistributedApplicationBuilder builder, DatabaseModeSelection selection)
     {
+        // The AppHost's own settings, read once while the application model is built (there is no options container
+        // for it); GetValue fails naming the key when a value does not convert.
         var config = builder.Configuration;
         var ephemeral = config.GetValue<bool>(EphemeralKey);
         var root = config[DataRootKey] is { Length: > 0 } r ? r : null;

@@ -35,6 +35,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IOptions<Em
     static string? DefaultFile()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+        // The desktop convention for caches, not a PerfAspire setting (Docs:EmbeddingCacheFile is that).
         var baseDir = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
             : string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache");
         return baseDir is null ? null : Path.Combine(baseDir, "perfaspire", "docs-embeddings.bin");

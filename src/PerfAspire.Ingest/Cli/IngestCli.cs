@@ -18,7 +18,11 @@ public static class IngestCli
 {
     static readonly string[] Verbs = ["load", "list", "active", "use", "unload", "purge", "help", "--help", "-h"];
 
-    /// <summary>The CLI's settings: the environment, read like the service reads its configuration (variables or <c>Section__Key</c>).</summary>
+    /// <summary>
+    /// The CLI's settings: the environment, read like the service reads its configuration (variables or
+    /// <c>Section__Key</c>). The CLI builds no host, so there are no options to bind: it reads the same keys through
+    /// the same readers (<see cref="IngestSettings.Read"/>), which stop it with a message naming a bad setting.
+    /// </summary>
     static Func<string, string?> Settings
     {
         get
@@ -68,7 +72,7 @@ public static class IngestCli
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
         {
-            var dsn = a.Option("dsn") ?? Environment.GetEnvironmentVariable("TIMESCALE_DSN") ?? DatabaseTarget.DefaultDsn;
+            var dsn = a.Option("dsn") ?? Settings("TIMESCALE_DSN") ?? DatabaseTarget.DefaultDsn;
             var connectionString = ConnectionStrings.Normalize(dsn);
             await using var runtime = IngestRuntime.Create(IngestSettings.Read(Settings), connectionString);
             await runtime.EnsureReadyAsync(cts.Token);

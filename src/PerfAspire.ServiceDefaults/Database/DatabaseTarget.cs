@@ -27,6 +27,11 @@ public sealed record DatabaseTarget(string ConnectionString, string Source, stri
         }
     }
 
+    /// <remarks>
+    /// Read from the configuration directly, not through options: the data source is registered with this connection
+    /// string while the services are being composed, before there is a container to resolve options from. A value
+    /// that is not a connection string stops the start naming the setting (<see cref="DatabaseSettingsException"/>).
+    /// </remarks>
     public static DatabaseTarget FromConfiguration(IConfiguration configuration)
     {
         var mode = configuration["DATABASE_MODE"] is { Length: > 0 } m ? m : "external";

@@ -161,6 +161,36 @@ public sealed class RepositoryHygieneTests
         Assert.True(grants.Count == 0, "internals opened to another project:\n" + string.Join('\n', grants));
     }
 
+    // Reads of the process environment that are not settings of ours: the operating system's conventions (where
+    // PostgreSQL, caches and data live). PerfAspire's settings come through the configuration (options bound at start,
+    // or SettingValues where no host exists), so a bad value stops the start naming it.
+    static readonly string[] EnvironmentReadsAllowed =
+    [
+        "src/PerfAspire.Docs/Hosting/EmbeddingStoreFactory.cs", // XDG_CACHE_HOME
+        "src/PerfAspire.LocalPostgres/PostgresBinaries.cs", // PG_BIN, PATH: where the PostgreSQL binaries are
+        "src/PerfAspire.LocalPostgres/InstanceLayout.cs", // XDG_DATA_HOME
+    ];
+
+    [Fact]
+    public void Settings_are_read_through_the_configuration_not_the_environment()
+    {
+        var root = RepoRoot();
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains("/bin/") || file.Contains("/obj/")) continue;
+            var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (EnvironmentReadsAllowed.Contains(relative)) continue;
+            var lineNo = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNo++;
+                if (line.Contains("Environment.GetEnvironmentVariable", StringComparison.Ordinal)) offenders.Add($"{relative}:{lineNo}: {line.Trim()}");
+            }
+        }
+        Assert.True(offenders.Count == 0, "read settings from the configuration (options or SettingValues), not the environment:\n" + string.Join('\n', offenders));
+    }
+
     static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
