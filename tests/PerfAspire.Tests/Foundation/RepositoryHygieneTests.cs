@@ -9,7 +9,7 @@ namespace PerfAspire.Tests.Foundation;
 public sealed class RepositoryHygieneTests
 {
     static readonly Regex OutsideCitation = new(
-        @"seed §|architecture(\.md)? §|quality bar [PRSU]\d|(?<!docs/)ptop-format\.md|(?<!docs/)quality-bar\.md|\.\./shared/",
+        @"seed §|\bseed (name|spec|document)s?\b|architecture(\.md)? §|quality bar [PRSU]\d|(?<!docs/)ptop-format\.md|(?<!docs/)quality-bar\.md|\.\./shared/",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class RepositoryHygieneTests
     }
 
     // The documentation pages are read by the same newcomer: they name no section of a design document either.
-    static readonly Regex OutsideCitationInDocs = new(@"seed §|architecture(\.md)? §|quality bar [PRSU]\d|\.\./shared/", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+    static readonly Regex OutsideCitationInDocs = new(@"seed §|\bseed (name|spec|document)s?\b|architecture(\.md)? §|quality bar [PRSU]\d|\.\./shared/", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
     [Fact]
     public void No_documentation_page_cites_a_document_outside_the_repository()
