@@ -18,20 +18,21 @@ public static class BundlesApi
 
         api.MapPost("/load", (HttpRequest http, InProcessIngest ingest, bool? wait, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
         {
+            var timeout = Seconds(timeout_seconds, "timeout_seconds", 600, 1, 3600);
             var request = await ReadAsync<LoadRequest>(http, ct);
             var job = wait == true
-                ? await ingest.StartLoadAndWaitAsync(request, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 600, 1, 3600)), ct)
+                ? await ingest.StartLoadAndWaitAsync(request, timeout, ct)
                 : await ingest.StartLoadAsync(request, ct);
             var location = $"/api/bundles/jobs/{job.JobId}";
             if (job.FinishedAt is null) return new WithHeader(Results.Json(job, IngestJson.Options, statusCode: StatusCodes.Status202Accepted), "Location", location);
             return Results.Json(job, IngestJson.Options);
-        }));
+        })).Accepts<LoadRequest>("application/json");
 
         api.MapGet("/jobs", (InProcessIngest ingest, CancellationToken ct) => Guard(async () => Results.Json(await ingest.ListJobsAsync(ct), IngestJson.Options)));
 
         api.MapPost("/jobs/{jobId}/cancel", (string jobId, InProcessIngest ingest, double? timeout_seconds, CancellationToken ct) => Guard(async () =>
         {
-            var job = await ingest.CancelJobAsync(jobId, TimeSpan.FromSeconds(Math.Clamp(timeout_seconds ?? 60, 0, 600)), ct)
+            var job = await ingest.CancelJobAsync(jobId, Seconds(timeout_seconds, "timeout_seconds", 60, 0, 600), ct)
                 ?? throw new IngestApiException(404, IngestErrors.JobNotFound, $"job_not_found: no job {jobId}");
             return Results.Json(job, IngestJson.Options, statusCode: job.FinishedAt is null ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
         }));
@@ -51,7 +52,7 @@ public static class BundlesApi
         {
             var body = await ReadAsync<SwitchActiveRequest>(http, ct);
             return Results.Json(await ingest.SwitchActiveAsync(body.BundleId, ct), IngestJson.Options);
-        }));
+        })).Accepts<SwitchActiveRequest>("application/json");
 
         api.MapGet("/{bundleId}", (string bundleId, InProcessIngest ingest, CancellationToken ct) => Guard(async () =>
         {
@@ -69,17 +70,36 @@ public static class BundlesApi
         return app;
     }
 
+    /// <summary>
+    /// The body as <typeparamref name="T"/> (endpoints that read one declare it with <c>Accepts</c>). Malformed JSON,
+    /// a member of the wrong type or a number out of range is <c>invalid_argument</c> naming where, never the
+    /// serializer's own text.
+    /// </summary>
     static async Task<T> ReadAsync<T>(HttpRequest http, CancellationToken ct)
     {
         try
         {
             return await JsonSerializer.DeserializeAsync<T>(http.Body, IngestJson.Options, ct)
-                ?? throw new IngestApiException(400, IngestErrors.InvalidArgument, "invalid_argument: a JSON body is required");
+                ?? throw new IngestApiException(400, IngestErrors.InvalidArgument, "invalid_argument: a JSON object body is required");
         }
         catch (JsonException e)
         {
-            throw new IngestApiException(400, IngestErrors.InvalidArgument, $"invalid_argument: the body is not valid JSON for this call ({e.Message})");
+            var at = e.Path is { Length: > 1 } path ? $" at {path}" : "";
+            var where = e.BytePositionInLine is { } b ? $" (line {e.LineNumber + 1}, byte {b + 1})" : "";
+            throw new IngestApiException(400, IngestErrors.InvalidArgument,
+                $"invalid_argument: the body is not a valid {typeof(T).Name} JSON object{at}{where}: malformed JSON, a member of the wrong type or a number out of range (docs/ingestion.md lists the members)");
         }
+    }
+
+    /// <summary>A seconds value of the query string, or its default; NaN, infinite or out of range is <c>invalid_argument</c>.</summary>
+    static TimeSpan Seconds(double? value, string name, double @default, double min, double max)
+    {
+        var seconds = value ?? @default;
+        if (!double.IsFinite(seconds) || seconds < min || seconds > max)
+        {
+            throw new IngestApiException(400, IngestErrors.InvalidArgument, $"invalid_argument: {name} must be a number of seconds from {min} to {max}");
+        }
+        return TimeSpan.FromSeconds(seconds);
     }
 
     static async Task<IResult> Guard(Func<Task<IResult>> handler)

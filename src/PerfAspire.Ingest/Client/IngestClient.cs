@@ -18,7 +18,7 @@ public sealed class IngestClient(HttpClient http) : IIngestBackend
     /// <summary><c>POST /api/bundles/load</c>: starts a load job (or, with <paramref name="wait"/>, waits up to the timeout for it).</summary>
     public async Task<LoadJobStatus> LoadAsync(LoadRequest request, bool wait = false, TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        var url = "/api/bundles/load" + (wait ? $"?wait=true&timeout_seconds={(int)(timeout ?? TimeSpan.FromMinutes(10)).TotalSeconds}" : "");
+        var url = "/api/bundles/load" + (wait ? $"?wait=true&timeout_seconds={(int)Math.Clamp((timeout ?? TimeSpan.FromMinutes(10)).TotalSeconds, 1, 3600)}" : "");
         using var response = await SendAsync(() => http.PostAsJsonAsync(url, request, IngestJson.Options, ct), ct);
         return await ReadAsync<LoadJobStatus>(response, ct);
     }
@@ -34,7 +34,7 @@ public sealed class IngestClient(HttpClient http) : IIngestBackend
     /// <summary><c>POST /api/bundles/jobs/{job_id}/cancel</c>: cancels a queued or running load (its rows and bundle record are removed) and waits up to <paramref name="timeout"/> for it to end; null when the job is unknown.</summary>
     public async Task<LoadJobStatus?> CancelJobAsync(string jobId, TimeSpan? timeout = null, CancellationToken ct = default)
     {
-        var seconds = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds;
+        var seconds = (int)Math.Clamp((timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds, 0, 600);
         using var response = await SendAsync(() => http.PostAsync($"/api/bundles/jobs/{Uri.EscapeDataString(jobId)}/cancel?timeout_seconds={seconds}", null, ct), ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         return await ReadAsync<LoadJobStatus>(response, ct);

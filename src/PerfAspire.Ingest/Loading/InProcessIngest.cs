@@ -43,6 +43,7 @@ public sealed class InProcessIngest(IngestRuntime runtime) : IIngestBackend
 
     public Task<BundleDetail?> GetAsync(string bundleId, CancellationToken ct = default) => Guard(async () =>
     {
+        CheckId(bundleId, "bundle_id");
         await runtime.EnsureReadyAsync(ct);
         var info = await runtime.Store.GetAsync(bundleId, ct);
         return info is null ? null : new BundleDetail(info, await runtime.Store.SummaryAsync(bundleId, ct));
@@ -59,12 +60,14 @@ public sealed class InProcessIngest(IngestRuntime runtime) : IIngestBackend
     {
         await runtime.EnsureReadyAsync(ct);
         if (string.IsNullOrWhiteSpace(bundleId)) throw new IngestException(IngestErrors.InvalidArgument, "invalid_argument: bundle_id is required");
+        CheckId(bundleId, "bundle_id");
         await runtime.Store.SetActiveAsync(bundleId, ct);
         return new ActiveBundle(await runtime.Store.ActiveAsync(ct), []);
     });
 
     public Task<UnloadResult> UnloadAsync(string bundleId, CancellationToken ct = default) => Guard(async () =>
     {
+        CheckId(bundleId, "bundle_id");
         await runtime.EnsureReadyAsync(ct);
         return await runtime.Admin.UnloadAsync(bundleId, ct);
     });
@@ -74,6 +77,28 @@ public sealed class InProcessIngest(IngestRuntime runtime) : IIngestBackend
         await runtime.EnsureReadyAsync(ct);
         return await runtime.Admin.PurgeAllAsync(ct);
     });
+
+    /// <summary>
+    /// An id is text PostgreSQL can hold: a NUL, another control character or a lone UTF-16 surrogate would fail the
+    /// statement (and read as a database failure), so it is <c>invalid_argument</c> before anything is sent.
+    /// </summary>
+    static void CheckId(string? value, string name)
+    {
+        if (value is null) return;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                throw new IngestException(IngestErrors.InvalidArgument, $"invalid_argument: {name} holds a NUL, control or unpaired surrogate character; ids are printable text (support_list_bundles lists them)");
+            }
+        }
+    }
 
     static async Task<T> Guard<T>(Func<Task<T>> call)
     {

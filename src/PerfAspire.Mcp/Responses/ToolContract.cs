@@ -15,7 +15,10 @@ namespace PerfAspire.Mcp.Responses;
 /// <item>an error result of a tool with an output schema carries no structured content (a validating client checks
 /// structured content against the schema, and an error body has another shape); its text says what failed;</item>
 /// <item>an argument the tool does not declare is refused with <c>invalid_argument</c> naming the accepted ones,
-/// instead of being silently ignored.</item>
+/// instead of being silently ignored;</item>
+/// <item>an argument whose JSON value cannot be read as the tool's parameter (a string for a number, a fraction or a
+/// number out of range for an integer, a string for a list) is the JSON-RPC error -32602 (invalid params) naming the
+/// argument and the type it takes, not the SDK's opaque "an error occurred".</item>
 /// </list>
 /// </summary>
 public static class ToolContract
@@ -40,6 +43,7 @@ public static class ToolContract
             {
                 return Refuse(tool.ProtocolTool, refusal);
             }
+            if (tool is not null) CheckArgumentTypes(tool, context.Params?.Arguments);
             var result = await next(context, ct);
             if (result.IsError == true && tool?.ProtocolTool.OutputSchema is not null) result.StructuredContent = null;
             return result;
@@ -65,6 +69,62 @@ public static class ToolContract
             closest.Count > 0 ? closest : null,
             "Call again with only the accepted arguments.");
     }
+
+    /// <summary>
+    /// Reads every argument given as the CLR type of the tool method's parameter, with the options the SDK binds
+    /// with; one that does not read is <see cref="McpErrorCode.InvalidParams"/>. A JSON null is "not given".
+    /// </summary>
+    static void CheckArgumentTypes(McpServerTool tool, IDictionary<string, JsonElement>? arguments)
+    {
+        if (arguments is null || arguments.Count == 0) return;
+        if (tool.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is not { } method) return;
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.Name is not { } name || !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
+            try
+            {
+                JsonSerializer.Deserialize(value, parameter.ParameterType, ModelContextProtocol.McpJsonUtilities.DefaultOptions);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
+            {
+                var expected = ExpectedType(tool.ProtocolTool, name);
+                throw new ModelContextProtocol.McpProtocolException(
+                    $"Invalid params: argument '{name}' of {tool.ProtocolTool.Name} must be {expected}; got {Describe(value)}.",
+                    ModelContextProtocol.McpErrorCode.InvalidParams);
+            }
+        }
+    }
+
+    /// <summary>What the input schema says an argument takes: "an integer", "a boolean", "an array of string", ...</summary>
+    static string ExpectedType(Tool tool, string name)
+    {
+        if (tool.InputSchema.ValueKind != JsonValueKind.Object || !tool.InputSchema.TryGetProperty("properties", out var props)
+            || !props.TryGetProperty(name, out var p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("type", out var type))
+        {
+            return "of the type its schema gives";
+        }
+        var names = type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString() ?? "")] : new[] { type.GetString() ?? "" };
+        var main = names.FirstOrDefault(n => n != "null") ?? "null";
+        var text = main switch
+        {
+            "integer" => "an integer (32-bit)",
+            "array" when p.TryGetProperty("items", out var items) && items.TryGetProperty("type", out var it) && it.ValueKind == JsonValueKind.String => $"an array of {it.GetString()}",
+            "array" => "an array",
+            "object" => "an object",
+            _ => $"a {main}",
+        };
+        return text;
+    }
+
+    static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"a string \"{Text.Clip(value.GetString() ?? "", 40)}\"",
+        JsonValueKind.Number => $"the number {Text.Clip(value.GetRawText(), 40)}",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => value.ValueKind.ToString().ToLowerInvariant(),
+    };
 
     static CallToolResult Refuse(Tool tool, ToolError error)
     {

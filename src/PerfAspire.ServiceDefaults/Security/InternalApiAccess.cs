@@ -85,11 +85,13 @@ public static class InternalApiAccessMiddleware
 {
     /// <summary>
     /// Applies <see cref="InternalApiAccess"/> to every request except the health probes (the AppHost polls those
-    /// without a key); refusals are the APIs' usual <c>{error, message}</c> body.
+    /// without a key); refusals are the APIs' usual <c>{error, message}</c> body. Installs
+    /// <see cref="InternalApiErrors"/> first, so no answer of the API carries a stack trace.
     /// </summary>
     public static InternalApiAccess UseInternalApiAccess(this WebApplication app, string service)
     {
         var access = InternalApiAccess.FromConfiguration(service, app.Configuration);
+        app.UseInternalApiErrors(service);
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;

@@ -103,9 +103,9 @@ public sealed class IngestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<IngestHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<IngestHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
