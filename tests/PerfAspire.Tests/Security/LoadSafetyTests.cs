@@ -94,6 +94,25 @@ public sealed class LoadSafetyTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task A_load_waiting_on_the_content_lock_past_INGEST_LOCK_WAIT_SECONDS_fails_with_bundle_busy_and_leaves_nothing()
+    {
+        // The first load holds the content lock (stuck in its first batch); a forced load of the same content waits on it.
+        var (rt, writing) = await StuckRuntimeAsync(db, s => s with { LockWait = TimeSpan.FromMilliseconds(500), MaxConcurrentLoads = 2 });
+        await using var _ = rt;
+        var holder = await rt.Jobs.StartAsync(new LoadRequest(Small.TarGz.Path));
+        await writing.Task.WaitAsync(Guard);
+        var waiter = await rt.Jobs.StartAsync(new LoadRequest(Small.TarGz.Path, Force: true));
+        var done = await rt.Jobs.WaitAsync(waiter.JobId, Guard);
+        Assert.Equal(("failed", IngestErrors.BundleBusy), (done!.State, done.ErrorCode));
+        Assert.Contains("INGEST_LOCK_WAIT_SECONDS", done.Error);
+        Assert.Null(done.BundleId); // it never got as far as a bundle record
+        // The holder was not disturbed; once it is cancelled nothing of either load is left.
+        Assert.Equal("running", (await rt.Jobs.GetAsync(holder.JobId))!.State);
+        await rt.Jobs.CancelAsync(holder.JobId, Guard);
+        await AssertNothingLeftAsync(rt);
+    }
+
+    [Fact]
     public async Task A_load_past_its_wall_clock_limit_is_cancelled_and_cleaned_up()
     {
         var (rt, writing) = await StuckRuntimeAsync(db, s => s with { LoadTimeout = TimeSpan.FromMilliseconds(300) });
