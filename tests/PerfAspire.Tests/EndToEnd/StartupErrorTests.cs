@@ -57,6 +57,33 @@ public sealed class StartupErrorTests
         AssertOneLine(stderr, "refusing to serve MCP on http://0.0.0.0:0");
     }
 
+    [Theory]
+    [InlineData("perfaspire-ingest", "ingest")]
+    [InlineData("perfaspire-docs", "docs")]
+    public async Task An_internal_api_bound_to_all_interfaces_without_the_key_refuses_to_start(string program, string service)
+    {
+        var env = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "http://0.0.0.0:0", ["INTERNAL_API_KEY"] = null };
+        var (code, _, stderr) = await BuiltExecutable.RunAsync(program, [], env, Timeout);
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, $"refusing to serve the {service} API on http://0.0.0.0:0");
+        Assert.Contains("INTERNAL_API_KEY", stderr);
+    }
+
+    [Fact]
+    public async Task Mcp_bound_to_all_interfaces_with_a_key_but_without_bundle_roots_refuses_to_start()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = "http://0.0.0.0:0",
+            ["MCP_API_KEY"] = "a-key-long-enough-0123456789abcdef",
+            ["BUNDLE_ROOTS"] = null,
+            ["Bundles__Roots"] = null,
+        };
+        var (code, _, stderr) = await BuiltExecutable.RunAsync("perfaspire-mcp", [], env, Timeout);
+        Assert.Equal(2, code);
+        AssertOneLine(stderr, "without BUNDLE_ROOTS");
+    }
+
     [Fact]
     public async Task Mcp_stdio_with_a_malformed_dsn_exits_with_one_line()
     {
