@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -15,10 +17,10 @@ namespace PerfAspire.Mcp.Responses;
 /// <item>an error result of a tool with an output schema carries no structured content (a validating client checks
 /// structured content against the schema, and an error body has another shape); its text says what failed;</item>
 /// <item>an argument the tool does not declare is refused with <c>invalid_argument</c> naming the accepted ones,
-/// instead of being silently ignored;</item>
-/// <item>an argument whose JSON value cannot be read as the tool's parameter (a string for a number, a fraction or a
-/// number out of range for an integer, a string for a list) is the JSON-RPC error -32602 (invalid params) naming the
-/// argument and the type it takes, not the SDK's opaque "an error occurred".</item>
+/// instead of being silently ignored; so is a required argument missing or null and a value of the wrong JSON type
+/// (<see cref="InvalidArguments"/>);</item>
+/// <item>a failure nothing expected answers <c>internal_error</c> in the same error shape, without the exception's
+/// text or stack trace (<see cref="ToolResponse.InternalError"/>).</item>
 /// </list>
 /// </summary>
 public static class ToolContract
@@ -39,15 +41,49 @@ public static class ToolContract
         {
             var tool = context.MatchedPrimitive as McpServerTool
                        ?? (context.Params?.Name is { } name && context.Server.ServerOptions.ToolCollection?.TryGetPrimitive(name, out var t) == true ? t : null);
-            if (tool is not null && UnknownArguments(tool.ProtocolTool, context.Params?.Arguments) is { } refusal)
+            if (tool is null) return await next(context, ct);
+            if ((UnknownArguments(tool.ProtocolTool, context.Params?.Arguments)
+                 ?? InvalidArguments(tool.ProtocolTool, context.Params?.Arguments)
+                 ?? UnreadableArguments(tool, context.Params?.Arguments)) is { } refusal)
             {
                 return Refuse(tool.ProtocolTool, refusal);
             }
-            if (tool is not null) CheckArgumentTypes(tool, context.Params?.Arguments);
-            var result = await next(context, ct);
-            if (result.IsError == true && tool?.ProtocolTool.OutputSchema is not null) result.StructuredContent = null;
+            CallToolResult result;
+            try
+            {
+                result = await next(context, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                var logger = Logger(context);
+                result = ToolResponse.Failure(logger, tool.ProtocolTool.Name, e) ?? ToolResponse.InternalError(logger, tool.ProtocolTool.Name, e);
+            }
+            // A failure the SDK answered itself (its bare "An error occurred invoking ..." text) gets the error shape too.
+            if (result.IsError == true && !HasErrorBody(result)) result = ToolResponse.InternalError(Logger(context), tool.ProtocolTool.Name, null);
+            if (result.IsError == true && tool.ProtocolTool.OutputSchema is not null) result.StructuredContent = null;
             return result;
         }));
+    }
+
+    static ILogger Logger(RequestContext<CallToolRequestParams> context) =>
+        (context.Services ?? context.Server.Services)?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolContract).FullName!) ?? NullLogger.Instance;
+
+    static bool HasErrorBody(CallToolResult result)
+    {
+        if (result.Content.OfType<TextContentBlock>().LastOrDefault()?.Text is not { Length: > 0 } text || text[0] != '{') return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The names a tool accepts, from its input schema.</summary>
@@ -62,22 +98,83 @@ public static class ToolContract
         var accepted = Accepted(tool);
         var unknown = arguments.Keys.Where(k => !accepted.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count == 0) return null;
-        var list = accepted.Count == 0 ? "none" : string.Join(", ", accepted);
         var closest = unknown.SelectMany(u => Catalog.ClosestNames.Find(u, accepted, 2)).Distinct().ToList();
         return new ToolError("invalid_argument",
-            $"{tool.Name} does not take {string.Join(", ", unknown.Select(u => $"'{Text.Clip(u, 40)}'"))}. Accepted arguments: {list}.",
+            $"{tool.Name} does not take {string.Join(", ", unknown.Select(u => $"'{Text.Clip(u, 40)}'"))}. {AcceptedList(tool)}",
             closest.Count > 0 ? closest : null,
             "Call again with only the accepted arguments.");
     }
 
-    /// <summary>
-    /// Reads every argument given as the CLR type of the tool method's parameter, with the options the SDK binds
-    /// with; one that does not read is <see cref="McpErrorCode.InvalidParams"/>. A JSON null is "not given".
-    /// </summary>
-    static void CheckArgumentTypes(McpServerTool tool, IDictionary<string, JsonElement>? arguments)
+    /// <summary>"Accepted arguments: metric (required), k, ..." or "Accepted arguments: none."</summary>
+    static string AcceptedList(Tool tool)
     {
-        if (arguments is null || arguments.Count == 0) return;
-        if (tool.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is not { } method) return;
+        var accepted = Accepted(tool);
+        if (accepted.Count == 0) return "Accepted arguments: none.";
+        var required = Required(tool);
+        return "Accepted arguments: " + string.Join(", ", accepted.Select(a => required.Contains(a) ? a + " (required)" : a)) + ".";
+    }
+
+    static IReadOnlyList<string> Required(Tool tool) =>
+        tool.InputSchema.ValueKind == JsonValueKind.Object && tool.InputSchema.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array
+            ? [.. r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)]
+            : [];
+
+    /// <summary>
+    /// Compares the arguments with the tool's input schema, before the tool runs: a required argument missing or
+    /// null, or a value of another JSON type than the one declared, is refused with <c>invalid_argument</c> naming it
+    /// and the accepted arguments (otherwise the SDK's binder fails with a bare, code-less error). What the binder
+    /// would read the same way is let through and made plain in place: an optional argument sent as null is left
+    /// out (not given), a whole number written 3.0 becomes 3, a number or true/false sent as a string becomes the
+    /// number or boolean. "integer" is a 32-bit integer: every tool's integer arguments are C# <c>int</c>. An
+    /// argument declared without a type (a time, a list given as a string or an array) is the tool's to check.
+    /// </summary>
+    static ToolError? InvalidArguments(Tool tool, IDictionary<string, JsonElement>? arguments)
+    {
+        if (tool.InputSchema.ValueKind != JsonValueKind.Object || !tool.InputSchema.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var problems = new List<string>();
+        foreach (var name in Required(tool))
+        {
+            if (arguments is null || !arguments.TryGetValue(name, out var v)) problems.Add($"'{name}' is required");
+            else if (v.ValueKind == JsonValueKind.Null) problems.Add($"'{name}' is required and cannot be null");
+        }
+        if (arguments is not null)
+        {
+            foreach (var (name, value) in arguments.ToList())
+            {
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    if (!arguments.IsReadOnly && !problems.Any(p => p.StartsWith($"'{name}'", StringComparison.Ordinal))) arguments.Remove(name);
+                    continue;
+                }
+                if (!props.TryGetProperty(name, out var schema) || schema.ValueKind != JsonValueKind.Object) continue;
+                switch (Conform(schema, value))
+                {
+                    case (true, { } plain):
+                        if (!arguments.IsReadOnly) arguments[name] = plain;
+                        break;
+                    case (false, _):
+                        problems.Add($"'{name}' must be {Expected(schema)}, not {Describe(value)}");
+                        break;
+                }
+            }
+        }
+        if (problems.Count == 0) return null;
+        return new ToolError("invalid_argument", $"{tool.Name}: {string.Join("; ", problems)}. {AcceptedList(tool)}", null,
+            "Call again with every required argument, each of the type its inputSchema declares.");
+    }
+
+    /// <summary>
+    /// The backstop of <see cref="InvalidArguments"/>: reads every argument given as the CLR type of the tool method's
+    /// parameter, with the options the SDK binds with (the schema cannot say everything, e.g. an integer's range);
+    /// one that does not read is <c>invalid_argument</c> naming it, not the SDK's opaque error. A JSON null is "not given".
+    /// </summary>
+    static ToolError? UnreadableArguments(McpServerTool tool, IDictionary<string, JsonElement>? arguments)
+    {
+        if (arguments is null || arguments.Count == 0) return null;
+        if (tool.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is not { } method) return null;
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.Name is not { } name || !arguments.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
@@ -87,40 +184,99 @@ public static class ToolContract
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException)
             {
-                var expected = ExpectedType(tool.ProtocolTool, name);
-                throw new ModelContextProtocol.McpProtocolException(
-                    $"Invalid params: argument '{name}' of {tool.ProtocolTool.Name} must be {expected}; got {Describe(value)}.",
-                    ModelContextProtocol.McpErrorCode.InvalidParams);
+                var expected = tool.ProtocolTool.InputSchema.TryGetProperty("properties", out var props) && props.TryGetProperty(name, out var p) ? Expected(p) : "a value of another type";
+                return new ToolError("invalid_argument", $"{tool.ProtocolTool.Name}: '{name}' must be {expected}, not {Describe(value)}. {AcceptedList(tool.ProtocolTool)}", null,
+                    "Call again with every required argument, each of the type its inputSchema declares.");
             }
+        }
+        return null;
+    }
+
+    /// <summary>Whether a value has the declared type, and the plain form to pass on when it only had to be rewritten.</summary>
+    static (bool Ok, JsonElement? Plain) Conform(JsonElement schema, JsonElement value)
+    {
+        if (!schema.TryGetProperty("type", out var type)) return (true, null);
+        var types = type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
+            : type.ValueKind == JsonValueKind.String ? [type.GetString()!] : [];
+        if (types.Count == 0) return (true, null);
+        foreach (var t in types)
+        {
+            if (Conform(t, schema, value) is (true, var plain)) return (true, plain);
+        }
+        return (false, null);
+    }
+
+    static (bool Ok, JsonElement? Plain) Conform(string type, JsonElement schema, JsonElement value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        switch (type)
+        {
+            case "string":
+                return (value.ValueKind == JsonValueKind.String, null);
+            case "boolean":
+                if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return (true, null);
+                if (value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString()!.Trim(), out var b)) return (true, JsonSerializer.SerializeToElement(b));
+                return (false, null);
+            case "integer":
+                if (value.ValueKind == JsonValueKind.Number)
+                {
+                    if (value.TryGetInt32(out _)) return (true, null);
+                    var d = value.GetDouble();
+                    return d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue ? (true, JsonSerializer.SerializeToElement((int)d)) : (false, null);
+                }
+                if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString()!.Trim(), System.Globalization.NumberStyles.Integer, invariant, out var i))
+                {
+                    return (true, JsonSerializer.SerializeToElement(i));
+                }
+                return (false, null);
+            case "number":
+                if (value.ValueKind == JsonValueKind.Number) return (true, null);
+                if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString()!.Trim(), System.Globalization.NumberStyles.Float, invariant, out var n) && double.IsFinite(n))
+                {
+                    return (true, JsonSerializer.SerializeToElement(n));
+                }
+                return (false, null);
+            case "array":
+                if (value.ValueKind != JsonValueKind.Array) return (false, null);
+                if (schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (Conform(items, item) is not (true, null)) return (false, null);
+                    }
+                }
+                return (true, null);
+            case "object":
+                return (value.ValueKind == JsonValueKind.Object, null);
+            case "null":
+                return (value.ValueKind == JsonValueKind.Null, null);
+            default:
+                return (true, null);
         }
     }
 
-    /// <summary>What the input schema says an argument takes: "an integer", "a boolean", "an array of string", ...</summary>
-    static string ExpectedType(Tool tool, string name)
+    static string Expected(JsonElement schema)
     {
-        if (tool.InputSchema.ValueKind != JsonValueKind.Object || !tool.InputSchema.TryGetProperty("properties", out var props)
-            || !props.TryGetProperty(name, out var p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("type", out var type))
+        if (!schema.TryGetProperty("type", out var type)) return "a value";
+        var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToList() : [type.GetString()];
+        return string.Join(" or ", types.Select(t => t switch
         {
-            return "of the type its schema gives";
-        }
-        var names = type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString() ?? "")] : new[] { type.GetString() ?? "" };
-        var main = names.FirstOrDefault(n => n != "null") ?? "null";
-        var text = main switch
-        {
-            "integer" => "an integer (32-bit)",
-            "array" when p.TryGetProperty("items", out var items) && items.TryGetProperty("type", out var it) && it.ValueKind == JsonValueKind.String => $"an array of {it.GetString()}",
-            "array" => "an array",
+            "string" => "a string",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            "array" => schema.TryGetProperty("items", out var i) && i.TryGetProperty("type", out var it) && it.GetString() == "string" ? "an array of strings" : "an array",
             "object" => "an object",
-            _ => $"a {main}",
-        };
-        return text;
+            _ => t,
+        }));
     }
 
     static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"a string \"{Text.Clip(value.GetString() ?? "", 40)}\"",
-        JsonValueKind.Number => $"the number {Text.Clip(value.GetRawText(), 40)}",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.String => $"the string \"{Text.Clip(value.GetString()!, 30)}\"",
+        JsonValueKind.Number => $"the number {Text.Clip(value.GetRawText(), 30)}",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => value.ValueKind.ToString().ToLowerInvariant(),

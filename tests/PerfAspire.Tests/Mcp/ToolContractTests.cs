@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using PerfAspire.Tests.Infrastructure;
@@ -158,6 +159,109 @@ public sealed class ToolContractTests(DatabaseFixture db)
         // A near miss gets the closest accepted name.
         var near = await env.Client.ErrorAsync("schema_describe_metric", new { metric_nam = "cpu_utilization" }, "invalid_argument");
         Assert.Contains("metric_name", near.GetProperty("closest").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    /// <summary>
+    /// Arguments the input schema rules out — a required one missing or null, a value of the wrong JSON type — are
+    /// refused before the tool runs, by the same call filter as unknown arguments: <c>invalid_argument</c>, naming
+    /// the argument and the accepted ones. The third column is the argument the refusal must name.
+    /// </summary>
+    public static TheoryData<string, string, string> Refused => new()
+    {
+        { "schema_describe_metric", "{}", "metric_name" },
+        { "schema_describe_metric", """{"metric_name": null}""", "metric_name" },
+        { "schema_describe_metric", """{"metric_name": 42}""", "metric_name" },
+        { "graph_compare", """{"comparators": ["mem_available_percent"]}""", "primary" },
+        { "graph_topk", """{"metric": "top_cpu_percent", "k": "many"}""", "k" },
+        { "graph_topk", """{"metric": "top_cpu_percent", "k": 2.5}""", "k" },
+        { "graph_topk", """{"metric": "top_cpu_percent", "k": 1e12}""", "k" },
+        { "query_run", """{"metric_name": "cpu_utilization", "max_rows": true}""", "max_rows" },
+        { "query_run", """{"metric_name": "cpu_utilization", "step_seconds": "often"}""", "step_seconds" },
+        { "graph_compare", """{"primary": "cpu_utilization", "comparators": ["mem_available_percent"], "normalize": "yes"}""", "normalize" },
+        { "query_range", """{"metric": "cpu_utilization", "start_ms": "soon"}""", "start_ms" },
+        { "top_n", """{"metric": {"name": "top_cpu_percent"}}""", "metric" },
+        { "docs_search", """{"q": ["cpu", "user"]}""", "q" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task A_missing_null_or_mistyped_argument_is_refused_naming_it_and_the_accepted_ones(string tool, string argsJson, string argument)
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        var checker = await ContractChecker.CreateAsync(env.Client);
+        var args = JsonSerializer.Deserialize<JsonElement>(argsJson);
+        var body = await checker.CallAsync(tool, args);
+        var error = body.GetProperty("error");
+        Assert.Equal("invalid_argument", error.GetProperty("code").GetString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.Contains($"'{argument}'", message);
+        Assert.Contains("Accepted arguments: ", message);
+        var declared = (await env.Client.ListToolsAsync()).Single(t => t.Name == tool).JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.All(declared, name => Assert.Contains(name, message));
+        Assert.DoesNotContain(" at PerfAspire.", message);
+    }
+
+    /// <summary>What the schema allows still runs: an optional argument sent as null is "not given"; a number sent as a number string is the number.</summary>
+    [Theory]
+    [InlineData("query_run", """{"metric_name": "cpu_utilization", "start_time": null, "max_rows": null}""")]
+    [InlineData("graph_topk", """{"metric": "top_cpu_percent", "k": 3.0}""")]
+    [InlineData("graph_topk", """{"metric": "top_cpu_percent", "k": "3"}""")]
+    [InlineData("query_range", """{"metric": "cpu_utilization", "step_ms": "60000"}""")]
+    public async Task What_the_schema_allows_is_not_refused(string tool, string argsJson)
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        var checker = await ContractChecker.CreateAsync(env.Client);
+        var body = await checker.CallAsync(tool, JsonSerializer.Deserialize<JsonElement>(argsJson));
+        Assert.False(body.TryGetProperty("error", out var e), $"{tool} {argsJson}: {e}");
+    }
+
+    /// <summary>
+    /// A tool that fails in a way it does not expect (here the ingest backend throws) answers <c>internal_error</c>
+    /// in the error shape of every tool — a code, a message without the exception's text or a stack trace, a next
+    /// step — never the SDK's bare text.
+    /// </summary>
+    [Fact]
+    public async Task An_unexpected_exception_is_an_internal_error_in_the_normal_error_shape()
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        await using var server = await McpTestServer.StartAsync(env.ConnectionString, new Dictionary<string, string?> { ["Mcp:DocsUrl"] = "http://127.0.0.1:9" },
+            s => s.AddSingleton<PerfAspire.Ingest.Client.IIngestBackend>(new ThrowingIngest()));
+        await using var client = await server.ConnectAsync();
+        var checker = await ContractChecker.CreateAsync(client);
+        foreach (var (tool, args) in new (string, object)[]
+                 {
+                     ("support_ingest_status", new { }), ("support_list_bundles", new { }), ("support_active_context", new { }),
+                     ("support_load_bundle", new { path = "/tmp/x.tar.gz" }),
+                 })
+        {
+            var body = await checker.CallAsync(tool, args);
+            var error = body.GetProperty("error");
+            Assert.Equal("internal_error", error.GetProperty("code").GetString());
+            var message = error.GetProperty("message").GetString()!;
+            Assert.Contains(tool, message);
+            Assert.DoesNotContain(ThrowingIngest.Secret, body.GetRawText());
+            Assert.DoesNotContain(" at ", message);
+            Assert.True(error.TryGetProperty("next", out _), $"{tool}: no next step");
+        }
+    }
+
+    sealed class ThrowingIngest : PerfAspire.Ingest.Client.IIngestBackend
+    {
+        public const string Secret = "internal detail 7f3a";
+
+        static Exception Fail() => new InvalidOperationException(Secret);
+
+        public string Location => "nowhere";
+        public Task<PerfAspire.Ingest.Client.LoadJobStatus> StartLoadAsync(PerfAspire.Ingest.Client.LoadRequest request, CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.LoadJobStatus?> CancelJobAsync(string jobId, TimeSpan? wait = null, CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.LoadJobStatus?> GetJobAsync(string jobId, CancellationToken ct = default) => throw Fail();
+        public Task<IReadOnlyList<PerfAspire.Ingest.Client.LoadJobStatus>> ListJobsAsync(CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.BundleList> ListAsync(CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.BundleDetail?> GetAsync(string bundleId, CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.ActiveBundle> ActiveAsync(CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.ActiveBundle> SwitchActiveAsync(string bundleId, CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.UnloadResult> UnloadAsync(string bundleId, CancellationToken ct = default) => throw Fail();
+        public Task<PerfAspire.Ingest.Client.UnloadResult> PurgeAsync(CancellationToken ct = default) => throw Fail();
     }
 
     /// <summary>Docs and ingest on a port nothing listens on: their tools answer unavailable within seconds.</summary>

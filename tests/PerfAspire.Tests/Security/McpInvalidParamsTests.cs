@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Mcp;
@@ -8,8 +7,8 @@ namespace PerfAspire.Tests.Security;
 
 /// <summary>
 /// Every argument of every tool (from tools/list, so a new tool is swept too) sent with a JSON value of the wrong
-/// type: the answer is the JSON-RPC error -32602 naming the argument and the type it takes, never a tool result,
-/// never the SDK's opaque "an error occurred", never exception text.
+/// type: the answer is the tool error <c>invalid_argument</c> naming the argument and the type it takes (a tool
+/// execution error the model can correct), never the SDK's opaque "an error occurred", never exception text.
 /// </summary>
 [Collection(DatabaseCollection.Name), Trait(TestFlavour.Trait, TestFlavour.Database)]
 public sealed class McpInvalidParamsTests(DatabaseFixture db)
@@ -49,7 +48,7 @@ public sealed class McpInvalidParamsTests(DatabaseFixture db)
     }
 
     [Fact]
-    public async Task A_wrongly_typed_argument_of_any_tool_is_json_rpc_invalid_params_naming_it()
+    public async Task A_wrongly_typed_argument_of_any_tool_is_invalid_argument_naming_it()
     {
         var cs = await McpDatabase.CreateMigratedAsync(db);
         await TestBundleData.InsertAsync(cs);
@@ -71,13 +70,12 @@ public sealed class McpInvalidParamsTests(DatabaseFixture db)
                 foreach (var wrong in WrongValues(property.Value))
                 {
                     var what = $"{tool.Name} {property.Name}={JsonSerializer.Serialize(wrong)}";
-                    var e = await Assert.ThrowsAsync<McpProtocolException>(() =>
-                        client.CallToolAsync(tool.Name, new Dictionary<string, object?> { [property.Name] = wrong }).AsTask());
-                    Assert.True(e.ErrorCode == McpErrorCode.InvalidParams, $"{what}: {e.ErrorCode} {e.Message}");
-                    Assert.Contains($"'{property.Name}'", e.Message);
-                    Assert.Contains(tool.Name, e.Message);
-                    Assert.DoesNotContain("   at ", e.Message);
-                    Assert.DoesNotContain("Exception", e.Message);
+                    var error = await client.ErrorAsync(tool.Name, new Dictionary<string, object?> { [property.Name] = wrong }, "invalid_argument");
+                    var message = error.GetProperty("message").GetString()!;
+                    Assert.True(message.Contains($"'{property.Name}' must be", StringComparison.Ordinal), $"{what}: {message}");
+                    Assert.Contains(tool.Name, message);
+                    Assert.DoesNotContain("   at ", message);
+                    Assert.DoesNotContain("Exception", message);
                     sent++;
                 }
             }
