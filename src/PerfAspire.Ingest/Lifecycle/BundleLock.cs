@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using PerfAspire.Schema.Query;
 
 namespace PerfAspire.Ingest.Lifecycle;
 
@@ -37,21 +38,21 @@ public sealed class BundleLock : IAsyncDisposable
         try
         {
             await conn.OpenAsync(ct);
-            await using (var limit = new NpgsqlCommand($"SET lock_timeout = {(long)Math.Max(1, maxWait.TotalMilliseconds)}", conn))
+            await using (var limit = new NpgsqlCommand(SessionSql.LockTimeout((long)Math.Max(1, maxWait.TotalMilliseconds)), conn))
             {
                 await limit.ExecuteNonQueryAsync(ct);
             }
-            await using (var shared = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({PurgeKey})", conn))
+            await using (var shared = new NpgsqlCommand(SessionSql.LockShared(PurgeKey), conn))
             {
                 await shared.ExecuteNonQueryAsync(ct);
             }
-            await using (var tryCmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn))
+            await using (var tryCmd = new NpgsqlCommand(SessionSql.TryLock, conn))
             {
                 tryCmd.Parameters.Add(new NpgsqlParameter { Value = key });
                 if ((bool)(await tryCmd.ExecuteScalarAsync(ct))!) return new BundleLock(conn, key);
             }
             onWait?.Invoke();
-            await using (var cmd = new NpgsqlCommand("SELECT pg_advisory_lock($1)", conn))
+            await using (var cmd = new NpgsqlCommand(SessionSql.Lock, conn))
             {
                 cmd.Parameters.Add(new NpgsqlParameter { Value = key });
                 await cmd.ExecuteNonQueryAsync(ct);
@@ -84,7 +85,7 @@ public sealed class BundleLock : IAsyncDisposable
         try
         {
             await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", conn);
+            await using var cmd = new NpgsqlCommand(SessionSql.TryLock, conn);
             cmd.Parameters.Add(new NpgsqlParameter { Value = key });
             if ((bool)(await cmd.ExecuteScalarAsync(ct))!) return new BundleLock(conn, key);
         }
@@ -101,12 +102,12 @@ public sealed class BundleLock : IAsyncDisposable
     public static async Task<bool> IsFreeAsync(NpgsqlDataSource dataSource, string hash, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1) AS got; ", conn);
+        await using var cmd = new NpgsqlCommand(SessionSql.TryLock, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = KeyOf(hash) });
         var got = (bool)(await cmd.ExecuteScalarAsync(ct))!;
         if (got)
         {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", conn);
+            await using var unlock = new NpgsqlCommand(SessionSql.Unlock, conn);
             unlock.Parameters.Add(new NpgsqlParameter { Value = KeyOf(hash) });
             await unlock.ExecuteNonQueryAsync(ct);
         }
@@ -119,7 +120,7 @@ public sealed class BundleLock : IAsyncDisposable
         {
             if (_conn.State == System.Data.ConnectionState.Open)
             {
-                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", _conn);
+                await using var cmd = new NpgsqlCommand(SessionSql.Unlock, _conn);
                 cmd.Parameters.Add(new NpgsqlParameter { Value = _key });
                 await cmd.ExecuteNonQueryAsync();
             }

@@ -36,9 +36,7 @@ public sealed class ClientSqlRunner(ReaderLogin login, IOptions<QueryOptions> op
             await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             await using (var batch = new NpgsqlBatch(conn, tx))
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL search_path TO {SqlIdentifier.Quote(o.Schema)}, public"));
-                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {timeout}"));
+                foreach (var setUp in SessionSql.ReadOnlyTransaction(o.Schema, role: null, timeout)) batch.BatchCommands.Add(new NpgsqlBatchCommand(setUp));
                 await batch.ExecuteNonQueryAsync(ct);
             }
             await using var cmd = new NpgsqlCommand(statement, conn, tx);

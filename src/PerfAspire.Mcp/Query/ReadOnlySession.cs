@@ -21,15 +21,12 @@ public sealed class ReadOnlySessionFactory(QueryDataSource source, IOptions<Quer
         {
             var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             await using var batch = new NpgsqlBatch(conn, tx);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
-            if (!string.IsNullOrEmpty(o.ReaderRole))
+            // Unqualified functions (time_bucket: Timescale's in public, or the plain-PostgreSQL one in our schema)
+            // resolve the same way; the statement timeout is our own setting, not user input.
+            foreach (var sql in SessionSql.ReadOnlyTransaction(o.Schema, o.ReaderRole, Math.Clamp(o.StatementTimeoutMs, 100, 600_000)))
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL ROLE " + SqlIdentifier.Quote(o.ReaderRole)));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
             }
-            // Unqualified functions (time_bucket: Timescale's in public, or the plain-PostgreSQL one in our schema) resolve the same way.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL search_path TO {SqlIdentifier.Quote(o.Schema)}, public"));
-            // statement_timeout takes an integer of milliseconds; it is our own setting, not user input.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL statement_timeout = {Math.Clamp(o.StatementTimeoutMs, 100, 600_000)}"));
             await batch.ExecuteNonQueryAsync(ct);
             return new ReadOnlySession(conn, tx, o.Schema);
         }

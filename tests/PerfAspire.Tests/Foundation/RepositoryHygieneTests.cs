@@ -105,7 +105,7 @@ public sealed class RepositoryHygieneTests
     }
 
     static readonly Regex SqlStatement = new(
-        @"\b(SELECT\b.*\bFROM\b|COPY\b.*\bFROM STDIN\b|INSERT INTO\b|DELETE FROM\b|UPDATE\s+\S+\s+SET\b|CREATE\s+(TABLE|INDEX|VIEW|ROLE|EXTENSION)\b|ALTER\s+(TABLE|ROLE)\b|TRUNCATE\b)",
+        @"\b(SELECT\b.*\bFROM\b|COPY\b.*\bFROM STDIN\b|pg_(try_)?advisory_\w*\(|SET\s+(LOCAL\s+)?(TRANSACTION|ROLE|search_path|statement_timeout|lock_timeout|synchronous_commit)\b|INSERT INTO\b|DELETE FROM\b|UPDATE\s+\S+\s+SET\b|CREATE\s+(TABLE|INDEX|VIEW|ROLE|EXTENSION)\b|ALTER\s+(TABLE|ROLE)\b|TRUNCATE\b)",
         RegexOptions.Compiled);
 
     [Fact]
