@@ -13,7 +13,7 @@ namespace PerfAspire.Mcp.Tools;
 public sealed class QuerySqlTool(ClientSqlRunner runner, ILogger<QuerySqlTool> logger)
 {
     [McpServerTool(Name = "query_sql", Title = "Run a read-only SQL statement", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Runs one read-only SELECT/WITH over the perf schema with $1..$n bind parameters, capped by max_rows. Use it to run an edited query_build_sql statement.")]
+    [Description("Runs one read-only SELECT/WITH over the perf schema ($1..$n binds, max_rows cap). Use it to run an edited query_build_sql statement.")]
     public Task<CallToolResult> QuerySql(
         [Description("One SELECT or WITH; values as $1..$n.")] string sql,
         [Description("Values for $1..$n: list or params object.")] JsonElement? @params = null,

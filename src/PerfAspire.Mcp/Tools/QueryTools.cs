@@ -16,7 +16,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
     const string GroupByHelp = "Labels per series; [] = one; default all.";
 
     [McpServerTool(Name = "query_get_patterns", Title = "List query patterns", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Use it when unsure how to aggregate; next query_run.")]
+    [Description("Lists query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Next: query_run.")]
     public Task<CallToolResult> GetPatterns(
         [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? metric_kind = null,
         CancellationToken ct = default) =>

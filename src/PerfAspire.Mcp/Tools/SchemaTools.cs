@@ -18,7 +18,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
     const int MaxMetricPage = 200;
 
     [McpServerTool(Name = "schema_list_tables", Title = "List tables (record groups)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the tables, one per ptop record group (CPU, DISK, TOP, DBWR, ...), with category, labels and metric count. Start here; next schema_list_metrics.")]
+    [Description("Lists the tables (one per ptop record group: CPU, DISK, TOP, ...) with category, labels, metric count. Start here; next schema_list_metrics.")]
     public Task<CallToolResult> ListTables(
         [Description("metric_category, e.g. cpu, disk.")] string? category = null,
         CancellationToken ct = default) =>
@@ -157,7 +157,7 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         });
 
     [McpServerTool(Name = "schema_describe_metric", Title = "Describe a metric", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Everything about one metric: kind, unit, meaning, labels, aliases, patterns, doc id. Next: schema_list_label_values for filter values, then query_run.")]
+    [Description("Everything about one metric: kind, unit, meaning, labels, aliases, patterns, doc id. Next: schema_list_label_values, then query_run.")]
     public Task<CallToolResult> DescribeMetric(
         [Description("Metric name or alias.")] string metric_name,
         CancellationToken ct = default) =>

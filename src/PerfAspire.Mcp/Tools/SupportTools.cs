@@ -80,7 +80,7 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
                 bundle_id = job.BundleId,
                 progress = Wire(job.Progress),
                 still_running = true,
-                next = $"The load is still running. Call support_ingest_status {{\"job_id\": \"{job.JobId}\"}} to follow it.",
+                next = $"The load is still running. Call support_ingest_status {{\"job_id\": \"{job.JobId}\"}} to follow it, or support_cancel_ingest to stop it.",
             };
         });
 
@@ -238,6 +238,24 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
                 next = state == JobStates.Succeeded ? "The bundle is loaded and active: schema_list_metrics, query_run."
                     : state == JobStates.Failed ? "The load failed; see error. Fix the cause and call support_load_bundle again."
                     : "Still running: call support_ingest_status again in a few seconds.",
+            };
+        });
+
+    [McpServerTool(Name = "support_cancel_ingest", Title = "Cancel a load", ReadOnly = false, Destructive = true, OpenWorld = false)]
+    [Description("Stops a queued or running load; nothing of it is kept. Next: support_list_bundles.")]
+    public Task<CallToolResult> CancelIngest(
+        [Description("Job id from support_load_bundle.")] string job_id,
+        CancellationToken ct = default) =>
+        ToolResponse.RunAsync(logger, "support_cancel_ingest", async () =>
+        {
+            if (string.IsNullOrWhiteSpace(job_id)) throw new ToolError("invalid_argument", "job_id is required: the id support_load_bundle answered.", next: "support_ingest_status lists the recent jobs.");
+            var job = await ingest.CancelJobAsync(job_id.Trim(), ct: ct) ?? throw JobNotFound(job_id.Trim());
+            return new
+            {
+                job = Budget(Wire(job)),
+                next = job.State == JobStates.Cancelled
+                    ? "Cancelled; its rows were removed. support_list_bundles shows what is loaded."
+                    : "Still stopping: call support_ingest_status {\"job_id\": ...} in a few seconds.",
             };
         });
 

@@ -50,6 +50,7 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
         ["support_active_context"] = new { },
         ["support_switch_active"] = new { bundle_id = "no-such-bundle" },
         ["support_ingest_status"] = new { },
+        ["support_cancel_ingest"] = new { job_id = "job-missing" },
         ["query_get_patterns"] = new { },
         ["query_build_sql"] = new { metric_name = "cpu_user_percent" },
         ["query_run"] = new { metric_name = "cpu_user_percent" },

@@ -44,6 +44,7 @@ public sealed class ToolContractTests(DatabaseFixture db)
         ["support_active_context"] = new { },
         ["support_switch_active"] = new { bundle_id = TestBundleData.OtherBundle },
         ["support_ingest_status"] = new { },
+        ["support_cancel_ingest"] = new { job_id = "job-missing" },
         ["query_get_patterns"] = new { },
         ["query_build_sql"] = new { metric_name = "cpu_utilization" },
         ["query_run"] = new { metric_name = "cpu_utilization" },

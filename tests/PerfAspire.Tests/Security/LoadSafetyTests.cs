@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PerfAspire.Ingest;
 using PerfAspire.Ingest.Client;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Tests.Infrastructure;
 using PerfAspire.Tests.Ingest;
+using PerfAspire.Tests.Mcp;
 using static PerfAspire.Tests.Ingest.IngestTestBed;
 
 namespace PerfAspire.Tests.Security;
@@ -91,6 +93,31 @@ public sealed class LoadSafetyTests(DatabaseFixture db)
         var again = await Assert.ThrowsAsync<IngestException>(() => rt.Jobs.CancelAsync(job.JobId, Guard));
         Assert.Equal((IngestErrors.JobFinished, 409), (again.Code, again.HttpStatus));
         Assert.Null(await rt.Jobs.CancelAsync("job-missing", Guard));
+    }
+
+    [Fact]
+    public async Task Support_cancel_ingest_cancels_a_running_load_from_mcp_and_leaves_no_rows()
+    {
+        var (rt, writing) = await StuckRuntimeAsync(db, s => s with { CopyWriters = 2 });
+        await using var _ = rt;
+        var backend = new InProcessIngest(rt);
+        await using var server = await McpTestServer.StartAsync(rt.DataSource.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+        }, services => services.AddSingleton<IIngestBackend>(backend));
+        await using var client = await server.ConnectAsync();
+
+        var started = await client.OkAsync("support_load_bundle", new { path = Small.TarGz.Path, wait_seconds = 0 });
+        var jobId = started.GetProperty("job_id").GetString()!;
+        await writing.Task.WaitAsync(Guard); // the load is inside its first batch
+        var cancelled = await client.OkAsync("support_cancel_ingest", new { job_id = jobId });
+        Assert.Equal("cancelled", cancelled.GetProperty("job").GetProperty("state").GetString());
+        await AssertNothingLeftAsync(rt);
+
+        // A finished job, an unknown one and a missing id are clear errors.
+        await client.ErrorAsync("support_cancel_ingest", new { job_id = jobId }, IngestErrors.JobFinished);
+        await client.ErrorAsync("support_cancel_ingest", new { job_id = "job-missing" }, "job_not_found");
+        await client.ErrorAsync("support_cancel_ingest", new { job_id = " " }, "invalid_argument");
     }
 
     [Fact]
