@@ -50,16 +50,15 @@ public static class DocsServices
     public static IServiceCollection AddDocsIndex(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchSettings>()
-            .Bind(configuration.GetSection(SearchSettings.Section))
-            .Validate(s => { s.Validate(); return true; })
-            .ValidateOnStart();
+            .BindSettings(configuration, SearchSettings.Section)
+            .Check(s => s.Problem());
 
         // One model instance for the whole process: loading it costs about a second and 90 MB (on first use).
         if (!services.Any(d => d.ServiceType == typeof(IEmbeddingGenerator<string, Embedding<float>>)))
         {
             services.AddEmbeddingGenerator(_ => new MiniLmEmbeddingGenerator());
         }
-        services.AddSettings(configuration, EmbeddingCacheSettings.Read);
+        services.AddOptions<EmbeddingCacheSettings>().BindSettings(configuration, EmbeddingCacheSettings.Section);
         services.TryAddSingleton<EmbeddingStoreFactory>();
         services.TryAddSingleton<DocsIndexHost>();
         services.TryAddSingleton<DocsQueries>();

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PerfAspire.Ingest.Apis;
+using PerfAspire.Ingest.Bundles;
 using PerfAspire.Ingest.Lifecycle;
 using PerfAspire.Ingest.Loading;
+using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Database;
 using PerfAspire.ServiceDefaults.Security;
 using PerfAspire.ServiceDefaults.Settings;
@@ -31,7 +33,7 @@ public static class IngestServices
     /// </summary>
     public static IServiceCollection AddIngestRuntime(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSettings(config, IngestSettings.Read);
+        services.AddIngestSettings(config);
         services.TryAddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<IngestSettings>>().Value;
@@ -43,6 +45,31 @@ public static class IngestServices
         services.TryAddSingleton(sp => new InProcessIngest(sp.GetRequiredService<IngestRuntime>()));
         services.AddHostedService<RetentionService>();
         return services;
+    }
+
+    /// <summary>
+    /// Ingestion's options: section <c>Ingest</c>, with the <c>Database</c> and <c>Bundles</c> sections and
+    /// <c>Bundles:Roots</c> folded in (each key also answers to its documented variable).
+    /// </summary>
+    public static IServiceCollection AddIngestSettings(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddDatabaseSettings(config);
+        services.AddOptions<BundleLimits>().BindSettings(config, BundleLimits.Section);
+        services.AddOptions<IngestSettings>().BindSettings(config, IngestSettings.Section)
+            .Configure<IOptions<DatabaseSettings>, IOptions<BundleLimits>>((settings, database, limits) =>
+            {
+                settings.Database = database.Value;
+                settings.Limits = limits.Value;
+                settings.BundleRoots = BundlePathPolicy.ParseRoots(SettingVariables.Find(config, $"{BundleLimits.Section}:Roots").Text);
+            });
+        return services;
+    }
+
+    /// <summary>Ingestion's options where no host exists (the command line): the same binding and checks.</summary>
+    public static IngestSettings ReadIngestSettings(IConfiguration config)
+    {
+        using var services = new ServiceCollection().AddIngestSettings(config).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<IngestSettings>>().Value;
     }
 
     /// <summary>Maps the API behind <see cref="InternalApiAccess"/> (throws <see cref="AccessConfigurationException"/> for an exposed bind without a key).</summary>

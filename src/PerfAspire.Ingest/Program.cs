@@ -16,7 +16,7 @@ try
     app.Run();
     return 0;
 }
-catch (Exception e) when (e is PerfAspire.ServiceDefaults.Security.AccessConfigurationException or PerfAspire.Schema.SettingsException
+catch (Exception e) when (e is PerfAspire.ServiceDefaults.Security.AccessConfigurationException
                               or PerfAspire.ServiceDefaults.Database.DatabaseSettingsException
                               or Microsoft.Extensions.Options.OptionsValidationException)
 {

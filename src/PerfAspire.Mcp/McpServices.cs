@@ -31,15 +31,13 @@ public static class McpServices
         var services = builder.Services;
         services.AddDatabaseSettings(builder.Configuration);
         services.AddOptions<QueryOptions>()
-            .Bind(builder.Configuration.GetSection(QueryOptions.Section))
+            .BindSettings(builder.Configuration, QueryOptions.Section)
             .PostConfigure<IOptions<DatabaseSettings>>((o, database) =>
             {
                 o.Schema = database.Value.Schema;
                 o.ReaderRole ??= SchemaRoles.ReaderFor(database.Value.Schema);
             })
-            .ValidateDataAnnotations()
-            .Validate(o => o.DefaultMaxRows <= o.HardMaxRows, "Mcp:Query:DefaultMaxRows must not exceed Mcp:Query:HardMaxRows.")
-            .ValidateOnStart();
+            .Check(o => o.DefaultMaxRows <= o.HardMaxRows ? null : "Mcp:Query:DefaultMaxRows must not exceed Mcp:Query:HardMaxRows.");
 
         // The shared data source comes from the service defaults (Aspire.Npgsql). Queries may run as their own
         // read-only login (ConnectionStrings:timescale-reader): a second, keyed Aspire data source with its own health check.
@@ -70,13 +68,13 @@ public static class McpServices
         services.TryAddSingleton<LabelValuesService>();
         services.TryAddSingleton<SystemStatus>();
         services.TryAddSingleton<TableStorage>();
-        services.AddOptions<Charts.ChartOptions>().Bind(builder.Configuration.GetSection(Charts.ChartOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Charts.ChartOptions>().BindSettings(builder.Configuration, Charts.ChartOptions.Section);
         services.TryAddSingleton<Charts.ChartRenderGate>();
         services.TryAddSingleton<SchemaStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SchemaStartup>());
 
         services.TryAddSingleton<SessionBundles>();
-        services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindSettings(builder.Configuration, IngestOptions.Section);
         AddIngestBackend(builder);
         AddDocsBackend(builder);
         return builder;

@@ -6,7 +6,7 @@ try
 {
     return args.Contains("--stdio") ? await RunStdioAsync(args) : await RunHttpAsync(args);
 }
-catch (Exception e) when (e is McpConfigurationException or DatabaseSettingsException or PerfAspire.Schema.SettingsException or Microsoft.Extensions.Options.OptionsValidationException or PerfAspire.ServiceDefaults.Security.AccessConfigurationException)
+catch (Exception e) when (e is McpConfigurationException or DatabaseSettingsException or Microsoft.Extensions.Options.OptionsValidationException or PerfAspire.ServiceDefaults.Security.AccessConfigurationException)
 {
     Console.Error.WriteLine($"perfaspire-mcp: {e.Message}");
     return 2;

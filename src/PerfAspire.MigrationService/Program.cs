@@ -22,7 +22,7 @@ try
 {
     await host.StartAsync();
 }
-catch (SettingsException e)
+catch (OptionsValidationException e)
 {
     Console.Error.WriteLine($"perfaspire-migrate: {e.Message}");
     return 2;

@@ -1,27 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PerfAspire.Schema;
 
 /// <summary>
 /// The database settings, configuration section <c>Database</c>; each key also answers to its documented
-/// environment variable (<c>TIMESCALE_*</c>, <c>SCHEMA_*</c>, mapped in <see cref="SettingVariables"/>). Services get
-/// them as <c>IOptions&lt;DatabaseSettings&gt;</c>, read and checked when the host starts.
+/// environment variable (<c>TIMESCALE_*</c>, <c>SCHEMA_*</c>, mapped in ServiceDefaults' <c>SettingVariables</c>).
+/// Services get them as <c>IOptions&lt;DatabaseSettings&gt;</c>, bound and checked when the host starts.
 /// </summary>
 public sealed record DatabaseSettings
 {
     public const string Section = "Database";
 
     /// <summary>Schema holding every object (TIMESCALE_SCHEMA, default perf).</summary>
+    [LowerCaseIdentifier]
     public string Schema { get; init; } = "perf";
 
     /// <summary>Rows per COPY batch (TIMESCALE_BATCH_SIZE, default 1000).</summary>
+    [Range(1, 1_000_000)]
     public int BatchSize { get; init; } = 1000;
 
     /// <summary>Hypertable chunk interval in days (TIMESCALE_CHUNK_DAYS, default 1).</summary>
+    [Range(1, 3650)]
     public int ChunkDays { get; init; } = 1;
 
     /// <summary>Compression policy age in days (TIMESCALE_COMPRESSION_AFTER_DAYS, default 7; Timescale only).</summary>
+    [Range(0, 36500)]
     public int CompressionAfterDays { get; init; } = 7;
 
     /// <summary>Bundles older than this since loaded_at are unloaded (TIMESCALE_RETENTION_DAYS, default 30; by load age).</summary>
+    [Range(0, 36500)]
     public int RetentionDays { get; init; } = 30;
 
     /// <summary>
@@ -47,26 +54,6 @@ public sealed record DatabaseSettings
     /// (SCHEMA_MAX_TABLE_COLUMNS, default 1200): PostgreSQL refuses a table past 1,600 columns, dropped ones included,
     /// and a series of hostile bundles must not walk a table there.
     /// </summary>
+    [Range(16, 1500)]
     public int MaxTableColumns { get; init; } = 1200;
-
-    /// <summary>
-    /// The settings from a lookup of raw configuration names (section keys and the environment variables standing
-    /// for them); a bad value throws <see cref="SettingsException"/> naming the setting.
-    /// </summary>
-    public static DatabaseSettings Read(Func<string, string?> lookup)
-    {
-        var d = new DatabaseSettings();
-        return new DatabaseSettings
-        {
-            Schema = SettingValues.Identifier(lookup, $"{Section}:Schema", d.Schema),
-            BatchSize = SettingValues.Int(lookup, $"{Section}:BatchSize", d.BatchSize, 1, 1_000_000),
-            ChunkDays = SettingValues.Int(lookup, $"{Section}:ChunkDays", d.ChunkDays, 1, 3650),
-            CompressionAfterDays = SettingValues.Int(lookup, $"{Section}:CompressionAfterDays", d.CompressionAfterDays, 0, 36500),
-            RetentionDays = SettingValues.Int(lookup, $"{Section}:RetentionDays", d.RetentionDays, 0, 36500),
-            Columnstore = SettingValues.Bool(lookup, $"{Section}:Columnstore", d.Columnstore),
-            SchemaAutoUpdate = SettingValues.Bool(lookup, $"{Section}:SchemaAutoUpdate", d.SchemaAutoUpdate),
-            MigrateOnStart = SettingValues.Bool(lookup, $"{Section}:MigrateOnStart", d.MigrateOnStart),
-            MaxTableColumns = SettingValues.Int(lookup, $"{Section}:MaxTableColumns", d.MaxTableColumns, 16, 1500),
-        };
-    }
 }

@@ -22,7 +22,7 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IOptions<Em
         {
             stores.Add(new PostgresEmbeddingStore(dataSource, database.Value));
         }
-        var file = cache.Value.CacheFile ?? DefaultFile();
+        var file = cache.Value.EmbeddingCacheFile ?? DefaultFile();
         if (!string.Equals(file, "none", StringComparison.OrdinalIgnoreCase) && file is not null) stores.Add(new FileEmbeddingStore(file));
         if (stores.Count == 0)
         {
@@ -45,16 +45,11 @@ public sealed class EmbeddingStoreFactory(IServiceProvider services, IOptions<Em
 /// <summary>Where the docs service keeps document vectors (configuration section <c>Docs</c>), checked when the host starts.</summary>
 public sealed record EmbeddingCacheSettings
 {
+    public const string Section = "Docs";
+
     /// <summary><c>Docs:EmbeddingCacheFile</c>: the local cache file; <c>none</c> turns it off; unset: the default under the cache directory.</summary>
-    public string? CacheFile { get; init; }
+    public string? EmbeddingCacheFile { get; init; }
 
     /// <summary><c>Docs:UseShippedEmbeddings</c>: false ignores the vectors shipped in the assembly (benchmarks of the caches use it).</summary>
     public bool UseShippedEmbeddings { get; init; } = true;
-
-    /// <summary>The settings from a lookup of raw configuration names; a bad value throws <see cref="SettingsException"/> naming it.</summary>
-    public static EmbeddingCacheSettings Read(Func<string, string?> lookup) => new()
-    {
-        CacheFile = SettingValues.Text(lookup, "Docs:EmbeddingCacheFile"),
-        UseShippedEmbeddings = SettingValues.Bool(lookup, "Docs:UseShippedEmbeddings", true),
-    };
 }

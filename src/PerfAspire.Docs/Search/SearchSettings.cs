@@ -32,22 +32,27 @@ public sealed class SearchSettings
     /// <summary>Docs scoring below this are not returned by <c>/api/search</c>.</summary>
     public double MinRelevance { get; set; } = 0.15;
 
+    /// <summary>What makes the decision rules meaningless, naming the setting; null when the settings are usable.</summary>
+    public string? Problem()
+    {
+        (string Name, double Value)[] unit =
+        [
+            (nameof(AutoMinScore), AutoMinScore), (nameof(AutoMinGap), AutoMinGap), (nameof(NoMatchBelow), NoMatchBelow),
+            (nameof(LexicalWeight), LexicalWeight), (nameof(CosineFloor), CosineFloor), (nameof(CosineCeiling), CosineCeiling),
+            (nameof(NameWordsScore), NameWordsScore), (nameof(MinRelevance), MinRelevance),
+        ];
+        foreach (var (name, v) in unit)
+        {
+            if (double.IsNaN(v) || v < 0 || v > 1) return $"{Section}:{name} must be between 0 and 1.";
+        }
+        if (CosineCeiling <= CosineFloor) return $"{Section}:CosineCeiling must be above CosineFloor.";
+        if (NoMatchBelow > AutoMinScore) return $"{Section}:NoMatchBelow must not exceed AutoMinScore.";
+        return null;
+    }
+
     /// <summary>Throws a clear error for settings that would make the decision rules meaningless.</summary>
     public void Validate()
     {
-        static void Unit(string name, double v)
-        {
-            if (double.IsNaN(v) || v < 0 || v > 1) throw new ArgumentOutOfRangeException(name, v, $"{Section}:{name} must be between 0 and 1.");
-        }
-        Unit(nameof(AutoMinScore), AutoMinScore);
-        Unit(nameof(AutoMinGap), AutoMinGap);
-        Unit(nameof(NoMatchBelow), NoMatchBelow);
-        Unit(nameof(LexicalWeight), LexicalWeight);
-        Unit(nameof(CosineFloor), CosineFloor);
-        Unit(nameof(CosineCeiling), CosineCeiling);
-        Unit(nameof(NameWordsScore), NameWordsScore);
-        Unit(nameof(MinRelevance), MinRelevance);
-        if (CosineCeiling <= CosineFloor) throw new ArgumentOutOfRangeException(nameof(CosineCeiling), CosineCeiling, $"{Section}:CosineCeiling must be above CosineFloor.");
-        if (NoMatchBelow > AutoMinScore) throw new ArgumentOutOfRangeException(nameof(NoMatchBelow), NoMatchBelow, $"{Section}:NoMatchBelow must not exceed AutoMinScore.");
+        if (Problem() is { } problem) throw new ArgumentOutOfRangeException(null, problem);
     }
 }

@@ -20,17 +20,10 @@ public static class IngestCli
 
     /// <summary>
     /// The CLI's settings: the environment, read like the service reads its configuration (variables or
-    /// <c>Section__Key</c>). The CLI builds no host, so there are no options to bind: it reads the same keys through
-    /// the same readers (<see cref="IngestSettings.Read"/>), which stop it with a message naming a bad setting.
+    /// <c>Section__Key</c>). The CLI builds no host; it binds the same options with the same checks
+    /// (<see cref="IngestServices.ReadIngestSettings"/>), which stop it with a message naming a bad setting.
     /// </summary>
-    static Func<string, string?> Settings
-    {
-        get
-        {
-            var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            return key => config[key];
-        }
-    }
+    static IConfiguration Settings => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -72,9 +65,9 @@ public static class IngestCli
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
         {
-            var dsn = a.Option("dsn") ?? Settings("TIMESCALE_DSN") ?? DatabaseTarget.DefaultDsn;
+            var dsn = a.Option("dsn") ?? Settings["TIMESCALE_DSN"] ?? DatabaseTarget.DefaultDsn;
             var connectionString = ConnectionStrings.Normalize(dsn);
-            await using var runtime = IngestRuntime.Create(IngestSettings.Read(Settings), connectionString);
+            await using var runtime = IngestRuntime.Create(IngestServices.ReadIngestSettings(Settings), connectionString);
             await runtime.EnsureReadyAsync(cts.Token);
             return a.Verb switch
             {
@@ -99,7 +92,7 @@ public static class IngestCli
         {
             return Fail(a, IngestErrors.DatabaseUnavailable, $"database_unavailable: {PerfAspire.Schema.FailureCause.Describe(e)} (set TIMESCALE_DSN or --dsn)", 1);
         }
-        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or PerfAspire.Schema.SettingsException)
+        catch (Exception e) when (e is ArgumentException or UriFormatException or FormatException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             return Fail(a, IngestErrors.InvalidArgument, $"invalid_argument: {e.Message}", 2);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using PerfAspire.Schema;
 using PerfAspire.ServiceDefaults.Security;
+using PerfAspire.ServiceDefaults.Settings;
 
 namespace PerfAspire.Mcp.Security;
 
@@ -26,7 +27,7 @@ public sealed record HttpAccessPolicy(bool LoopbackOnly, string? ApiKey, IReadOn
             webHost.UseUrls(DefaultUrl);
             urls.Add(DefaultUrl);
         }
-        return FromUrls(urls, configuration[ApiKeySetting], SettingValues.Text(k => configuration[k], BundleRootsKey) ?? "");
+        return FromUrls(urls, configuration[ApiKeySetting], SettingVariables.Find(configuration, BundleRootsKey).Text ?? "");
     }
 
     /// <param name="bundleRoots">

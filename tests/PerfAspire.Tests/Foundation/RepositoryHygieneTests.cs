@@ -163,7 +163,7 @@ public sealed class RepositoryHygieneTests
 
     // Reads of the process environment that are not settings of ours: the operating system's conventions (where
     // PostgreSQL, caches and data live). PerfAspire's settings come through the configuration (options bound at start,
-    // or SettingValues where no host exists), so a bad value stops the start naming it.
+    // or the same binding where no host exists), so a bad value stops the start naming it.
     static readonly string[] EnvironmentReadsAllowed =
     [
         "src/PerfAspire.Docs/Hosting/EmbeddingStoreFactory.cs", // XDG_CACHE_HOME
@@ -188,7 +188,7 @@ public sealed class RepositoryHygieneTests
                 if (line.Contains("Environment.GetEnvironmentVariable", StringComparison.Ordinal)) offenders.Add($"{relative}:{lineNo}: {line.Trim()}");
             }
         }
-        Assert.True(offenders.Count == 0, "read settings from the configuration (options or SettingValues), not the environment:\n" + string.Join('\n', offenders));
+        Assert.True(offenders.Count == 0, "read settings from the configuration (bound options), not the environment:\n" + string.Join('\n', offenders));
     }
 
     static string RepoRoot()

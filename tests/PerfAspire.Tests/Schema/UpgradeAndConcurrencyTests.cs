@@ -76,7 +76,7 @@ public sealed class UpgradeAndConcurrencyTests(DatabaseFixture db)
         var b = new NpgsqlConnectionStringBuilder(cs);
         var userInfo = b.Password is null ? Uri.EscapeDataString(b.Username!) : $"{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password)}";
         var url = $"postgresql://{userInfo}@{b.Host}:{b.Port}/{b.Database}";
-        var settings = DatabaseSettings.Read(n => n == "TIMESCALE_SCHEMA" ? "perf_alt" : null);
+        var settings = PerfAspire.Tests.Infrastructure.TestSettings.Database(("TIMESCALE_SCHEMA", "perf_alt"));
 
         var result = await SchemaMigrator.MigrateAsync(url, settings);
 

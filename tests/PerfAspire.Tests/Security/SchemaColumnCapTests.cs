@@ -71,7 +71,7 @@ public sealed class SchemaColumnCapTests(DatabaseFixture db)
     [InlineData(null, 1200)]
     [InlineData("", 1200)]
     public void The_cap_setting_is_read_and_defaults_to_1200(string? text, int expected) =>
-        Assert.Equal(expected, PerfAspire.Schema.DatabaseSettings.Read(k => k == "SCHEMA_MAX_TABLE_COLUMNS" ? text : null).MaxTableColumns);
+        Assert.Equal(expected, PerfAspire.Tests.Infrastructure.TestSettings.Database(("SCHEMA_MAX_TABLE_COLUMNS", text)).MaxTableColumns);
 
     [Theory]
     [InlineData("5")]
@@ -79,8 +79,8 @@ public sealed class SchemaColumnCapTests(DatabaseFixture db)
     [InlineData("many")]
     public void A_cap_outside_16_to_1500_stops_the_start_naming_the_setting(string text)
     {
-        var e = Assert.Throws<PerfAspire.Schema.SettingsException>(() =>
-            PerfAspire.Schema.DatabaseSettings.Read(k => k == "SCHEMA_MAX_TABLE_COLUMNS" ? text : null));
+        var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            PerfAspire.Tests.Infrastructure.TestSettings.Database(("SCHEMA_MAX_TABLE_COLUMNS", text)));
         Assert.StartsWith($"SCHEMA_MAX_TABLE_COLUMNS='{text}' is not valid", e.Message);
     }
 }
