@@ -15,7 +15,7 @@ public sealed class BundleScope(ReadOnlySessionFactory sessions, SessionBundles 
     public const string NoActiveBundle = "no_active_bundle";
 
     /// <summary>How a bundle_id argument is described to clients.</summary>
-    public const string Help = "Default: active bundle.";
+    public const string Help = "Default: active.";
     public const string BundleNotReady = "bundle_not_ready";
     const string Loaded = "loaded";
 

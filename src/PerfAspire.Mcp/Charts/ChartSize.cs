@@ -6,7 +6,7 @@ namespace PerfAspire.Mcp.Charts;
 /// <summary>Chart size arguments of the graph tools, checked with a clear message.</summary>
 public static class ChartSize
 {
-    public const string Help = "Pixels; default 1000x560.";
+    public const string Help = "Pixels (1000x560).";
 
     public static (int Width, int Height) Read(int? width, int? height, int defaultHeight = TimeSeriesChart.DefaultHeight)
     {

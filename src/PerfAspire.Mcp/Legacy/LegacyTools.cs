@@ -29,11 +29,17 @@ public sealed class LegacyTools(
 {
     const int MaxLabelValues = 1000;
 
+    /// <summary>metrics_list pages: the whole catalog (about 1,100 names) in two default pages, under the answer budget each.</summary>
+    const int MetricNamesPage = 600;
+    const int MaxMetricNamesPage = 1000;
+
     [McpServerTool(Name = "metrics_list", Title = "List metric names (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Legacy: every metric name of the catalog, by category or prefix. For kinds and units use schema_list_metrics; for one metric metric_metadata.")]
+    [Description("Legacy: metric names by category or prefix, paged. For kinds and units use schema_list_metrics; for one metric metric_metadata.")]
     public Task<CallToolResult> MetricsList(
         [Description("metric_category or record group.")] string? category = null,
         [Description("Name prefix, e.g. disk_.")] string? prefix = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "metrics_list", async () =>
         {
@@ -61,11 +67,14 @@ public sealed class LegacyTools(
                 var p = prefix.Trim().ToLowerInvariant();
                 metrics = metrics.Where(m => m.Name.StartsWith(p, StringComparison.Ordinal));
             }
-            var names = metrics.Select(m => m.Name).ToList();
+            var page = ListPage.Of(ListPage.Scope("metrics_list", category, prefix), metrics.Select(m => m.Name).ToList(), cursor, limit, MetricNamesPage, MaxMetricNamesPage);
             return new ToolAnswer(new
             {
-                metrics = names,
-                count = names.Count,
+                metrics = page.Items,
+                count = page.Items.Count,
+                total = page.Total,
+                truncated = page.Truncated,
+                next_cursor = page.NextCursor,
                 source = snapshot.Source,
                 warnings,
             });
@@ -73,7 +82,7 @@ public sealed class LegacyTools(
         string.IsNullOrWhiteSpace(prefix) ? string.IsNullOrWhiteSpace(category) ? "*" : SafeName(category) : SafeName(prefix) + "*");
 
     [McpServerTool(Name = "metric_metadata", Title = "Metric metadata (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Legacy: the metadata and documentation of one metric, and present: whether the bundle has samples of it. Accepts aliases; next query_range.")]
+    [Description("Legacy: metadata and docs of one metric, and present: whether the bundle has samples of it. Accepts aliases; next query_range.")]
     public Task<CallToolResult> MetricMetadata(
         [Description("Metric name or alias.")] string metric,
         [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
@@ -127,7 +136,7 @@ public sealed class LegacyTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("metric", metric), ("present", null)), SafeName(metric));
 
     [McpServerTool(Name = "label_values", Title = "Label values (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Legacy: the values of a label in a bundle, for one metric or every table with it. Use it to pick filters; truncated says more exist.")]
+    [Description("Legacy: values of a label in a bundle, for one metric or every table with it. Use it to pick filters; next query_range.")]
     public Task<CallToolResult> LabelValues(
         [Description("Label name, e.g. device.")] string label,
         [Description("Only this metric.")] string? metric = null,

@@ -26,7 +26,7 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
     public const string DocsUnavailable = "docs_unavailable";
 
     [McpServerTool(Name = "docs_search", Title = "Search the documentation", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Searches the metric, plugin and concept docs, paged. Use it to learn what X means or how to diagnose Y; next docs_get for the full text.")]
+    [Description("Searches the metric, plugin and concept docs, paged. Use it to learn what X means or how to diagnose Y; next docs_get.")]
     public Task<CallToolResult> Search(
         [Description("Plain words.")] string q,
         [Description("L1 metric, L2 plugin, L4 concept.")] string? level = null,
@@ -34,12 +34,15 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
         [Description("metric_category, e.g. cpu.")] string? category = null,
         [Description("Metric kind, e.g. gauge.")] string? kind = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Page size (default 10).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         [Description(ListPage.OffsetHelp)] int? offset = null,
-        CancellationToken ct = default) =>
-        Relay("docs_search", async () => Wire(Paged(await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit),
-            ("offset", ListPage.Start(cursor, offset, 10_000_000))))),
+        CancellationToken ct = default)
+    {
+        var scope = ListPage.Scope("docs_search", q, level, group, category, kind);
+        return Relay("docs_search", async () => Wire(Paged(scope, await Invoke<SearchResponse>("search_docs", ct, ("query", q ?? ""), ("level", level), ("group", group), ("category", category), ("kind", kind), ("limit", limit),
+            ("offset", ListPage.Start(scope, cursor, offset, 10_000_000))))),
             "docs_get {\"id\": ...} returns a whole doc; docs_search_metrics ranks metrics for a question.");
+    }
 
     [McpServerTool(Name = "docs_get", Title = "Get a doc", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("Returns one doc in full: field:GROUP:metric, plugin:GROUP or concept:slug (schema_describe_metric gives the id). Next: query_run.")]
@@ -59,9 +62,24 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
             "query_run {\"metric_name\": <metric>} queries it; schema_describe_metric shows its labels.");
 
     [McpServerTool(Name = "docs_list_concepts", Title = "List concept docs", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the concept docs (fast path, correlations, histograms, how to query, ...) with a summary each. Use it to get oriented; next docs_get.")]
-    public Task<CallToolResult> ListConcepts(CancellationToken ct = default) =>
-        Relay("docs_list_concepts", async () => Wire(await Invoke<ConceptListResponse>("list_concepts", ct)), "docs_get {\"id\": \"concept:<slug>\"} returns one in full.");
+    [Description("Lists concept docs (fast path, correlations, histograms, querying, ...) with summaries, paged. Use it to get oriented; next docs_get.")]
+    public Task<CallToolResult> ListConcepts(
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
+        CancellationToken ct = default) =>
+        Relay("docs_list_concepts", async () =>
+        {
+            var all = (await Invoke<ConceptListResponse>("list_concepts", ct)).Concepts;
+            var page = ListPage.Of(ListPage.Scope("docs_list_concepts"), all, cursor, limit, 50, 200);
+            return Wire(new
+            {
+                concepts = page.Items,
+                count = page.Items.Count,
+                total = page.Total,
+                truncated = page.Truncated,
+                next_cursor = page.NextCursor,
+            });
+        }, "docs_get {\"id\": \"concept:<slug>\"} returns one in full; with truncated, call again with cursor next_cursor.");
 
     [McpServerTool(Name = "docs_resolve_alias", Title = "Resolve a metric alias", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description("Resolves a legacy or alternative metric name to its canonical metric, doc id and aliases. Use it when an old name does not match; next query_run.")]
@@ -102,14 +120,14 @@ public sealed class DocsTools(Kernel kernel, IDocsBackend docs, MetricCatalog ca
     }
 
     /// <summary>A search page in the shape of every list tool (count, total, truncated, next_cursor).</summary>
-    static object Paged(SearchResponse r) => new
+    static object Paged(string scope, SearchResponse r) => new
     {
         query = r.Query,
         results = r.Results,
         count = r.Results.Count,
         total = r.Total,
         truncated = r.Truncated,
-        next_cursor = ListPage.Next(r.Offset, r.Results.Count, r.Truncated),
+        next_cursor = ListPage.Next(scope, r.Offset, r.Results.Count, r.Truncated),
         warnings = r.Warnings,
     };
 

@@ -18,7 +18,7 @@ public sealed class QuerySqlTool(ClientSqlRunner runner, ILogger<QuerySqlTool> l
         [Description("One SELECT or WITH; values as $1..$n.")] string sql,
         [Description("Values for $1..$n: list or params object.")] JsonElement? @params = null,
         [Description("Names in $1..$n order (param_order).")] JsonElement? param_order = null,
-        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
+        [Description("Row cap (500; max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_sql", async () =>
         {

@@ -16,9 +16,11 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
     const string GroupByHelp = "Labels per series; [] = one; default all.";
 
     [McpServerTool(Name = "query_get_patterns", Title = "List query patterns", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example. Next: query_run.")]
+    [Description("Lists query patterns (timeseries_avg, counter_rate, topk, ...) with parameters and an example, paged. Next: query_run.")]
     public Task<CallToolResult> GetPatterns(
-        [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? metric_kind = null,
+        [Description("Kind, e.g. gauge, counter.")] string? metric_kind = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_get_patterns", () =>
         {
@@ -32,9 +34,10 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
                 }
                 patterns = QueryPatterns.For(kind);
             }
+            var page = ListPage.Of(ListPage.Scope("query_get_patterns", metric_kind), patterns.ToList(), cursor, limit, 50, 100);
             object body = new
             {
-                patterns = patterns.Select(p => new
+                patterns = page.Items.Select(p => new
                 {
                     pattern_name = p.Name,
                     description = p.Description,
@@ -45,9 +48,14 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
                     sql_template = p.SqlTemplate,
                     example = $"query_run {{\"pattern_name\": \"{p.Name}\", \"metric_name\": \"{ExampleMetric(p)}\"}}",
                 }).ToList(),
+                count = page.Items.Count,
+                total = page.Total,
+                truncated = page.Truncated,
+                next_cursor = page.NextCursor,
                 note = "bundle_id, start_time and end_time default to the active bundle and its whole time range; step_seconds is chosen automatically (<= ~500 points per series) unless given. " +
                        "In sql_template, {braces} are identifiers filled from the catalog and $names are bind parameters. query_build_sql/query_run also take group_by (aggregate series together).",
-                next = "query_run {\"pattern_name\": ..., \"metric_name\": ...} runs a pattern; query_build_sql returns its SQL and bind parameters.",
+                next = (page.Truncated ? $"More patterns: call query_get_patterns again with cursor \"{page.NextCursor}\". " : "") +
+                    "query_run {\"pattern_name\": ..., \"metric_name\": ...} runs a pattern; query_build_sql returns its SQL and bind parameters.",
             };
             return Task.FromResult(body);
         });
@@ -66,7 +74,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description("topk: series to keep (default 10).")] int? k = null,
         [Description("Quantile 0-1 (default 0.95).")] double? quantile = null,
         [Description("topk: avg (default) or max.")] string? order_by = null,
-        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
+        [Description("Row cap (500; max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_build_sql", async () =>
         {
@@ -107,7 +115,7 @@ public sealed class QueryTools(QueryService queries, ILogger<QueryTools> logger)
         [Description("topk: series to keep (default 10).")] int? k = null,
         [Description("Quantile 0-1 (default 0.95).")] double? quantile = null,
         [Description("topk: avg (default) or max.")] string? order_by = null,
-        [Description("Row cap (default 500, max 5000).")] int? max_rows = null,
+        [Description("Row cap (500; max 5000).")] int? max_rows = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "query_run", async () =>
         {

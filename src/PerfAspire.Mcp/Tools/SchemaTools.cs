@@ -18,9 +18,11 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
     const int MaxMetricPage = 200;
 
     [McpServerTool(Name = "schema_list_tables", Title = "List tables (record groups)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the tables (one per ptop record group: CPU, DISK, TOP, ...) with category, labels, metric count. Start here; next schema_list_metrics.")]
+    [Description("Lists tables (one per ptop record group: CPU, DISK, TOP, ...): category, labels, metric count; paged. Start here; next schema_list_metrics.")]
     public Task<CallToolResult> ListTables(
         [Description("metric_category, e.g. cpu, disk.")] string? category = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_tables", async () =>
         {
@@ -31,9 +33,10 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 var c = Category(snapshot, category);
                 tables = tables.Where(t => t.Category == c);
             }
+            var page = ListPage.Of(ListPage.Scope("schema_list_tables", category), tables.ToList(), cursor, limit, 100, 200);
             var metricsByTable = snapshot.Metrics.GroupBy(m => m.Table).ToDictionary(g => g.Key, g => g.ToList());
             var stored = (await storage.TryReadAsync(ct))?.Tables.ToDictionary(t => t.TableName);
-            var rows = tables.Select(t =>
+            var rows = page.Items.Select(t =>
             {
                 var metrics = metricsByTable.GetValueOrDefault(t.Name) ?? [];
                 var disk = stored?.GetValueOrDefault(t.Name);
@@ -55,9 +58,13 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
             {
                 tables = rows,
                 count = rows.Count,
+                total = page.Total,
+                truncated = page.Truncated,
+                next_cursor = page.NextCursor,
                 storage_method = stored is null ? null : StorageSql.Method,
                 warnings = Warnings(),
-                next = "schema_list_metrics {\"category\": \"<metric_category>\"} lists a category's metrics; schema_describe_metric {\"metric_name\": ...} shows one.",
+                next = (page.Truncated ? $"More tables: call schema_list_tables again with cursor \"{page.NextCursor}\". " : "") +
+                    "schema_list_metrics {\"category\": \"<metric_category>\"} lists a category's metrics; schema_describe_metric {\"metric_name\": ...} shows one.",
             };
         });
 
@@ -66,15 +73,17 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
     public Task<CallToolResult> ListMetrics(
         [Description("metric_category or record group.")] string? category = null,
         [Description("Name prefix, e.g. disk_.")] string? prefix = null,
-        [Description("gauge, rate, counter, delta, histogram_bucket, histogram_avg.")] string? kind = null,
+        [Description("Kind, e.g. gauge, counter.")] string? kind = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Page size (1-200).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_metrics", async () =>
         {
             var snapshot = await catalog.GetAsync(ct);
-            var pageSize = limit ?? DefaultMetricPage;
-            if (pageSize is < 1 or > MaxMetricPage) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxMetricPage}.");
+            var pageSize = ListPage.Limit(limit, DefaultMetricPage, MaxMetricPage);
+            // Paged by name (the catalog's order): a metric added between two pages does not shift the next one.
+            var scope = ListPage.Scope("schema_list_metrics", category, prefix, kind);
+            var after = ListPage.Key(scope, cursor);
             IEnumerable<CatalogMetric> metrics = snapshot.Metrics;
             if (!string.IsNullOrWhiteSpace(category))
             {
@@ -94,10 +103,12 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                 metrics = metrics.Where(m => m.KindName == k);
             }
             var matching = metrics.ToList();
-            if (!string.IsNullOrWhiteSpace(cursor)) matching = [.. matching.Where(m => string.CompareOrdinal(m.Name, cursor.Trim()) > 0)];
+            var total = matching.Count;
+            if (after is not null) matching = [.. matching.Where(m => string.CompareOrdinal(m.Name, after) > 0)];
             var page = matching.Take(pageSize + 1).ToList();
             var truncated = page.Count > pageSize;
             if (truncated) page.RemoveAt(page.Count - 1);
+            var next = truncated ? ListPage.Cursor(scope, page[^1].Name) : null;
             var empty = page.Count == 0;
             return new
             {
@@ -111,10 +122,11 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
                     description = FirstSentence(m.Description),
                 }).ToList(),
                 count = page.Count,
+                total,
                 truncated,
-                next_cursor = truncated ? page[^1].Name : null,
+                next_cursor = next,
                 hint = truncated
-                    ? $"More metrics match: call schema_list_metrics again with cursor \"{page[^1].Name}\" (same filters)."
+                    ? $"More metrics match: call schema_list_metrics again with cursor \"{next}\" (same filters)."
                     : empty
                         ? "Nothing matched: drop or change the prefix/category/kind filters, or use docs_search_metrics with a description of what you want."
                         : "schema_describe_metric {\"metric_name\": ...} shows labels and patterns; query_run runs a query.",
@@ -123,21 +135,22 @@ public sealed class SchemaTools(MetricCatalog catalog, LabelValuesService labelV
         });
 
     [McpServerTool(Name = "schema_list_label_values", Title = "List label values", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Lists the values of one label of a metric in a bundle (devices, pids, ...), paged. Use it to pick filter values before query_run or query_range.")]
+    [Description("Lists one label's values for a metric in a bundle (devices, pids, ...), paged. Use it to pick filter values; next query_run.")]
     public Task<CallToolResult> ListLabelValues(
         [Description("Metric name or alias.")] string metric,
         [Description("Label of the metric, e.g. device.")] string label,
         [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Page size (1-1000).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         [Description(ListPage.OffsetHelp)] int? offset = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "schema_list_label_values", async () =>
         {
             var n = ListPage.Limit(limit, 100, 1000);
-            var o = ListPage.Start(cursor, offset, 10_000_000);
+            var scope = ListPage.Scope("schema_list_label_values", metric, label, bundle_id);
+            var o = ListPage.Start(scope, cursor, offset, 10_000_000);
             var page = await labelValues.GetAsync(metric, label, bundle_id, n, o, ct);
-            var next = ListPage.Next(o, page.Values.Count, page.Truncated);
+            var next = ListPage.Next(scope, o, page.Values.Count, page.Truncated);
             return new
             {
                 metric = page.Metric.Name,

@@ -112,13 +112,13 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
     [Description("Lists loaded bundles: id, active, host, time range, rows. Use it to pick a bundle_id for queries, support_switch_active or support_unload_bundle.")]
     public Task<CallToolResult> ListBundles(
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Page size (1-100).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_list_bundles", async () =>
         {
             var list = await ingest.ListAsync(ct);
             var all = list.Bundles;
-            var page = ListPage.Of(all, cursor, limit, 20, 100);
+            var page = ListPage.Of(ListPage.Scope("support_list_bundles"), all, cursor, limit, 20, 100);
             var bytes = page.Items.Count > 0 ? await storage.TryBundleBytesAsync(ct) : null;
             return new
             {
@@ -210,14 +210,14 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
     public Task<CallToolResult> IngestStatus(
         [Description("Job id from support_load_bundle.")] string? job_id = null,
         [Description(ListPage.CursorHelp)] string? cursor = null,
-        [Description("Page size (1-100).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
         CancellationToken ct = default) =>
         ToolResponse.RunAsync(logger, "support_ingest_status", async () =>
         {
             if (string.IsNullOrWhiteSpace(job_id))
             {
                 var all = await ingest.ListJobsAsync(ct);
-                var page = ListPage.Of(all, cursor, limit, 20, 100);
+                var page = ListPage.Of(ListPage.Scope("support_ingest_status"), all, cursor, limit, 20, 100);
                 return new
                 {
                     jobs = Wire(page.Items),
