@@ -123,6 +123,13 @@ internal static class BundleScanner
 
         if (candidates.Count == 0)
         {
+            // Every member posing as a log was a FIFO, device or link: say so rather than "no logs".
+            var refused = warnings.ToList().Where(w => w.StartsWith("refused_", StringComparison.Ordinal)).ToList();
+            if (refused.FirstOrDefault(w => w.StartsWith(IngestErrors.RefusedSpecial + ":", StringComparison.Ordinal)) is { } special)
+            {
+                throw new IngestException(IngestErrors.RefusedSpecial,
+                    $"{special}: no regular ptop log in {givenPath}, only special files or links posing as one ({string.Join(", ", refused.Take(5))}{(refused.Count > 5 ? ", ..." : "")}); nothing was loaded. Only regular files and directories are read.");
+            }
             var skipped = warnings.ToList().Where(w => w.StartsWith("skipped_bad_name:", StringComparison.Ordinal)).ToList();
             throw new IngestException(IngestErrors.NoPtopLogs,
                 $"no_ptop_logs: no file named ptop-YYYYMMDD_HHMM.log[.gz] in {givenPath}" + (skipped.Count > 0 ? " (" + string.Join(", ", skipped) + ")" : ""));

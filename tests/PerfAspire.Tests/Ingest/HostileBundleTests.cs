@@ -48,6 +48,52 @@ public sealed class HostileBundleTests
         Assert.Contains($"refused_link:logs/{LogName(T0.AddHours(2))}", warnings);
     }
 
+    /// <summary>FIFOs, devices and links that leave the bundle, each posing as a ptop log or as a nested archive.</summary>
+    static Member[] SpecialMembers(string dir) =>
+    [
+        Entry($"{dir}/{LogName(T0)}", Log(T0)),
+        new SpecialMember($"{dir}/{LogName(T0.AddHours(1))}", System.Formats.Tar.TarEntryType.Fifo),
+        new SpecialMember($"{dir}/{LogName(T0.AddHours(2))}", System.Formats.Tar.TarEntryType.CharacterDevice),
+        new SpecialMember($"{dir}/{LogName(T0.AddHours(3))}", System.Formats.Tar.TarEntryType.BlockDevice),
+        new SpecialMember($"{dir}/inner.tar.gz", System.Formats.Tar.TarEntryType.Fifo),
+        new LinkMember($"{dir}/{LogName(T0.AddHours(4))}", "../../../../etc/shadow"),
+        new LinkMember($"{dir}/nested.zip", "/dev/zero"),
+    ];
+
+    static void AssertSpecialMembersRefused(BundleInventory inv, IReadOnlyList<string> warnings, string dir)
+    {
+        Assert.Equal([$"{dir}/{LogName(T0)}"], inv.Selected.Select(s => s.MemberPath));
+        Assert.Contains($"refused_special:{dir}/{LogName(T0.AddHours(1))}", warnings);
+        Assert.Contains($"refused_special:{dir}/{LogName(T0.AddHours(2))}", warnings);
+        Assert.Contains($"refused_special:{dir}/{LogName(T0.AddHours(3))}", warnings);
+        Assert.Contains($"refused_special:{dir}/inner.tar.gz", warnings);
+        Assert.Contains($"refused_link:{dir}/{LogName(T0.AddHours(4))}", warnings);
+        Assert.Contains($"refused_link:{dir}/nested.zip", warnings);
+    }
+
+    [Fact]
+    public void Fifo_device_and_escaping_link_members_of_a_tar_are_refused_and_never_read()
+    {
+        using var dir = new TempDir();
+        var tgz = dir.Write("evil.tar.gz", TarGz(SpecialMembers("var/log")));
+        var (inv, warnings) = Scan(tgz);
+        AssertSpecialMembersRefused(inv, warnings, "var/log");
+        // The same tar inside a bundle directory: its members are refused alike.
+        using var bundle = new TempDir();
+        bundle.Write("sub/evil.tar", Tar(SpecialMembers("var/log")));
+        var (inner, innerWarnings) = Scan(bundle.Path);
+        AssertSpecialMembersRefused(inner, innerWarnings, "sub/evil.tar!/var/log");
+    }
+
+    [Fact]
+    public void Fifo_device_and_escaping_link_members_of_a_zip_are_refused_and_never_read()
+    {
+        using var dir = new TempDir();
+        var zip = dir.Write("evil.zip", Zip(SpecialMembers("logs")));
+        var (inv, warnings) = Scan(zip);
+        AssertSpecialMembersRefused(inv, warnings, "logs");
+    }
+
     [Fact]
     public void Symlinks_in_a_directory_bundle_are_not_followed()
     {

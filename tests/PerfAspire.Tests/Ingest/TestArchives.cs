@@ -39,6 +39,18 @@ internal static class TestArchives
     public sealed record FileMember(string Name, byte[] Data) : Member(Name);
     public sealed record LinkMember(string Name, string Target, bool Hard = false) : Member(Name);
 
+    /// <summary>A FIFO, character or block device entry (tar entry type; in a zip the matching st_mode file type).</summary>
+    public sealed record SpecialMember(string Name, TarEntryType Type) : Member(Name)
+    {
+        public uint ZipMode => Type switch
+        {
+            TarEntryType.Fifo => 0x1180u,
+            TarEntryType.CharacterDevice => 0x2180u,
+            TarEntryType.BlockDevice => 0x6180u,
+            _ => throw new ArgumentOutOfRangeException(nameof(Type)),
+        };
+    }
+
     public static FileMember Entry(string name, string text) => new(name, Encoding.UTF8.GetBytes(text));
 
     public static FileMember Entry(string name, byte[] data) => new(name, data);
@@ -58,6 +70,11 @@ internal static class TestArchives
                         break;
                     case LinkMember l:
                         w.WriteEntry(new PaxTarEntry(l.Hard ? TarEntryType.HardLink : TarEntryType.SymbolicLink, l.Name) { LinkName = l.Target });
+                        break;
+                    case SpecialMember sp:
+                        var special = new PaxTarEntry(sp.Type, sp.Name);
+                        if (sp.Type is not TarEntryType.Fifo) (special.DeviceMajor, special.DeviceMinor) = (1, 3);
+                        w.WriteEntry(special);
                         break;
                 }
             }
@@ -80,6 +97,11 @@ internal static class TestArchives
                     entry.ExternalAttributes = unchecked((int)(0xA1FFu << 16));
                     using var s = entry.Open();
                     s.Write(Encoding.UTF8.GetBytes(l.Target));
+                }
+                else if (m is SpecialMember sp)
+                {
+                    entry.ExternalAttributes = unchecked((int)(sp.ZipMode << 16));
+                    using var s = entry.Open();
                 }
                 else if (m is FileMember f)
                 {

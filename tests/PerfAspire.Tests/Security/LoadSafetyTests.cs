@@ -47,6 +47,46 @@ public sealed class LoadSafetyTests(DatabaseFixture db)
     }
 
     [Fact]
+    public async Task A_fifo_named_like_an_archive_given_as_the_bundle_path_is_refused_and_never_opened()
+    {
+        await using var rt = await RuntimeAsync(db);
+        using var dir = new TestArchives.TempDir();
+        foreach (var name in new[] { "x.tar.gz", "x.tar", "x.zip" })
+        {
+            var fifo = Path.Combine(dir.Path, name);
+            MakeFifo(fifo);
+            // Opening the FIFO would block until a writer appears: the refusal comes from its type, without opening it.
+            var e = await Assert.ThrowsAsync<IngestException>(() => rt.Jobs.StartAsync(new LoadRequest(fifo)).WaitAsync(Guard));
+            Assert.Equal(IngestErrors.RefusedSpecial, e.Code);
+            Assert.StartsWith($"refused_special:{fifo}", e.Message);
+        }
+        Assert.Empty(await rt.Store.ListAsync());
+    }
+
+    [Fact]
+    public async Task An_archive_whose_logs_are_all_fifos_devices_or_escaping_links_fails_with_refused_special_and_loads_nothing()
+    {
+        await using var rt = await RuntimeAsync(db);
+        using var dir = new TestArchives.TempDir();
+        var t0 = new DateTime(2025, 6, 28, 0, 0, 0, DateTimeKind.Utc);
+        TestArchives.Member[] members =
+        [
+            new TestArchives.SpecialMember("var/log/" + TestArchives.LogName(t0), System.Formats.Tar.TarEntryType.Fifo),
+            new TestArchives.SpecialMember("var/log/" + TestArchives.LogName(t0.AddHours(1)), System.Formats.Tar.TarEntryType.CharacterDevice),
+            new TestArchives.LinkMember("var/log/" + TestArchives.LogName(t0.AddHours(2)), "../../../etc/shadow"),
+        ];
+        foreach (var bundle in new[] { dir.Write("evil.tar.gz", TestArchives.TarGz(members)), dir.Write("evil.zip", TestArchives.Zip(members)) })
+        {
+            var job = await rt.Jobs.StartAsync(new LoadRequest(bundle));
+            var done = await rt.Jobs.WaitAsync(job.JobId, Guard);
+            Assert.Equal(("failed", IngestErrors.RefusedSpecial), (done!.State, done.ErrorCode));
+            Assert.StartsWith($"refused_special:var/log/{TestArchives.LogName(t0)}", done.Error);
+            Assert.Contains($"refused_link:var/log/{TestArchives.LogName(t0.AddHours(2))}", done.Error);
+        }
+        await AssertNothingLeftAsync(rt);
+    }
+
+    [Fact]
     public async Task A_nul_in_the_path_is_an_invalid_argument()
     {
         await using var rt = await RuntimeAsync(db);
