@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.LocalPostgres;
 
@@ -109,16 +110,15 @@ public static class LocalPostgresSetup
     {
         await using var conn = new NpgsqlConnection(plan.SocketConnectionString() + ";Pooling=false;Timeout=5");
         await conn.OpenAsync(ct);
-        // The password is generated from URL-safe base64 characters only: a plain literal is safe.
-        await using (var alter = new NpgsqlCommand($"ALTER ROLE {LocalPostgresPlan.SuperUser} PASSWORD '{password}'", conn))
+        await using (var alter = new NpgsqlCommand(ServerSql.SetPassword(LocalPostgresPlan.SuperUser, password), conn))
         {
             await alter.ExecuteNonQueryAsync(ct);
         }
         if (database is null) return;
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = database } } };
+        await using var exists = new NpgsqlCommand(ServerSql.DatabaseExists, conn) { Parameters = { new() { Value = database } } };
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", conn);
+            await using var create = new NpgsqlCommand(ServerSql.CreateDatabase(database), conn);
             await create.ExecuteNonQueryAsync(ct);
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using PerfAspire.LocalPostgres;
+using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.AppHost.Database;
 
@@ -24,7 +25,7 @@ public sealed class LocalPostgresHealthCheck(LocalPostgresInstance instance) : I
             }
             await using var conn = new NpgsqlConnection(instance.ConnectionString() + ";Pooling=false;Timeout=3");
             await conn.OpenAsync(cancellationToken);
-            await using var cmd = new NpgsqlCommand("SELECT version()", conn);
+            await using var cmd = new NpgsqlCommand(ServerSql.Version, conn);
             var version = (string?)await cmd.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy(version);
         }

@@ -181,7 +181,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
     {
         try
         {
-            await using var cmd = session.Command("SAVEPOINT chunks");
+            await using var cmd = session.Command(SessionSql.Savepoint("chunks"));
             await cmd.ExecuteNonQueryAsync(ct);
             await using var q = session.Command(StatusSql.Chunks(session.Schema));
             await using var r = await q.ExecuteReaderAsync(ct);
@@ -190,7 +190,7 @@ public sealed class SystemStatus(ReadOnlySessionFactory sessions, QueryMetrics m
         }
         catch (PostgresException e)
         {
-            await using var rollback = session.Command("ROLLBACK TO SAVEPOINT chunks");
+            await using var rollback = session.Command(SessionSql.RollbackTo("chunks"));
             await rollback.ExecuteNonQueryAsync(ct);
             return (null, null, $"chunk statistics unavailable ({e.SqlState})");
         }

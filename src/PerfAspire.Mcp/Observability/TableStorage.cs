@@ -160,7 +160,7 @@ public sealed class TableStorage(ReadOnlySessionFactory sessions, ILogger<TableS
     static async Task<T?> GuardedAsync<T>(ReadOnlySession session, RenderedQuery query, ILogger logger, Func<NpgsqlDataReader, Task<T>> read, CancellationToken ct)
         where T : class
     {
-        await using (var sp = session.Command("SAVEPOINT storage")) await sp.ExecuteNonQueryAsync(ct);
+        await using (var sp = session.Command(SessionSql.Savepoint("storage"))) await sp.ExecuteNonQueryAsync(ct);
         try
         {
             await using var cmd = session.Command(query);
@@ -170,7 +170,7 @@ public sealed class TableStorage(ReadOnlySessionFactory sessions, ILogger<TableS
         catch (PostgresException e)
         {
             logger.LogWarning("storage figures unavailable ({State}: {Message})", e.SqlState, e.MessageText);
-            await using var rollback = session.Command("ROLLBACK TO SAVEPOINT storage");
+            await using var rollback = session.Command(SessionSql.RollbackTo("storage"));
             await rollback.ExecuteNonQueryAsync(ct);
             return null;
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PerfAspire.Schema;
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Spec;
 using PerfAspire.Schema.Sql;
 
@@ -123,15 +124,15 @@ public static class SchemaMigrator
         string? detail = null;
         if (check.InstalledVersion is null)
         {
-            await ExecAsync(conn, "SAVEPOINT perfaspire_timescale", ct);
+            await ExecAsync(conn, SessionSql.Savepoint("perfaspire_timescale"), ct);
             try
             {
                 await ExecAsync(conn, "CREATE EXTENSION IF NOT EXISTS timescaledb", ct);
-                await ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_timescale", ct);
+                await ExecAsync(conn, SessionSql.Release("perfaspire_timescale"), ct);
             }
             catch (PostgresException e) when (!IsConnectionLost(e))
             {
-                await ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_timescale", ct);
+                await ExecAsync(conn, SessionSql.RollbackTo("perfaspire_timescale"), ct);
                 detail = $"{e.SqlState}: {e.MessageText}";
             }
         }

@@ -1,4 +1,5 @@
 using Npgsql;
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Sql;
 
 namespace PerfAspire.Schema.Database;
@@ -120,16 +121,16 @@ internal static class SchemaRoleSetup
     /// <summary>Runs one statement in a savepoint; false (transaction still usable) when it fails.</summary>
     static async Task<bool> TryAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
-        await SchemaMigrator.ExecAsync(conn, "SAVEPOINT perfaspire_role", ct);
+        await SchemaMigrator.ExecAsync(conn, SessionSql.Savepoint("perfaspire_role"), ct);
         try
         {
             await SchemaMigrator.ExecAsync(conn, sql, ct);
-            await SchemaMigrator.ExecAsync(conn, "RELEASE SAVEPOINT perfaspire_role", ct);
+            await SchemaMigrator.ExecAsync(conn, SessionSql.Release("perfaspire_role"), ct);
             return true;
         }
         catch (PostgresException)
         {
-            await SchemaMigrator.ExecAsync(conn, "ROLLBACK TO SAVEPOINT perfaspire_role", ct);
+            await SchemaMigrator.ExecAsync(conn, SessionSql.RollbackTo("perfaspire_role"), ct);
             return false;
         }
     }

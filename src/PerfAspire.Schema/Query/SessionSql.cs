@@ -38,4 +38,13 @@ public static class SessionSql
 
     /// <summary>$1 key: releases the session advisory lock.</summary>
     public const string Unlock = "SELECT pg_advisory_unlock($1)";
+
+    /// <summary>Marks a savepoint inside the transaction, so one failing statement does not end it.</summary>
+    public static string Savepoint(string name) => "SAVEPOINT " + SqlIdentifier.Quote(name);
+
+    /// <summary>Undoes the work since the savepoint (the transaction carries on).</summary>
+    public static string RollbackTo(string name) => "ROLLBACK TO SAVEPOINT " + SqlIdentifier.Quote(name);
+
+    /// <summary>Forgets the savepoint, keeping its work.</summary>
+    public static string Release(string name) => "RELEASE SAVEPOINT " + SqlIdentifier.Quote(name);
 }
