@@ -10,6 +10,9 @@
 #                                             use a running product over HTTP (e.g. ./run.sh); the bundle is generated
 #                                             under samples/ (the server must be allowed to read it). The stdio pass
 #                                             also runs when TIMESCALE_DSN is set (that product's database).
+# Besides the walk-through, the contract sweep (contract-sweep.mjs) calls every tool of tools/list in every outcome
+# (before the load, loaded, during a load, empty, bad and hostile arguments, after the unload) on both transports and,
+# when this script starts the services, against an mcp service whose docs service is down and one whose database is.
 # Options (environment): SKIP_BUILD=1 (already built, e.g. by ./test.sh), WALKTHROUGH_OUT=DIR (transcripts + chart
 # PNG, default a temp dir), CONFIGURATION=Debug|Release.
 # Exits non-zero when any step fails; the services' logs are printed then.
@@ -62,9 +65,10 @@ dll() { # Ingest|Docs|Mcp|LocalPostgres
 
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
-wait_http() { # url name pid
+wait_http() { # url name pid [any: an error status will do]
+    local fail=-f; [ "${4:-}" = any ] && fail=""
     for _ in $(seq 1 3000); do   # at most ~300 s: a cold docs service embeds its corpus first
-        if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+        if curl $fail -sS -o /dev/null "$1" 2>/dev/null; then return 0; fi
         kill -0 "$3" 2>/dev/null || { say "$2 exited during start-up"; return 1; }
         sleep 0.1
     done
@@ -104,20 +108,30 @@ else
     mkdir -p "$(dirname "$Docs__EmbeddingCacheFile")"
 
     ingest_port=$(free_port); docs_port=$(free_port); mcp_port=$(free_port)
+    # Two more mcp services for the contract sweep's docs_down and db_down outcomes: their docs service (and, for
+    # db_down, database and ingest service) is a loopback port nothing listens on.
+    dead_port=$(free_port); docs_down_port=$(free_port); db_down_port=$(free_port)
+    dead="http://127.0.0.1:$dead_port"
     # The HTTP product's mcp service uses the ingest and docs services; the stdio pass gets none of this environment.
     export Mcp__IngestUrl="http://127.0.0.1:$ingest_port" Mcp__DocsUrl="http://127.0.0.1:$docs_port"
-    start_service() { # project port
-        local d; d=$(dll "$1")
-        (cd "$(dirname "$d")" && exec dotnet "$d" --urls "http://127.0.0.1:$2") >"$work/$1.log" 2>&1 &
+    start_service() { # project port log-name [VAR=value...]
+        local d; d=$(dll "$1"); local port=$2 log=$3; shift 3
+        (cd "$(dirname "$d")" && exec env "$@" dotnet "$d" --urls "http://127.0.0.1:$port") >"$work/$log.log" 2>&1 &
         pids+=($!)
     }
-    say "starting ingest :$ingest_port, docs :$docs_port, mcp :$mcp_port..."
-    start_service Ingest "$ingest_port"
-    start_service Docs "$docs_port"
-    start_service Mcp "$mcp_port"
+    say "starting ingest :$ingest_port, docs :$docs_port, mcp :$mcp_port (docs down :$docs_down_port, database down :$db_down_port)..."
+    start_service Ingest "$ingest_port" Ingest
+    start_service Docs "$docs_port" Docs
+    start_service Mcp "$mcp_port" Mcp
+    start_service Mcp "$docs_down_port" Mcp-docs-down Mcp__DocsUrl="$dead"
+    start_service Mcp "$db_down_port" Mcp-db-down Mcp__DocsUrl="$dead" Mcp__IngestUrl="$dead" \
+        TIMESCALE_DSN="Host=127.0.0.1;Port=$dead_port;Username=postgres;Password=none;Database=ptops;Timeout=2"
     wait_http "http://127.0.0.1:$ingest_port/health" ingest "${pids[0]}"
     wait_http "http://127.0.0.1:$docs_port/health" docs "${pids[1]}"
     wait_http "http://127.0.0.1:$mcp_port/health" mcp "${pids[2]}"
+    wait_http "http://127.0.0.1:$docs_down_port/health" mcp-docs-down "${pids[3]}"
+    # Its health is 503 (the database is down) once it listens: any answer will do.
+    wait_http "http://127.0.0.1:$db_down_port/health" mcp-db-down "${pids[4]}" any
     http_url="http://127.0.0.1:$mcp_port/mcp"
     stdio_ok=1
 fi
@@ -139,5 +153,10 @@ if [ -n "$stdio_ok" ]; then
 else
     say "skipping the stdio pass: set TIMESCALE_DSN to run it against a running product's database"
 fi
-say "running the walk-through (transcripts and chart in $out)..."
+say "running the walk-through and the contract sweep (transcripts and chart in $out)..."
 node "$here/walkthrough.mjs" "${args[@]}"
+if [ -z "${MCP_URL:-}" ]; then
+    say "contract sweep with the docs service down, then with the database, docs and ingest services down..."
+    node "$here/contract-sweep.mjs" --http "http://127.0.0.1:$docs_down_port/mcp" --phase docs_down --bundle "$bundle"
+    node "$here/contract-sweep.mjs" --http "http://127.0.0.1:$db_down_port/mcp" --phase db_down
+fi

@@ -9,11 +9,14 @@
 //                   its args, and only its env (TIMESCALE_DSN, whose value comes from this process's TIMESCALE_DSN) on
 //                   top of the few variables any client passes (PATH, HOME, ...)
 //   --out           directory for the transcript (JSON per transport) and the chart PNG
+//   --no-sweep      skip the contract sweep (contract-sweep.mjs: every tool of tools/list in every outcome, before the
+//                   load, with the bundle loaded and after the unload)
 // At least one of --http / --stdio / --stdio-readme. Both given: the flow runs over HTTP, then again over stdio.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ContractSweep } from "./contract-sweep.mjs";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -54,22 +57,35 @@ async function session(kind) {
   const client = new Client({ name: "perfaspire-walkthrough", version: "1.0.0" });
   const transport = kind === "http"
     ? new StreamableHTTPClientTransport(new URL(opts.http))
-    : new StdioClientTransport({ command: opts.stdio.command, args: opts.stdio.args, env: opts.stdio.env, stderr: "inherit" });
+    : new StdioClientTransport({ command: opts.stdio.command, args: opts.stdio.args, env: opts.stdio.env, stderr: "pipe" });
+  // The stdio server logs every call to stderr (the sweep makes hundreds): kept, and shown only when the pass fails.
+  const serverLog = [];
+  transport.stderr?.on("data", (chunk) => {
+    serverLog.push(...chunk.toString().split("\n"));
+    serverLog.splice(0, Math.max(0, serverLog.length - 200));
+  });
   console.log(`\n=== ${kind}: ${kind === "http" ? opts.http : [opts.stdio.command, ...opts.stdio.args].join(" ")}` +
     (kind === "stdio" && opts.stdio.shown ? ` with env ${opts.stdio.shown}` : ""));
-  // A cold `dotnet` start of the stdio server on a busy 2-core machine can outlast the SDK's 60 s default.
-  await client.connect(transport, { timeout: 300_000 });
   let bundleId = null;
+  let passed = false;
   try {
+    // A cold `dotnet` start of the stdio server on a busy 2-core machine can outlast the SDK's 60 s default.
+    await client.connect(transport, { timeout: 300_000 });
     const server = client.getServerVersion();
     console.log(`connected to ${server?.name} ${server?.version}`);
 
-    const { tools } = await client.listTools(undefined, { timeout: 300_000 });
+    const listed = await client.listTools(undefined, { timeout: 300_000 });
+    const { tools } = listed;
     const names = new Set(tools.map((t) => t.name));
     const missing = REQUIRED_TOOLS.filter((t) => !names.has(t));
     console.log(`tools/list: ${tools.length} tools`);
     transcript.tools = [...names].sort();
     if (missing.length) throw new StepFailure(`tools/list lacks ${missing.join(", ")}`);
+    if (listed.nextCursor) throw new StepFailure("tools/list is paged: the walk-through and the sweep read one page");
+
+    // The contract sweep, part 1: every tool before any bundle is loaded.
+    const sweep = opts.sweep ? new ContractSweep(client, tools) : null;
+    await sweep?.phase("no_bundle", { bundle: opts.bundle });
 
     const call = (name, args, check, extra = {}) => step(client, transcript, name, args, check, extra);
 
@@ -159,10 +175,27 @@ async function session(kind) {
       return `${hits.length} hits: ${hits.slice(0, 3).map((h) => h.id ?? h.title).join(", ")}`;
     });
 
+    // The contract sweep, part 2: every tool in every outcome with the bundle loaded.
+    await sweep?.phase("loaded", { bundle: opts.bundle, bundleId, jobId: loaded.job_id });
+    await sweep?.loading({ bundle: opts.bundle, bundleId });
+    await sweep?.promptsAndLogging();
+
     // 6. Unload.
     await call("support_unload_bundle", { bundle_id: bundleId }, () => `unloaded ${bundleId}`);
     bundleId = null;
+
+    // Part 3: every tool once more now that the bundle is gone; then the verdict (throws on any failure).
+    if (sweep) {
+      await sweep.phase("after_unload", { bundle: opts.bundle });
+      try {
+        sweep.report();
+      } catch (e) {
+        throw new StepFailure(e.message);
+      }
+    }
+    passed = true;
   } finally {
+    if (!passed && serverLog.length) console.error(`----- ${kind} server stderr (last ${serverLog.length} lines)\n${serverLog.join("\n")}`);
     if (bundleId) {
       // A failed step must not leave the bundle behind for the next transport.
       await client.callTool({ name: "support_unload_bundle", arguments: { bundle_id: bundleId } }).catch(() => {});
@@ -218,7 +251,7 @@ function sumRows(summary) {
 }
 
 function parseArgs(argv) {
-  const o = {};
+  const o = { sweep: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? (console.error(`${a} needs a value`), process.exit(2));
@@ -229,6 +262,7 @@ function parseArgs(argv) {
       o.stdio = { command, args, env: { ...process.env } };
     } else if (a === "--stdio-readme") o.stdioReadme = next();
     else if (a === "--out") o.out = next();
+    else if (a === "--no-sweep") o.sweep = false;
     else { console.error(`unknown argument ${a}`); process.exit(2); }
   }
   return o;

@@ -33,7 +33,7 @@ public static class ToolResponse
 
     public static CallToolResult Error(ToolError error)
     {
-        var body = new ErrorBody(new ErrorDetail(error.Code, error.Message, error.Closest, error.Next));
+        var body = new ErrorBody(new ErrorDetail(error.Code, error.Message, error.Closest is { Count: > 0 } closest ? closest : null, error.Next));
         var element = JsonSerializer.SerializeToElement(body, ToolJson.Options);
         return new CallToolResult
         {

@@ -50,6 +50,7 @@ public sealed class GraphTools(
             var results = new List<SeriesResult>();
             var warnings = new List<string>();
             var perMetricInfo = new List<object>();
+            var closest = new List<string>();
             foreach (var selector in selectors)
             {
                 try
@@ -64,12 +65,13 @@ public sealed class GraphTools(
                 {
                     warnings.Add("metric_not_found:" + selector.Metric);
                     perMetricInfo.Add(new { requested = selector.Metric, error = e.Code, closest = e.Closest });
+                    closest.AddRange(e.Closest ?? []);
                 }
             }
             if (results.Count == 0)
             {
                 throw new ToolError("metric_not_found", $"None of the metrics exist: {string.Join(", ", selectors.Select(s => s.Metric))}.",
-                    next: "Call metrics_list or docs_search_metrics for the names.");
+                    closest.Count > 0 ? [.. closest.Distinct().Take(5)] : null, "Call metrics_list or docs_search_metrics for the names.");
             }
 
             var first = results[0];

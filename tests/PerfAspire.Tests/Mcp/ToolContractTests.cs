@@ -144,6 +144,24 @@ public sealed class ToolContractTests(DatabaseFixture db)
         Assert.Equal("boolean", database.GetProperty("properties").GetProperty("reachable").GetProperty("type").GetString());
     }
 
+    /// <summary>
+    /// Found by the U2 contract sweep (scripts/mcp-client/contract-sweep.mjs): graph_timeseries with only unknown
+    /// metrics gave no closest names where every other tool does; an error with nothing to suggest sent
+    /// <c>"closest": []</c> instead of leaving it out.
+    /// </summary>
+    [Fact]
+    public async Task Unknown_names_get_closest_names_and_an_error_without_any_leaves_them_out()
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        var checker = await ContractChecker.CreateAsync(env.Client);
+        var chart = await checker.CallAsync("graph_timeseries", new { metrics = new[] { "cpu_utilizaton" } });
+        Assert.Contains("metric_not_found", chart.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("cpu_utilization", chart.GetProperty("closest").EnumerateArray().Select(c => c.GetString()));
+
+        var error = await env.Client.ErrorAsync("label_values", new { label = "cpu", metric = "balloon_memory_mb" }, "label_not_found");
+        Assert.False(error.TryGetProperty("closest", out var closest), $"closest sent empty: {closest}");
+    }
+
     [Fact]
     public async Task An_argument_the_tool_does_not_declare_is_refused_naming_the_accepted_ones()
     {
