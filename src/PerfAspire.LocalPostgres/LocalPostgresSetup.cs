@@ -261,6 +261,7 @@ public static class LocalPostgresSetup
             }
             if (exactRoot)
             {
+                if (existed) CheckOwner(dir, asPostgres);
                 if (File.GetUnixFileMode(dir) != Private) File.SetUnixFileMode(dir, Private);
                 if (asPostgres) Chown(dir);
             }
@@ -272,6 +273,32 @@ public static class LocalPostgresSetup
         {
             throw new LocalPostgresException(
                 $"cannot use the local PostgreSQL directory {dir} ({e.Message.TrimEnd('.')}). Fix: make it writable for {Environment.UserName} and free some space, or choose another place with --Database:DataRoot=PATH.");
+        }
+    }
+
+    /// <summary>
+    /// A directory that existed before this start (a data root in a shared place such as /tmp could have been made
+    /// by anyone, mode 0777 included) is only taken over when it, and a link leading to it, belong to this account
+    /// (or, started as root, to root or postgres); then its mode is tightened to 0700. Anyone else's is refused:
+    /// tightening it would not take away what its owner can do with it.
+    /// </summary>
+    static void CheckOwner(string dir, bool asPostgres)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var trusted = new List<uint> { PostgresBinaries.UserId };
+        if (asPostgres)
+        {
+            trusted.Add(0);
+            if (PostgresBinaries.ServerUserId() is uint pg) trusted.Add(pg);
+        }
+        var path = dir.TrimEnd('/');
+        if (path.Length == 0) path = "/";
+        var link = new DirectoryInfo(path).LinkTarget is not null;
+        foreach (var follow in link ? new[] { false, true } : [true])
+        {
+            if (UnixOwner.Of(path, follow) is not uint owner || trusted.Contains(owner)) continue;
+            throw new LocalPostgresException(
+                $"{dir} already exists{(link && !follow ? " (as a link)" : "")} and belongs to another user (uid {owner}), who could still reach the data there. Fix: remove it, or choose another place with --Database:DataRoot=PATH.");
         }
     }
 

@@ -93,6 +93,11 @@ public static partial class PostgresBinaries
     public static bool ServerUserExists() =>
         !IsRoot || File.ReadLines("/etc/passwd").Any(l => l.StartsWith(ServerUser + ":", StringComparison.Ordinal));
 
+    /// <summary>The uid of the postgres account, or null when there is none.</summary>
+    public static uint? ServerUserId() =>
+        File.ReadLines("/etc/passwd").Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 2 && f[0] == ServerUser) is { } entry
+            && uint.TryParse(entry[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var uid) ? uid : null;
+
     /// <summary>The effective user id, used to name the private temporary root.</summary>
     public static uint UserId => OperatingSystem.IsLinux() ? GetEuid() : 0;
 

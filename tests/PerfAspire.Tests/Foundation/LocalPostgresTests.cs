@@ -133,6 +133,65 @@ public sealed class LocalPostgresTests
     }
 
     [Fact]
+    public void A_loose_data_root_of_this_user_is_tightened_to_0700_and_one_of_another_user_is_refused()
+    {
+        const UnixFileMode open = (UnixFileMode)0x1FF; // 0777, e.g. made earlier in /tmp
+        const UnixFileMode dir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var root = NewRoot();
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.SetUnixFileMode(root, open);
+            using (var instance = LocalPostgresSetup.Prepare(new LocalPostgresOptions { Root = root, Timescale = false }))
+            {
+                Assert.Equal(dir, File.GetUnixFileMode(root));
+                Assert.Equal(dir, File.GetUnixFileMode(instance.Plan.Layout.Dir));
+            }
+            // The throw-away root of every ephemeral instance is tightened the same way.
+            var ephemeral = NewRoot();
+            Directory.CreateDirectory(ephemeral);
+            File.SetUnixFileMode(ephemeral, open);
+            using (LocalPostgresSetup.Prepare(new LocalPostgresOptions { Root = ephemeral, Ephemeral = true, Timescale = false }))
+            {
+                Assert.Equal(dir, File.GetUnixFileMode(ephemeral));
+            }
+            Directory.Delete(ephemeral, recursive: true);
+
+            // A root another local user made beforehand (only root can hand one to someone else here): refused, untouched.
+            if (!PostgresBinaries.IsRoot) return;
+            var foreign = NewRoot();
+            Directory.CreateDirectory(foreign);
+            try
+            {
+                File.SetUnixFileMode(foreign, open);
+                using (var chown = System.Diagnostics.Process.Start("chown", ["nobody", foreign])) chown.WaitForExit();
+                var e = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(new LocalPostgresOptions { Root = foreign, Timescale = false }));
+                Assert.Contains($"{foreign} already exists and belongs to another user", e.Message);
+                Assert.Contains("--Database:DataRoot=", e.Message);
+                Assert.DoesNotContain('\n', e.Message);
+                Assert.Equal(open, File.GetUnixFileMode(foreign));
+                Assert.Empty(Directory.EnumerateFileSystemEntries(foreign));
+
+                // A link to our own directory that another user planted in a shared place: refused as well.
+                var link = NewRoot();
+                Directory.CreateSymbolicLink(link, root);
+                using (var chown = System.Diagnostics.Process.Start("chown", ["-h", "nobody", link])) chown.WaitForExit();
+                var viaLink = Assert.Throws<LocalPostgresException>(() => LocalPostgresSetup.Prepare(new LocalPostgresOptions { Root = link, Timescale = false }));
+                Assert.Contains("(as a link)", viaLink.Message);
+                File.Delete(link);
+            }
+            finally
+            {
+                Directory.Delete(foreign, recursive: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_unwritable_data_root_gets_one_line_naming_it_and_the_fix()
     {
         // A parent only its owner may read and enter: a normal user cannot create the root in it, and as root the
