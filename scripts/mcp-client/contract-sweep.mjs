@@ -8,6 +8,7 @@
 //   error         a bad value: an unknown metric / bundle / job (closest names where the tool offers them), a bad time;
 //                 isError with a code, or the soft answer of the chart/analysis/legacy tools (warnings metric_not_found)
 //   unknown_arg   an argument the tool does not declare                        -> isError invalid_argument
+//   no_arguments  the arguments member left out             -> invalid_argument when the tool has required ones
 //   missing       a required argument left out                                 -> isError invalid_argument
 //   wrong_type    each typed argument sent as a value of another JSON type     -> isError invalid_argument
 //   hostile       each argument sent hostile text / extremes (quotes, NUL, RTL, 5000 chars, -1, 2^31-1, 1e308, ...):
@@ -18,7 +19,7 @@
 // A tool in tools/list without a recipe below fails the sweep: a new tool is covered or the build is red.
 //
 // As a module: new ContractSweep(client, tools).phase("no_bundle" | "loaded" | "after_unload", {bundle, ...}).
-// As a script: node contract-sweep.mjs --http URL --phase docs_down|db_down [--bundle PATH]
+// As a script: node contract-sweep.mjs --http URL | --stdio "command args" --phase docs_down|db_down [--bundle PATH]
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -29,7 +30,10 @@ const HOSTILE_TEXT = [
   "'; DROP TABLE bundles; --", "cpu_utilization{cpu=\"x\"} or 1=1", "../../../../etc/passwd", "nul\u0000byte",
   "é😀\u202eRTL", "x".repeat(5000), "", " ", "${jndi:ldap://x}", "%s%n%x", "null",
 ];
-const HOSTILE_ANY = [{}, [], -1, 1e308, "", [1, [2, {}]], { start: {} }, true, "9999-99-99T99:99:99Z", -9007199254740991];
+const HOSTILE_ANY = [
+  {}, [], -1, 1e308, "", [1, [2, {}]], { start: {} }, true, "9999-99-99T99:99:99Z", -9007199254740991,
+  ["cpu_utilization", 5], [null], { cpu: { nested: [] } }, [1e308, -1e308], "x".repeat(5000), { "'; --": "\u0000" },
+];
 const HOSTILE_INTEGER = [-1, 0, 2147483647, -2147483648];
 const HOSTILE_NUMBER = [-1, 0, 1e-9, 1e308, -1e308];
 const WRONG_TYPE = { string: 12345, integer: "many", number: "fast", boolean: "maybe", array: 42, object: 42 };
@@ -133,11 +137,14 @@ const RECIPES = {
 };
 
 /** Outcomes the generic cases below produce for every tool, whatever its recipe. */
-const GENERIC = ["unknown_arg", "missing", "wrong_type", "hostile"];
+const GENERIC = ["unknown_arg", "no_arguments", "missing", "wrong_type", "hostile"];
 
 export class ContractSweep {
   /** tools: the tools/list answer (the client must have listed them: that is what arms its output validators). */
-  constructor(client, tools, { log = console.log, timeout = 120_000 } = {}) {
+  /** hostile: false leaves out the wrong_type and hostile cases (the bulk of the calls; the server code they reach is
+   * the same over every transport, so the walk-through runs them over one). */
+  constructor(client, tools, { log = console.log, timeout = 120_000, hostile = true } = {}) {
+    this.hostile = hostile;
     this.client = client;
     this.tools = tools;
     this.log = log;
@@ -267,10 +274,13 @@ export class ContractSweep {
     const props = tool.inputSchema?.properties ?? {};
     const required = tool.inputSchema?.required ?? [];
     await this.call("unknown_arg", tool, { ...base, sweep_unknown_argument: 1 }, "invalid_argument");
+    // No arguments member at all: a tool with required arguments refuses, one without answers.
+    await this.call("no_arguments", tool, undefined, required.length ? "invalid_argument" : "any");
     for (const r of required) {
       const { [r]: _, ...rest } = base;
       await this.call("missing", tool, rest, "invalid_argument");
     }
+    if (!this.hostile) return;
     let i = 0;
     for (const [name, schema] of Object.entries(props)) {
       const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -278,7 +288,8 @@ export class ContractSweep {
       // Destructive switches stay off: purge_all true would unload every bundle.
       if (type === "boolean") continue;
       const pool = type === "string" ? HOSTILE_TEXT : type === "integer" ? HOSTILE_INTEGER : type === "number" ? HOSTILE_NUMBER : HOSTILE_ANY;
-      const values = type === "string" || !type ? [pool[i++ % pool.length], pool[i++ % pool.length]] : pool;
+      const take = (n) => Array.from({ length: n }, () => pool[i++ % pool.length]);
+      const values = type === "string" ? take(2) : !type ? take(4) : pool;
       for (const v of values) await this.call("hostile", tool, { ...base, [name]: v }, "any");
     }
   }
@@ -404,13 +415,21 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
   const a = process.argv.slice(2);
   const opt = (n) => (a.includes(n) ? a[a.indexOf(n) + 1] : undefined);
-  const url = opt("--http"), phase = opt("--phase"), bundle = opt("--bundle");
-  if (!url || !phase) {
-    console.error("usage: node contract-sweep.mjs --http URL --phase docs_down|db_down [--bundle PATH]");
+  const url = opt("--http"), stdio = opt("--stdio"), phase = opt("--phase"), bundle = opt("--bundle");
+  if ((!url && !stdio) || !phase) {
+    console.error("usage: node contract-sweep.mjs --http URL | --stdio \"command args\" --phase docs_down|db_down [--bundle PATH]");
     process.exit(2);
   }
   const client = new Client({ name: "perfaspire-contract-sweep", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)), { timeout: 120_000 });
+  let transport;
+  if (url) transport = new StreamableHTTPClientTransport(new URL(url));
+  else {
+    // Like a desktop host: the default environment plus TIMESCALE_DSN (here one that points where nothing listens).
+    const { StdioClientTransport, getDefaultEnvironment } = await import("@modelcontextprotocol/sdk/client/stdio.js");
+    const [command, ...args] = stdio.split(" ").filter(Boolean);
+    transport = new StdioClientTransport({ command, args, env: { ...getDefaultEnvironment(), TIMESCALE_DSN: process.env.TIMESCALE_DSN ?? "" }, stderr: "ignore" });
+  }
+  await client.connect(transport, { timeout: 300_000 });
   try {
     const { tools } = await client.listTools();
     const sweep = new ContractSweep(client, tools);

@@ -11,8 +11,9 @@
 #                                             under samples/ (the server must be allowed to read it). The stdio pass
 #                                             also runs when TIMESCALE_DSN is set (that product's database).
 # Besides the walk-through, the contract sweep (contract-sweep.mjs) calls every tool of tools/list in every outcome
-# (before the load, loaded, during a load, empty, bad and hostile arguments, after the unload) on both transports and,
-# when this script starts the services, against an mcp service whose docs service is down and one whose database is.
+# (before the load, loaded, during a load, empty, bad and hostile arguments, after the unload) on both transports (the
+# wrong-type and hostile argument cases over the first only) and, when this script starts the services, against an mcp
+# service whose docs service is down and one whose database is; over stdio too with the database down.
 # Options (environment): SKIP_BUILD=1 (already built, e.g. by ./test.sh), WALKTHROUGH_OUT=DIR (transcripts + chart
 # PNG, default a temp dir), CONFIGURATION=Debug|Release.
 # Exits non-zero when any step fails; the services' logs are printed then.
@@ -159,4 +160,9 @@ if [ -z "${MCP_URL:-}" ]; then
     say "contract sweep with the docs service down, then with the database, docs and ingest services down..."
     node "$here/contract-sweep.mjs" --http "http://127.0.0.1:$docs_down_port/mcp" --phase docs_down --bundle "$bundle"
     node "$here/contract-sweep.mjs" --http "http://127.0.0.1:$db_down_port/mcp" --phase db_down
+fi
+if [ -n "$stdio_ok" ]; then
+    say "contract sweep over stdio with the database down (TIMESCALE_DSN pointing where nothing listens)..."
+    TIMESCALE_DSN="Host=127.0.0.1;Port=$(free_port);Username=postgres;Password=none;Database=ptops;Timeout=2" \
+        node "$here/contract-sweep.mjs" --stdio "perfaspire-mcp --stdio" --phase db_down
 fi

@@ -79,16 +79,27 @@ public sealed class ClientSqlRunner(ReaderLogin login, IOptions<QueryOptions> op
     /// </summary>
     static List<NpgsqlParameter> Bind(JsonElement? parameters, JsonElement? order)
     {
-        if (parameters is not { } p || p.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return [];
+        // Read (and so checked) even where it changes nothing: a param_order of the wrong shape is refused, not ignored.
+        var ordered = ArgumentJson.Names(order, "param_order");
+        if (parameters is not { } p || p.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            if (ordered is { Count: > 0 }) throw new ToolError("invalid_argument", "param_order names parameters, but no params were given.");
+            return [];
+        }
         IEnumerable<(string Name, JsonElement Value)> values;
         if (p.ValueKind == JsonValueKind.Array)
         {
+            // A list is already in $1..$n order; a param_order next to it (query_build_sql's) must at least match it.
+            if (ordered is { Count: > 0 } && ordered.Count != p.GetArrayLength())
+            {
+                throw new ToolError("invalid_argument", $"param_order names {ordered.Count} parameters but params lists {p.GetArrayLength()} values.");
+            }
             values = p.EnumerateArray().Select((v, i) => ($"${i + 1}", v));
         }
         else if (p.ValueKind == JsonValueKind.Object)
         {
             var byName = p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
-            var names = ArgumentJson.Names(order, "param_order") ?? [.. byName.Keys];
+            var names = ordered ?? [.. byName.Keys];
             var missing = names.Where(n => !byName.ContainsKey(n)).ToList();
             if (missing.Count > 0) throw new ToolError("invalid_argument", $"param_order names {string.Join(", ", missing.Select(m => Text.Clip(m, 40)))}, which params does not hold.");
             values = names.Select(n => (n, byName[n]));

@@ -123,4 +123,18 @@ public sealed class QuerySqlTests(DatabaseFixture db)
         await env.Client.ErrorAsync("query_sql", new { sql = "  " }, "invalid_argument");
         await env.Client.ErrorAsync("query_sql", new { sql = "SELECT nope FROM bundles" }, "query_failed");
     }
+
+    /// <summary>Found by the U2 contract sweep: a param_order of the wrong shape, or one that cannot apply, was ignored.</summary>
+    [Fact]
+    public async Task A_param_order_that_cannot_apply_is_refused_not_ignored()
+    {
+        var env = await McpEnvironment.GetAsync(db);
+        await env.Client.ErrorAsync("query_sql", new { sql = "SELECT $1::int", @params = new[] { 1 }, param_order = true }, "invalid_argument");
+        await env.Client.ErrorAsync("query_sql", new { sql = "SELECT $1::int", @params = new[] { 1 }, param_order = new { start = 1 } }, "invalid_argument");
+        await env.Client.ErrorAsync("query_sql", new { sql = "SELECT $1::int", @params = new[] { 1 }, param_order = new[] { "a", "b" } }, "invalid_argument");
+        await env.Client.ErrorAsync("query_sql", new { sql = "SELECT 1", param_order = new[] { "a" } }, "invalid_argument");
+        // query_build_sql's values list with its param_order still runs.
+        var ok = await env.Client.OkAsync("query_sql", new { sql = "SELECT $1::int + $2::int AS s", @params = new[] { 1, 2 }, param_order = new[] { "a", "b" } });
+        Assert.Equal(1, ok.GetProperty("row_count").GetInt32());
+    }
 }
