@@ -1,14 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -16,42 +10,26 @@ using PerfAspire.Docs;
 using PerfAspire.Docs.Client;
 using PerfAspire.Docs.Hosting;
 using PerfAspire.Docs.Search;
+using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Docs;
 
 /// <summary>The docs service as it runs: real host, real Kestrel on a loopback port, the typed client.</summary>
 public sealed class DocsServiceFixture : IAsyncLifetime
 {
-    public WebApplication App { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
+    LoopbackApp _docs = null!;
+
+    public WebApplication App => _docs.App;
+    public HttpClient Http => _docs.Http;
     public DocsClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        // The shared index run first fills the file cache, so the service starts from cached vectors.
-        await SharedDocsIndex.IndexAsync();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Docs:EmbeddingCacheFile"] = SharedDocsIndex.CacheFile });
-        builder.AddDocsServices();
-        // One model per test run: the service uses the shared instance instead of loading its own.
-        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedDocsIndex.Generator);
-        App = builder.Build();
-        App.MapDocsApi();
-        await App.StartAsync();
-        await App.Services.GetRequiredService<DocsIndexHost>().WhenReady;
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address + "/") };
+        _docs = await LoopbackApp.StartDocsServiceAsync();
         Client = new DocsClient(Http);
     }
 
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _docs.DisposeAsync();
 }
 
 public sealed class DocsApiTests(DocsServiceFixture service) : IClassFixture<DocsServiceFixture>
@@ -179,17 +157,8 @@ public sealed class DocsUnavailableTests
         Assert.Equal(HealthStatus.Degraded, health.Status);
 
         // Over HTTP the client turns that into DocsUnavailableException carrying the token.
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(docs);
-        await using var app = builder.Build();
-        app.MapDocsApi();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
-        var unavailable = await Assert.ThrowsAsync<DocsUnavailableException>(() => new DocsClient(http).ListConceptsAsync());
+        await using var app = await LoopbackApp.StartAsync(b => b.Services.AddSingleton(docs), a => a.MapDocsApi());
+        var unavailable = await Assert.ThrowsAsync<DocsUnavailableException>(() => new DocsClient(app.Http).ListConceptsAsync());
         Assert.Equal("docs_not_ready", unavailable.ErrorToken);
-        await app.StopAsync();
     }
 }

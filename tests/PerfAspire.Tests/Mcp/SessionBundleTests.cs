@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
-using PerfAspire.Ingest.Generation;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
@@ -16,59 +15,48 @@ public sealed class SessionBundleTests(DatabaseFixture db)
     [Fact]
     public async Task Two_http_sessions_loading_different_bundles_each_read_their_own()
     {
-        var root = Directory.CreateTempSubdirectory("perfaspire-mcp-sessions-").FullName;
-        try
-        {
-            var small = GeneratorOptions.Small with { Files = 1, EpochsPerFile = 10, TopThreads = 5 };
-            var first = BundleGenerator.Generate(small, BundleFormat.TarGz, Path.Combine(root, "a"));
-            var second = BundleGenerator.Generate(small with { Seed = 7, Host = "dns-edge-02" }, BundleFormat.TarGz, Path.Combine(root, "b"));
-            var cs = await McpDatabase.CreateMigratedAsync(db);
-            await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?> { ["Mcp:Ingest:PollMilliseconds"] = "50" });
-            // Sessions are a feature of protocol versions up to 2025-11-25; a sessionless client is the bystander.
-            await using var one = await server.ConnectAsync(protocolVersion: WithSessions);
-            await using var two = await server.ConnectAsync(protocolVersion: WithSessions);
-            await using var bystander = await server.ConnectAsync();
+        await using var bed = await TwoBundleServer.StartAsync(db, "perfaspire-mcp-sessions-", ingestService: false);
+        var (first, second, server) = (bed.First, bed.Second, bed.Server);
+        // Sessions are a feature of protocol versions up to 2025-11-25; a sessionless client is the bystander.
+        await using var one = await server.ConnectAsync(protocolVersion: WithSessions);
+        await using var two = await server.ConnectAsync(protocolVersion: WithSessions);
+        await using var bystander = await server.ConnectAsync();
 
-            // Both loads at once, one per session.
-            var loads = await Task.WhenAll(
-                one.OkAsync("support_load_bundle", new { path = first.Path }),
-                two.OkAsync("support_load_bundle", new { path = second.Path }));
-            var (a, b) = (loads[0].GetProperty("bundle_id").GetString()!, loads[1].GetProperty("bundle_id").GetString()!);
-            Assert.NotEqual(a, b);
+        // Both loads at once, one per session.
+        var loads = await Task.WhenAll(
+            one.OkAsync("support_load_bundle", new { path = first.Path }),
+            two.OkAsync("support_load_bundle", new { path = second.Path }));
+        var (a, b) = (loads[0].GetProperty("bundle_id").GetString()!, loads[1].GetProperty("bundle_id").GetString()!);
+        Assert.NotEqual(a, b);
 
-            Assert.Equal(a, await QueriedBundleAsync(one));
-            Assert.Equal(b, await QueriedBundleAsync(two));
-            var oneContext = await one.OkAsync("support_active_context");
-            Assert.Equal(("session", a), (oneContext.GetProperty("scope").GetString(), oneContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
+        Assert.Equal(a, await QueriedBundleAsync(one));
+        Assert.Equal(b, await QueriedBundleAsync(two));
+        var oneContext = await one.OkAsync("support_active_context");
+        Assert.Equal(("session", a), (oneContext.GetProperty("scope").GetString(), oneContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
 
-            // A client without a session follows the shared active bundle (the last load or switch of anyone).
-            var shared = (await bystander.OkAsync("support_list_bundles")).GetProperty("active_bundle_id").GetString();
-            Assert.Contains(shared, new[] { a, b });
-            Assert.Equal(shared, await QueriedBundleAsync(bystander));
-            var bystanderContext = await bystander.OkAsync("support_active_context");
-            Assert.Equal(("shared", shared), (bystanderContext.GetProperty("scope").GetString(), bystanderContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
+        // A client without a session follows the shared active bundle (the last load or switch of anyone).
+        var shared = (await bystander.OkAsync("support_list_bundles")).GetProperty("active_bundle_id").GetString();
+        Assert.Contains(shared, new[] { a, b });
+        Assert.Equal(shared, await QueriedBundleAsync(bystander));
+        var bystanderContext = await bystander.OkAsync("support_active_context");
+        Assert.Equal(("shared", shared), (bystanderContext.GetProperty("scope").GetString(), bystanderContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
 
-            await using var fresh = await server.ConnectAsync(protocolVersion: WithSessions);
-            Assert.Equal(shared, await QueriedBundleAsync(fresh));
-            Assert.Contains("has not loaded or switched", (await fresh.OkAsync("support_active_context")).GetProperty("reason").GetString());
+        await using var fresh = await server.ConnectAsync(protocolVersion: WithSessions);
+        Assert.Equal(shared, await QueriedBundleAsync(fresh));
+        Assert.Contains("has not loaded or switched", (await fresh.OkAsync("support_active_context")).GetProperty("reason").GetString());
 
-            // A switch is the session's choice too; the other sessions keep theirs.
-            await two.OkAsync("support_switch_active", new { bundle_id = a });
-            Assert.Equal(a, await QueriedBundleAsync(two));
-            await two.OkAsync("support_switch_active", new { bundle_id = b });
-            Assert.Equal(a, await QueriedBundleAsync(one));
+        // A switch is the session's choice too; the other sessions keep theirs.
+        await two.OkAsync("support_switch_active", new { bundle_id = a });
+        Assert.Equal(a, await QueriedBundleAsync(two));
+        await two.OkAsync("support_switch_active", new { bundle_id = b });
+        Assert.Equal(a, await QueriedBundleAsync(one));
 
-            // Unloading a session's bundle sends that session back to the shared active bundle.
-            await two.OkAsync("support_unload_bundle", new { bundle_id = b });
-            await one.OkAsync("support_switch_active", new { bundle_id = a });
-            var twoContext = await two.OkAsync("support_active_context");
-            Assert.Equal(("shared", a), (twoContext.GetProperty("scope").GetString(), twoContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
-            Assert.Equal(a, await QueriedBundleAsync(two));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        // Unloading a session's bundle sends that session back to the shared active bundle.
+        await two.OkAsync("support_unload_bundle", new { bundle_id = b });
+        await one.OkAsync("support_switch_active", new { bundle_id = a });
+        var twoContext = await two.OkAsync("support_active_context");
+        Assert.Equal(("shared", a), (twoContext.GetProperty("scope").GetString(), twoContext.GetProperty("bundle").GetProperty("bundle_id").GetString()));
+        Assert.Equal(a, await QueriedBundleAsync(two));
     }
 
     [Fact]

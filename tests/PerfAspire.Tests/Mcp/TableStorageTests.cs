@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using PerfAspire.Ingest.Generation;
 using PerfAspire.Ingest.Loading;
 using PerfAspire.Mcp.Observability;
 using PerfAspire.Mcp.Query;
@@ -102,45 +101,29 @@ public sealed class TableStorageTests(DatabaseFixture db)
     [Fact]
     public async Task A_load_or_unload_shows_in_the_next_storage_figures_of_every_call()
     {
-        var root = Directory.CreateTempSubdirectory("perfaspire-storage-cache-").FullName;
-        try
-        {
-            var small = GeneratorOptions.Small with { Files = 1, EpochsPerFile = 10, TopThreads = 5 };
-            var first = BundleGenerator.Generate(small, BundleFormat.TarGz, Path.Combine(root, "a"));
-            var second = BundleGenerator.Generate(small with { Seed = 7, Host = "dns-edge-02" }, BundleFormat.TarGz, Path.Combine(root, "b"));
-            var cs = await McpDatabase.CreateMigratedAsync(db);
-            await using var ingest = await IngestHost.StartAsync(cs);
-            await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
-            {
-                ["Mcp:IngestUrl"] = ingest.BaseAddress.ToString(),
-                ["Mcp:Ingest:PollMilliseconds"] = "50",
-            });
-            await using var client = await server.ConnectAsync();
+        await using var bed = await TwoBundleServer.StartAsync(db, "perfaspire-storage-cache-");
+        var (first, second, server) = (bed.First, bed.Second, bed.Server);
+        await using var client = await server.ConnectAsync();
 
-            Assert.Equal(0L, await RowsAsync(client));
-            var a = (await client.OkAsync("support_load_bundle", new { path = first.Path })).GetProperty("bundle_id").GetString()!;
-            var onlyA = await RowsAsync(client);
-            Assert.True(onlyA > 0);
-            Assert.Equal(onlyA, await RowsAsync(client));
-            Assert.Equal([a], await EstimatedBundlesAsync(client));
+        Assert.Equal(0L, await RowsAsync(client));
+        var a = (await client.OkAsync("support_load_bundle", new { path = first.Path })).GetProperty("bundle_id").GetString()!;
+        var onlyA = await RowsAsync(client);
+        Assert.True(onlyA > 0);
+        Assert.Equal(onlyA, await RowsAsync(client));
+        Assert.Equal([a], await EstimatedBundlesAsync(client));
 
-            var b = (await client.OkAsync("support_load_bundle", new { path = second.Path })).GetProperty("bundle_id").GetString()!;
-            var both = await RowsAsync(client);
-            Assert.True(both > onlyA, $"{both} after the second load, {onlyA} before");
-            Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), await EstimatedBundlesAsync(client));
+        var b = (await client.OkAsync("support_load_bundle", new { path = second.Path })).GetProperty("bundle_id").GetString()!;
+        var both = await RowsAsync(client);
+        Assert.True(both > onlyA, $"{both} after the second load, {onlyA} before");
+        Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), await EstimatedBundlesAsync(client));
 
-            await client.OkAsync("support_unload_bundle", new { bundle_id = a });
-            Assert.Equal(both - onlyA, await RowsAsync(client));
-            Assert.Equal([b], await EstimatedBundlesAsync(client));
+        await client.OkAsync("support_unload_bundle", new { bundle_id = a });
+        Assert.Equal(both - onlyA, await RowsAsync(client));
+        Assert.Equal([b], await EstimatedBundlesAsync(client));
 
-            await client.OkAsync("support_unload_bundle", new { purge_all = true });
-            Assert.Equal(0L, await RowsAsync(client));
-            Assert.Empty(await EstimatedBundlesAsync(client));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        await client.OkAsync("support_unload_bundle", new { purge_all = true });
+        Assert.Equal(0L, await RowsAsync(client));
+        Assert.Empty(await EstimatedBundlesAsync(client));
     }
 
     /// <summary>Rows over every table as system_health and schema_list_tables report them; the two must agree.</summary>

@@ -1,14 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerfAspire.Docs;
@@ -31,27 +23,12 @@ public sealed class InternalApiAccessTests(DatabaseFixture db)
     const string Key = "test-internal-key-0123456789abcdef";
 
     static HttpRequestMessage Request(HttpMethod method, string path, string? json = null, string contentType = "application/json",
-        string? key = Key, string? origin = null)
-    {
-        var r = new HttpRequestMessage(method, path);
-        if (json is not null) r.Content = new StringContent(json, Encoding.UTF8, contentType);
-        if (key is not null) r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        if (origin is not null) r.Headers.Add("Origin", origin);
-        return r;
-    }
+        string? key = Key, string? origin = null) => InternalApiHttp.Request(method, path, key, json, contentType, origin);
 
     static async Task<(HttpStatusCode Status, string? Code)> SendAsync(HttpClient http, HttpRequestMessage request)
     {
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        string? code = null;
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var e)) code = e.GetString();
-        }
-        catch (JsonException) { }
-        return (response.StatusCode, code);
+        var a = await InternalApiHttp.SendAsync(http, request);
+        return (a.Status, a.Code);
     }
 
     [Fact]
@@ -109,23 +86,18 @@ public sealed class InternalApiAccessTests(DatabaseFixture db)
         var host = new DocsIndexHost(SharedDocsIndex.Generator,
             new EmbeddingStoreFactory(new ServiceCollection().BuildServiceProvider(), Options.Create(new EmbeddingCacheSettings()), Options.Create(new PerfAspire.Schema.DatabaseSettings()), NullLogger<EmbeddingStoreFactory>.Instance),
             NullLogger<DocsIndexHost>.Instance);
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["INTERNAL_API_KEY"] = Key;
-        builder.Services.AddSingleton(new DocsQueries(host, Options.Create(new SearchSettings())));
-        await using var app = builder.Build();
-        app.MapDocsApi();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
+        await using var app = await LoopbackApp.StartAsync(builder =>
+        {
+            builder.Configuration["INTERNAL_API_KEY"] = Key;
+            builder.Services.AddSingleton(new DocsQueries(host, Options.Create(new SearchSettings())));
+        }, a => a.MapDocsApi());
+        var http = app.Http;
 
         Assert.Equal((HttpStatusCode.Forbidden, "forbidden_origin"), await SendAsync(http, Request(HttpMethod.Get, "/api/search?q=disk", key: null, origin: "http://evil.example")));
         Assert.Equal((HttpStatusCode.Unauthorized, "unauthorized"), await SendAsync(http, Request(HttpMethod.Get, "/api/search?q=disk", key: null)));
         Assert.Equal((HttpStatusCode.UnsupportedMediaType, "unsupported_media_type"), await SendAsync(http, Request(HttpMethod.Get, "/api/search?q=disk", "q", "text/plain")));
         // With the key the request reaches the service (whose index was never built here).
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "docs_not_ready"), await SendAsync(http, Request(HttpMethod.Get, "/api/search?q=disk")));
-        await app.StopAsync();
     }
 
     [Fact]

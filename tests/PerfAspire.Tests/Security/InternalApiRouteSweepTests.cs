@@ -1,18 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PerfAspire.Docs;
@@ -73,30 +66,15 @@ public sealed class InternalApiRouteSweepTests(DatabaseFixture db)
         return t == typeof(string) || t.IsPrimitive || t == typeof(decimal);
     }
 
-    static HttpRequestMessage Request(string method, string path, string? body = null, string contentType = "application/json", string? key = Key, string? origin = null)
-    {
-        var r = new HttpRequestMessage(new HttpMethod(method), path);
-        if (body is not null) r.Content = new StringContent(body, Encoding.UTF8, contentType);
-        if (key is not null) r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        if (origin is not null) r.Headers.Add("Origin", origin);
-        return r;
-    }
+    static HttpRequestMessage Request(string method, string path, string? body = null, string contentType = "application/json", string? key = Key, string? origin = null) =>
+        InternalApiHttp.Request(new HttpMethod(method), path, key, body, contentType, origin);
 
     sealed record Answer(HttpStatusCode Status, string? Code, string Text, string What);
 
     static async Task<Answer> SendAsync(HttpClient http, HttpRequestMessage request, string what)
     {
-        using var _ = request;
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        string? code = null;
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String) code = e.GetString();
-        }
-        catch (JsonException) { }
-        return new Answer(response.StatusCode, code, text, what);
+        var a = await InternalApiHttp.SendAsync(http, request);
+        return new Answer(a.Status, a.Code, a.Text, what);
     }
 
     /// <summary>A refusal a client can read: 4xx, <c>{error: code, message}</c>, nothing of an exception.</summary>
@@ -243,23 +221,8 @@ public sealed class InternalApiRouteSweepTests(DatabaseFixture db)
     [Fact]
     public async Task Every_docs_route_refuses_web_pages_plain_text_missing_keys_and_bad_values_with_a_clean_error()
     {
-        await SharedDocsIndex.IndexAsync();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Docs:EmbeddingCacheFile"] = SharedDocsIndex.CacheFile,
-            ["INTERNAL_API_KEY"] = Key,
-        });
-        builder.AddDocsServices();
-        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedDocsIndex.Generator);
-        await using var app = builder.Build();
-        app.MapDocsApi();
-        await app.StartAsync();
-        await app.Services.GetRequiredService<DocsIndexHost>().WhenReady;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
+        await using var app = await LoopbackApp.StartDocsServiceAsync(new Dictionary<string, string?> { ["INTERNAL_API_KEY"] = Key }, "Development");
+        var http = app.Http;
 
         var routes = Routes(app.Services);
         foreach (var expected in new[] { "GET /api/search", "GET /api/docs/{id}", "GET /api/metrics/search", "GET /api/concepts", "GET /api/aliases/{name}" })
@@ -274,28 +237,23 @@ public sealed class InternalApiRouteSweepTests(DatabaseFixture db)
         using var ok = Request("GET", "/api/search?q=disk%20busy&limit=2");
         using var response = await http.SendAsync(ok);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await app.StopAsync();
     }
 
     [Fact]
     public async Task An_unexpected_failure_is_internal_error_with_a_trace_id_and_no_exception_text_in_development()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logged = new List<string>();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new ListLoggerProvider(logged));
-        await using var app = builder.Build();
-        app.UseInternalApiAccess("test");
-        app.MapGet("/api/fails", string () => throw new InvalidOperationException("secret-detail of the failure"));
-        app.MapPost("/api/fails-late", async (HttpRequest r) =>
+        await using var app = await LoopbackApp.StartAsync(builder => builder.Logging.AddProvider(new ListLoggerProvider(logged)), a =>
         {
-            await r.Body.CopyToAsync(Stream.Null);
-            throw new FormatException("another secret-detail");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address + "/") };
+            a.UseInternalApiAccess("test");
+            a.MapGet("/api/fails", string () => throw new InvalidOperationException("secret-detail of the failure"));
+            a.MapPost("/api/fails-late", async (HttpRequest r) =>
+            {
+                await r.Body.CopyToAsync(Stream.Null);
+                throw new FormatException("another secret-detail");
+            });
+        }, "Development");
+        var http = app.Http;
 
         foreach (var (method, path, body) in new[] { ("GET", "/api/fails", (string?)null), ("POST", "/api/fails-late", "{}") })
         {
@@ -307,7 +265,6 @@ public sealed class InternalApiRouteSweepTests(DatabaseFixture db)
         }
         // The exception itself is in the log, for whoever runs the service.
         Assert.Contains(logged, l => l.Contains("secret-detail of the failure", StringComparison.Ordinal));
-        await app.StopAsync();
     }
 
     sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
