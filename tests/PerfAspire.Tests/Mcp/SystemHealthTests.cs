@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
 using PerfAspire.Tests.Infrastructure;
 
 namespace PerfAspire.Tests.Mcp;
@@ -51,5 +54,91 @@ public sealed class SystemHealthTests(DatabaseFixture db)
         // A NUL byte cannot be stored in PostgreSQL text: the database refuses the bound value, the query fails.
         await env.Client.ErrorAsync("query_run", new { metric_name = "cpu_utilization", filters = new { cpu = "a\u0000b" } }, "query_failed");
         Assert.Equal(before + 1, metrics.Errors);
+    }
+
+    /// <summary>
+    /// A database that hangs must not hang the tool every client calls when something is wrong: system_health has its
+    /// own deadline (here the call deadline's, set to 4 s, ends it first) and still answers the report, valid against
+    /// its output schema, saying deadline_exceeded. The cancellation below only keeps a broken build from hanging.
+    /// </summary>
+    [Fact]
+    public async Task Answers_deadline_exceeded_within_its_deadline_when_the_server_accepts_and_never_answers()
+    {
+        // A TCP server that accepts connections and never says a word: the driver waits for the start-up reply.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var held = new List<TcpClient>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) held.Add(await listener.AcceptTcpClientAsync(stop.Token));
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        try
+        {
+            await using var server = await McpTestServer.StartAsync($"Host=127.0.0.1;Port={port};Username=postgres;Database=ptops;Timeout=120",
+                new Dictionary<string, string?> { ["Mcp:Query:CallDeadlineSeconds"] = "4", ["Mcp:DocsUrl"] = "http://127.0.0.1:9", ["Mcp:IngestUrl"] = "http://127.0.0.1:9" });
+            await using var client = await server.ConnectAsync();
+            var checker = await ContractChecker.CreateAsync(client);
+            using var generous = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var health = await checker.CallAsync("system_health", new { }, generous.Token);
+
+            Assert.Equal("unavailable", health.GetProperty("status").GetString());
+            Assert.False(health.GetProperty("database").GetProperty("reachable").GetBoolean());
+            Assert.StartsWith("deadline_exceeded", health.GetProperty("database").GetProperty("error").GetString());
+            Assert.Contains("deadline_exceeded", health.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+            Assert.True(health.TryGetProperty("counters", out _));
+            Assert.True(held.Count >= 1, "the probe never connected to the silent server");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            listener.Stop();
+            await Task.WhenAny(accepting);
+            foreach (var c in held) c.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The database answers, but another session holds a lock the status reads wait for (and the statement timeout
+    /// is longer than the call): system_health still answers within its deadline with what it read, degraded,
+    /// deadline_exceeded, valid against its output schema.
+    /// </summary>
+    [Fact]
+    public async Task Answers_what_it_read_within_its_deadline_when_a_lock_blocks_the_status_reads()
+    {
+        var cs = await McpDatabase.CreateMigratedAsync(db);
+        await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+        {
+            ["Mcp:Query:CallDeadlineSeconds"] = "4",
+            ["Mcp:Query:StatementTimeoutMs"] = "600000",
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+            ["Mcp:IngestUrl"] = "http://127.0.0.1:9",
+        });
+        await using var client = await server.ConnectAsync();
+        var checker = await ContractChecker.CreateAsync(client);
+        using var generous = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var before = await checker.CallAsync("system_health", new { }, generous.Token);
+        Assert.DoesNotContain("deadline_exceeded", before.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+
+        await using var locker = new NpgsqlConnection(cs);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var lockCmd = new NpgsqlCommand("LOCK TABLE perf.bundles IN ACCESS EXCLUSIVE MODE", locker, tx))
+        {
+            await lockCmd.ExecuteNonQueryAsync();
+        }
+
+        var health = await checker.CallAsync("system_health", new { }, generous.Token);
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("database").GetProperty("reachable").GetBoolean());
+        Assert.Contains("deadline_exceeded", health.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("lock", health.GetProperty("next_step").GetString());
+        // What was read before the lock is there.
+        Assert.Equal("perf", health.GetProperty("schema").GetProperty("name").GetString());
+        await tx.RollbackAsync();
+
+        var after = await checker.CallAsync("system_health", new { }, generous.Token);
+        Assert.DoesNotContain("deadline_exceeded", after.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
     }
 }

@@ -316,10 +316,10 @@ public sealed class ContractChecker
     }
 
     /// <summary>Calls a tool and asserts the answer keeps the contract; returns the JSON of its text.</summary>
-    public async Task<JsonElement> CallAsync(string tool, object args)
+    public async Task<JsonElement> CallAsync(string tool, object args, CancellationToken ct = default)
     {
         var arguments = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(args))!;
-        var result = await _client.CallToolAsync(tool, arguments);
+        var result = await _client.CallToolAsync(tool, arguments, cancellationToken: ct);
         var (declared, schema) = _tools[tool];
         var where = $"{tool} {JsonSerializer.Serialize(args)}";
         // Chart answers put a one-line summary first; the JSON is the last text block.
