@@ -9,6 +9,7 @@ var commands = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.
     ["queries"] = PerfAspire.Bench.Queries.QueryBenchmark.RunAsync,                         // P4: MCP tool latency on the large bundle, EXPLAIN plans
     ["analysis"] = PerfAspire.Bench.Analysis.AnalysisBenchmark.RunAsync,                    // legacy/graph/analysis tools vs a P4 baseline
     ["rollup"] = PerfAspire.Bench.Rollup.RollupBenchmark.RunAsync,                          // P2 guard: series rollup CPU per row
+    ["budgets"] = PerfAspire.Bench.Queries.BudgetBenchmark.RunAsync,                        // U3: every tool's answer size on a loaded bundle
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

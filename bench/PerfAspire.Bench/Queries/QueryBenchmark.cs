@@ -99,7 +99,7 @@ public static class QueryBenchmark
         }
     }
 
-    static async Task<bool> HasActiveBundleAsync(string cs)
+    internal static async Task<bool> HasActiveBundleAsync(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -193,7 +193,7 @@ public static class QueryBenchmark
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 
-    static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>EXPLAIN of the P4 queries as built by the query layer, whole bundle and a one-hour window.</summary>
@@ -228,7 +228,7 @@ public static class QueryBenchmark
         }
     }
 
-    static async Task ReportDataAsync(string cs)
+    internal static async Task ReportDataAsync(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
@@ -252,7 +252,7 @@ public static class QueryBenchmark
         return BundleGenerator.Generate(options, BundleFormat.TarGz, dir).Path;
     }
 
-    static async Task LoadAsync(string cs, string bundle)
+    internal static async Task LoadAsync(string cs, string bundle)
     {
         Console.WriteLine($"loading {bundle} ...");
         var sw = Stopwatch.StartNew();
@@ -268,7 +268,7 @@ public static class QueryBenchmark
         await analyze.ExecuteNonQueryAsync();
     }
 
-    sealed class McpHost(WebApplication app, Uri endpoint) : IAsyncDisposable
+    internal sealed class McpHost(WebApplication app, Uri endpoint) : IAsyncDisposable
     {
         public Uri Endpoint { get; } = endpoint;
         public IServiceProvider Services => app.Services;
@@ -280,7 +280,7 @@ public static class QueryBenchmark
         }
     }
 
-    static async Task<McpHost> StartMcpAsync(string cs)
+    internal static async Task<McpHost> StartMcpAsync(string cs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();

@@ -187,16 +187,19 @@ public sealed class GraphTools(
                 StartMs: primaryResult.Window.Start.ToUnixTimeMilliseconds(), EndMs: primaryResult.Window.End.ToUnixTimeMilliseconds(), Width: w, Height: h,
                 PinnedLines: Math.Min(1, primaryResult.Series.Count))), ct);
 
-            var budgeted = ResponseBudget.Fit(max =>
+            // Two knobs: the samples, then — when the labels of many series alone pass the budget — how many
+            // comparator series carry samples (the primary's always do; the chart keeps every line).
+            Dictionary<string, object?> Build(int shownComparators, int max)
             {
-                var fitted = SampleBudget.Fit(allSamples, primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
+                var shownCount = primaryResult.Series.Count + shownComparators;
+                var fitted = SampleBudget.Fit(allSamples[..shownCount], primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
                 var seriesOut = new List<object>();
                 for (var i = 0; i < primaryResult.Series.Count; i++)
                 {
                     seriesOut.Add(LegacyShapes.Series(primaryResult.Metric, primaryResult.Bundle, primaryResult.Series[i].Labels, fitted.Series[i]));
                 }
                 var factors = new List<object>();
-                for (var i = 0; i < comparatorSeries.Count; i++)
+                for (var i = 0; i < shownComparators; i++)
                 {
                     var (r, s, _) = comparatorSeries[i];
                     var legacy = LegacyShapes.Series(r.Metric, r.Bundle, s.Labels, fitted.Series[primaryResult.Series.Count + i]);
@@ -244,8 +247,21 @@ public sealed class GraphTools(
                     body["empty_reason"] = empty.Reason;
                     body["explanation"] = empty.Explanation;
                 }
+                if (shownComparators < comparatorSeries.Count)
+                {
+                    body["truncated"] = true;
+                    body["series_shown"] = shownCount;
+                    body["next"] = $"series holds {shownCount} of {allSamples.Length} series (the chart has all): fewer comparators, or selectors with label filters.";
+                }
                 return body;
-            }, SampleBudget.MaxSamples, allSamples.Length);
+            }
+            var budgeted = ResponseBudget.Fit(max => Build(comparatorSeries.Count, max), SampleBudget.MaxSamples, allSamples.Length);
+            if (AnswerResponse.Size(budgeted.Body) > ResponseBudget.TargetChars && comparatorSeries.Count > 0)
+            {
+                var left = ResponseBudget.TargetChars - AnswerResponse.Size(Build(0, SampleBudget.MaxSamples));
+                budgeted = ResponseBudget.Fit(shown => Build(shown, Math.Max((primaryResult.Series.Count + shown) * 20, Math.Min((left - shown * 450) / 36, SampleBudget.MaxSamples))),
+                    comparatorSeries.Count - 1, 0);
+            }
             var applied = normalized?.Comparators.Where(c => c.Factor is not null).Select(c => $"{c.Name} ×{Summaries.Number(c.Factor!.Value)}").ToList() ?? [];
             var summary = $"graph_compare: {primaryResult.Metric} vs {string.Join(", ", comparatorResults.Select(r => r.Metric))}, {Summaries.Window(primaryResult.Window)}"
                 + (doNormalize ? (applied.Count > 0 ? $"; scaled ({(normalizeMode == NormalizeMode.Max ? "max" : "first")}): {Clip(string.Join(", ", applied), 200)}." : "; nothing could be scaled (see warnings).") : "; not normalised.");
@@ -285,17 +301,33 @@ public sealed class GraphTools(
                 plan.Window.Start.ToUnixTimeMilliseconds(), plan.Window.End.ToUnixTimeMilliseconds(), w, h)), ct);
 
             var combine = pattern == "group_sum_avg" ? Combine.Mean : Downsampling.For(pattern);
-            var body = ResponseBudget.Fit(max =>
+            // Two knobs: the samples (downsampled to fit), then — when the labels of many series alone pass the
+            // budget (k = 50 threads) — how many of the ranked series carry samples; the ranking and the chart keep all k.
+            Dictionary<string, object?> Build(int shown, int maxSamples)
             {
-                var fitted = SampleBudget.Fit(samples, stepSeconds, combine, max);
+                var fitted = SampleBudget.Fit(samples[..shown], stepSeconds, combine, maxSamples);
                 var body = TopSeries.Body(ranking, "graph_topk");
-                body["series"] = ranked.Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
+                body["series"] = ranked.Take(shown).Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
                 body["step_seconds"] = fitted.StepSeconds;
                 body["chart_step_seconds"] = stepSeconds;
                 body["chart"] = ChartSize.Describe(w, h, lines.Count, Math.Min(lines.Count, LegendSelection.DefaultMaxEntries));
                 body["warnings"] = fitted.Downsampled ? [.. ranking.Warnings, "downsampled"] : ranking.Warnings;
+                if (shown < ranked.Count)
+                {
+                    body["truncated"] = true;
+                    body["series_shown"] = shown;
+                    body["next"] = $"series holds the samples of the top {shown} of {ranked.Count} (ranking and chart have all): lower k, or query_range with a series' labels as filters.";
+                }
                 return body;
-            }, SampleBudget.MaxSamples, samples.Length).Body;
+            }
+            var body = ResponseBudget.Fit(max => Build(samples.Length, max), SampleBudget.MaxSamples, samples.Length).Body;
+            if (AnswerResponse.Size(body) > ResponseBudget.TargetChars && samples.Length > 1)
+            {
+                // The samples get what the ranking leaves (~36 characters a sample, ~350 for a series' labels), at
+                // least ~20 points a series: a series of one point says nothing.
+                var left = ResponseBudget.TargetChars - AnswerResponse.Size(Build(0, SampleBudget.MaxSamples));
+                body = ResponseBudget.Fit(shown => Build(shown, Math.Max(shown * 20, Math.Min((left - shown * 350) / 36, SampleBudget.MaxSamples))), samples.Length - 1, 1).Body;
+            }
             var lead = ranking.Top.FirstOrDefault();
             var summary = lead is null
                 ? $"graph_topk: no {plan.Metric.Name} data in {Summaries.Window(plan.Window)}."

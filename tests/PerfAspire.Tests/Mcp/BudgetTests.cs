@@ -164,8 +164,8 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Asking for more than the default (many metrics, up to 50 ranked series, 5000 rows) may pass the 8k tokens
-    /// — the caller asked for it — but stays under 30,000 characters of text and shrinks what it can.
+    /// Asking for more than the default (many metrics, up to 50 ranked series, 5000 rows) stays within the 8k tokens
+    /// too: the answer shrinks what it can (samples, then how many series carry samples) and says what it cut.
     /// </summary>
     public static TheoryData<string, string> Large => new()
     {
@@ -189,13 +189,13 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Large))]
-    public async Task Asking_for_more_stays_under_30000_characters_on_a_large_cardinality_bundle(string tool, string argsJson)
+    public async Task Asking_for_more_stays_within_8000_tokens_on_a_large_cardinality_bundle(string tool, string argsJson)
     {
         var client = await LargeAsync();
         var args = JsonSerializer.Deserialize<Dictionary<string, object?>>(argsJson);
         var reply = await ToolReply.OkAsync(client, tool, args);
         output.WriteLine($"{tool} {argsJson}: {reply.Tokens} tokens");
-        Assert.True(reply.TextChars <= 30_000, $"{tool} answered {reply.TextChars} characters: {Clip(reply.Texts.Last())}");
+        Assert.True(reply.Tokens <= MaxAnswerTokens, $"{tool} answered {reply.Tokens} tokens: {Clip(reply.Texts.Last())}");
         Assert.DoesNotContain(reply.Body.TryGetProperty("warnings", out var w) ? w.EnumerateArray().Select(x => x.GetString()) : [],
             x => x is "no_active_bundle" or "timescale_unavailable");
         if (reply.Png is { } png)
@@ -205,6 +205,26 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
             PngImage.Keep(png, "budget-" + tool + "-" + Math.Abs(argsJson.GetHashCode() % 1000));
         }
         if (tool.StartsWith("graph_", StringComparison.Ordinal)) Assert.NotNull(reply.Png);
+    }
+
+    /// <summary>
+    /// graph_topk k=50 over 300 threads: the labels of 50 series alone pass the budget, so the answer keeps the whole
+    /// ranking and chart and cuts how many series carry samples — and says so, with the argument that gets more.
+    /// </summary>
+    [Fact]
+    public async Task Graph_topk_with_k_50_keeps_the_ranking_and_says_which_series_it_cut()
+    {
+        var client = await LargeAsync();
+        var reply = await ToolReply.OkAsync(client, "graph_topk", new { metric = "top_cpu_percent", k = 50 });
+        output.WriteLine($"graph_topk k=50: {reply.Tokens} tokens");
+        Assert.True(reply.Tokens <= MaxAnswerTokens, $"{reply.Tokens} tokens");
+        Assert.Equal(50, reply.Body.GetProperty("ranking").GetArrayLength());
+        Assert.True(reply.Body.GetProperty("truncated").GetBoolean());
+        var shown = reply.Body.GetProperty("series_shown").GetInt32();
+        Assert.InRange(shown, 1, 49);
+        Assert.Equal(shown, reply.Body.GetProperty("series").GetArrayLength());
+        Assert.Contains("k", reply.Body.GetProperty("next").GetString());
+        Assert.All(reply.Body.GetProperty("series").EnumerateArray(), s => Assert.True(s.GetProperty("samples").GetArrayLength() >= 10));
     }
 
     static string Clip(string s) => s.Length <= 300 ? s : s[..300] + "…";
