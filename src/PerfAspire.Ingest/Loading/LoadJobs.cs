@@ -93,6 +93,13 @@ public sealed class LoadJobs(IngestRuntime runtime, ILogger? log = null) : IDisp
         {
             job.Cancelled();
         }
+        catch (Exception e) when (job.Token.IsCancellationRequested)
+        {
+            // The token fired (cancel, wall-clock limit, stop) and what was running failed its own way (a database
+            // error, a wrapped cancellation): the job ends as cancelled or load_timeout, not with the side effect.
+            _log.LogInformation("Load job {JobId} stopped by its token ({Error})", job.Id, e.GetType().Name + ": " + e.Message);
+            job.Cancelled();
+        }
         catch (IngestException e)
         {
             job.Fail(e.Code, e.Message);
