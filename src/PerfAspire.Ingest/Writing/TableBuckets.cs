@@ -28,7 +28,7 @@ internal sealed class TableBuckets
     public const int MaxSlots = 1 << 20;
 
     /// <summary>The origin every time bucket is counted from, as in the schema's time_bucket: Monday 2000-01-03 UTC.</summary>
-    public const long OriginMicros = 946_857_600L * 1_000_000;
+    public const long OriginMicros = BucketOrigin.DefaultUnixSeconds * 1_000_000;
 
     public const long WidthMicros = RollupSql.BucketSeconds * 1_000_000L;
 

@@ -12,15 +12,14 @@ public enum Combine
 }
 
 /// <summary>
-/// Re-buckets a series to a coarser step in memory, aligned like <c>time_bucket</c> (origin 2000-01-03 00:00 UTC), so
-/// a response can fit its budget without a second query. The new bucket's timestamp is its start.
+/// Re-buckets a series to a coarser step in memory, counted from the query's bucket origin (<see cref="BucketOrigin"/>)
+/// like <c>time_bucket</c>, so a response can fit its budget without a second query. The new bucket's timestamp is its start.
 /// </summary>
 public static class Downsampling
 {
-    /// <summary>time_bucket's default origin (a Monday), in epoch milliseconds.</summary>
-    public const long OriginMs = 946_857_600_000;
-
-    public static IReadOnlyList<Sample> Downsample(IReadOnlyList<Sample> samples, long stepMs, Combine how)
+    /// <param name="originMs">The origin the query's buckets were counted from (<see cref="Query.QueryWindow.OriginMs"/>):
+    /// coarser buckets from the same origin hold whole finer ones.</param>
+    public static IReadOnlyList<Sample> Downsample(IReadOnlyList<Sample> samples, long stepMs, Combine how, long originMs)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepMs);
         var result = new List<Sample>();
@@ -30,7 +29,7 @@ public static class Downsampling
         foreach (var s in samples.OrderBy(s => s.TsMs))
         {
             if (!double.IsFinite(s.Value)) continue;
-            var bucket = BucketStart(s.TsMs, stepMs);
+            var bucket = BucketOrigin.BucketStartMs(s.TsMs, stepMs, originMs);
             if (current != bucket)
             {
                 Flush();
@@ -50,8 +49,6 @@ public static class Downsampling
             result.Add(new Sample(b, how == Combine.Mean ? acc / n : acc));
         }
     }
-
-    public static long BucketStart(long tsMs, long stepMs) => OriginMs + (long)Math.Floor((tsMs - OriginMs) / (double)stepMs) * stepMs;
 
     /// <summary>The combination that keeps a pattern's meaning when its buckets are merged.</summary>
     public static Combine For(string pattern) => pattern switch

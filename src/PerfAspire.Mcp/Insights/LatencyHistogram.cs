@@ -84,11 +84,12 @@ public sealed class LatencyHistogram(SeriesQueryService series)
         return new Result(h, ops, latency, ops.StepSeconds, steps, bucketSeries);
     }
 
-    /// <summary>Merges consecutive steps into coarser ones (aligned like time_bucket) so a response fits its budget.</summary>
-    public static IReadOnlyList<Step> Coarsen(IReadOnlyList<Step> steps, long stepMs)
+    /// <summary>Merges consecutive steps into coarser ones (counted from the query's origin, like time_bucket) so a
+    /// response fits its budget.</summary>
+    public static IReadOnlyList<Step> Coarsen(IReadOnlyList<Step> steps, long stepMs, long originMs)
     {
         return steps
-            .GroupBy(s => Downsampling.BucketStart(s.TsMs, stepMs))
+            .GroupBy(s => BucketOrigin.BucketStartMs(s.TsMs, stepMs, originMs))
             .OrderBy(g => g.Key)
             .Select(g => new Step(g.Key, HistogramPercentiles.Merge(g.SelectMany(s => s.Buckets))))
             .ToList();

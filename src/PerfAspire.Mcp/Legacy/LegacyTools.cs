@@ -244,7 +244,7 @@ public sealed class LegacyTools(
 
     static Dictionary<string, object?> RangeBody(SeriesResult result, IReadOnlyList<Sample>[] samples, int maxSamples)
     {
-        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern), maxSamples);
+        var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern), result.Window.OriginMs, maxSamples);
         var legacy = result.Series.Select((s, i) => LegacyShapes.Series(result.Metric, result.Bundle, s.Labels, fitted.Series[i])).ToList();
         var warnings = new List<string>(result.Warnings);
         if (result.Truncated) warnings.Add("series_truncated");

@@ -33,7 +33,7 @@ public sealed record QueryPlan(
 {
     /// <summary>The plan as the schema's SQL builders take it (<see cref="PatternSql"/>, <see cref="RankingSql"/>).</summary>
     public SqlPlan Sql => new(
-        Pattern.Name, Schema, Metric, Bundle.BundleId, Window.Start, Window.End, StepSeconds, Filters, GroupBy, K, Quantile,
+        Pattern.Name, Schema, Metric, Bundle.BundleId, Window.Start, Window.End, StepSeconds, Window.Origin, Filters, GroupBy, K, Quantile,
         RowLimit, OrderBy, WholeWindowTopK, Companion, FromRollup, FromBuckets);
 
     /// <summary>True when the window holds every sample of the bundle (the default window).</summary>

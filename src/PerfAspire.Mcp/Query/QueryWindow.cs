@@ -5,9 +5,14 @@ using PerfAspire.Mcp.Responses;
 namespace PerfAspire.Mcp.Query;
 
 /// <summary>The time range of one query, defaulting to the whole bundle.</summary>
-public sealed record QueryWindow(DateTimeOffset Start, DateTimeOffset End)
+/// <param name="Origin">Where time buckets are counted from: the start when one was given (the first bucket starts
+/// exactly there), else <see cref="BucketOrigin.Default"/> (the rollup's buckets, which whole-bundle queries read).</param>
+public sealed record QueryWindow(DateTimeOffset Start, DateTimeOffset End, DateTimeOffset Origin)
 {
     public TimeSpan Span => End - Start;
+
+    /// <summary><see cref="Origin"/> in epoch milliseconds (in-memory downsampling keeps the query's buckets).</summary>
+    public long OriginMs => Origin.ToUnixTimeMilliseconds();
 
     /// <summary>True when the window and the bundle's sample range share at least one instant.</summary>
     public bool Overlaps(BundleContext bundle) =>
@@ -35,7 +40,7 @@ public sealed record QueryWindow(DateTimeOffset Start, DateTimeOffset End)
             throw new ToolError("invalid_window", $"end ({e:O}) is before start ({s:O}).",
                 next: $"The bundle covers {bs:O} .. {be:O}; leave start/end out to use all of it.");
         }
-        return new QueryWindow(s, e);
+        return new QueryWindow(s, e, IsMissing(start) ? BucketOrigin.Default : s);
     }
 
     static bool IsMissing(JsonElement? v) =>

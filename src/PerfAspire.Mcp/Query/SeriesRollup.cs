@@ -34,7 +34,7 @@ public sealed class SeriesRollup(QueryRunner runner)
                 ? plan with { FromRollup = true }
                 : plan;
         }
-        return plan.CoversBundle && BucketSql.Serves(plan.Pattern.Name, plan.StepSeconds) && await HasBucketsAsync(session, plan, ct)
+        return plan.CoversBundle && BucketSql.Serves(plan.Pattern.Name, plan.StepSeconds, plan.Window.Origin) && await HasBucketsAsync(session, plan, ct)
             ? plan with { FromBuckets = true }
             : plan;
     }

@@ -19,7 +19,8 @@ public static class SampleBudget
 
     public sealed record Fitted(int StepSeconds, bool Downsampled, IReadOnlyList<IReadOnlyList<Sample>> Series);
 
-    public static Fitted Fit(IReadOnlyList<IReadOnlyList<Sample>> series, int stepSeconds, Combine how, int maxSamples = MaxSamples)
+    /// <param name="originMs">Where the series' buckets were counted from (<see cref="Query.QueryWindow.OriginMs"/>).</param>
+    public static Fitted Fit(IReadOnlyList<IReadOnlyList<Sample>> series, int stepSeconds, Combine how, long originMs, int maxSamples = MaxSamples)
     {
         var total = series.Sum(s => (long)s.Count);
         if (total <= maxSamples) return new Fitted(stepSeconds, false, series);
@@ -33,7 +34,7 @@ public static class SampleBudget
             var next = Nice((long)step * factor);
             if (next <= step) next = step * 2;
             step = next;
-            fitted = series.Select(s => Downsampling.Downsample(s, step * 1000L, how)).ToArray();
+            fitted = series.Select(s => Downsampling.Downsample(s, step * 1000L, how, originMs)).ToArray();
         }
         return new Fitted(step, true, fitted);
     }

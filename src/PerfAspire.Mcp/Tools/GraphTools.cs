@@ -89,7 +89,7 @@ public sealed class GraphTools(
 
             var budgeted = ResponseBudget.Fit(max =>
             {
-                var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern), max);
+                var fitted = SampleBudget.Fit(samples, first.StepSeconds, Downsampling.For(first.Pattern), first.Window.OriginMs, max);
                 return new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["series"] = all.Select((x, i) => LegacyShapes.Series(x.Result.Metric, x.Result.Bundle, x.Series.Labels, fitted.Series[i])).ToList(),
@@ -192,7 +192,7 @@ public sealed class GraphTools(
             Dictionary<string, object?> Build(int shownComparators, int max)
             {
                 var shownCount = primaryResult.Series.Count + shownComparators;
-                var fitted = SampleBudget.Fit(allSamples[..shownCount], primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), max);
+                var fitted = SampleBudget.Fit(allSamples[..shownCount], primaryResult.StepSeconds, Downsampling.For(primaryResult.Pattern), primaryResult.Window.OriginMs, max);
                 var seriesOut = new List<object>();
                 for (var i = 0; i < primaryResult.Series.Count; i++)
                 {
@@ -305,7 +305,7 @@ public sealed class GraphTools(
             // budget (k = 50 threads) — how many of the ranked series carry samples; the ranking and the chart keep all k.
             Dictionary<string, object?> Build(int shown, int maxSamples)
             {
-                var fitted = SampleBudget.Fit(samples[..shown], stepSeconds, combine, maxSamples);
+                var fitted = SampleBudget.Fit(samples[..shown], stepSeconds, combine, plan.Window.OriginMs, maxSamples);
                 var body = TopSeries.Body(ranking, "graph_topk");
                 body["series"] = ranked.Take(shown).Select((x, i) => LegacyShapes.Series(plan.Metric.Name, plan.Bundle, x.Entry.Labels, fitted.Series[i])).ToList();
                 body["step_seconds"] = fitted.StepSeconds;
@@ -389,7 +389,7 @@ public sealed class GraphTools(
                 if (coarse)
                 {
                     stepSeconds = SampleBudget.Nice((long)Math.Ceiling(r.StepSeconds * (double)steps.Count / maxPoints));
-                    steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L);
+                    steps = LatencyHistogram.Coarsen(steps, stepSeconds * 1000L, r.Ops.Window.OriginMs);
                 }
                 var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {

@@ -12,9 +12,11 @@ namespace PerfAspire.Schema.Query;
 /// </summary>
 public static class BucketSql
 {
-    /// <summary>Whether a query of this pattern and step can read the rollup (the window must also cover the bundle).</summary>
-    public static bool Serves(string pattern, int stepSeconds) =>
-        RollupSql.BucketPatterns.Contains(pattern) && stepSeconds >= RollupSql.BucketSeconds && stepSeconds % RollupSql.BucketSeconds == 0;
+    /// <summary>Whether a query of this pattern, step and bucket origin can read the rollup (the window must also cover
+    /// the bundle): its buckets must be whole rollup buckets, so the origin must sit on a rollup bucket boundary.</summary>
+    public static bool Serves(string pattern, int stepSeconds, DateTimeOffset origin) =>
+        RollupSql.BucketPatterns.Contains(pattern) && stepSeconds >= RollupSql.BucketSeconds && stepSeconds % RollupSql.BucketSeconds == 0
+        && BucketOrigin.IsAligned(origin, RollupSql.BucketSeconds);
 
     /// <param name="ordered">false when an outer query collapses the series and sorts itself: the rows then come
     /// unsorted (a sort here would only be thrown away).</param>
@@ -54,7 +56,7 @@ public static class BucketSql
         // Positions, not names: a label may share a name with a column of the rollup table.
         var labelPositions = string.Concat(m.Labels.Select((_, k) => ", " + (6 + k)));
         var orderBy = ordered ? $"\nORDER BY 3, 5{labelPositions}, 1" : "";
-        var bucket = $"{SqlIdentifier.Qualify(plan.Schema, "time_bucket")}({step} * INTERVAL '1 second', b.bucket_start)";
+        var bucket = $"{SqlIdentifier.Qualify(plan.Schema, "time_bucket")}({step} * INTERVAL '1 second', b.bucket_start, {p.Add("origin", plan.Origin.UtcDateTime)})";
         if (plan.StepSeconds == RollupSql.BucketSeconds)
         {
             // One rollup row per series and bucket (ingestion writes a table's rows of a bundle once), so at the

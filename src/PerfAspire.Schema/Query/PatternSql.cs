@@ -70,7 +70,7 @@ public static class PatternSql
     /// <param name="ordered">false when <see cref="Outer"/> wraps the rows and sorts them itself.</param>
     static (string Sql, QueryParameters Parameters) Template(SqlPlan plan, string pattern, bool ordered = true)
     {
-        if (plan.FromBuckets && BucketSql.Serves(pattern, plan.StepSeconds)) return BucketSql.Series(plan, pattern, ordered);
+        if (plan.FromBuckets && BucketSql.Serves(pattern, plan.StepSeconds, plan.Origin)) return BucketSql.Series(plan, pattern, ordered);
         var rendered = QueryRenderer.Render(plan.Schema, new QueryRequest
         {
             Pattern = pattern,
@@ -79,6 +79,7 @@ public static class PatternSql
             Start = plan.Start,
             End = plan.End,
             StepSeconds = plan.StepSeconds,
+            Origin = plan.Origin,
             K = plan.K,
             Quantile = plan.Quantile,
             Filters = plan.Filters,

@@ -30,6 +30,9 @@ public static class QueryPatterns
     static readonly QueryParameterDefault Filters = new("label_filters", null, "Label equality filters, e.g. {\"cpu\": \"cpu0\"} or {\"device\": [\"sda\", \"sdb\"]}; only the metric's own labels are accepted.");
     static readonly QueryParameterDefault K = new("k", DefaultK, "Number of series kept per time bucket.");
     static readonly QueryParameterDefault Quantile = new("quantile", DefaultQuantile, "Quantile between 0 and 1 (0.5 = median, 0.99 = p99).");
+    static readonly QueryParameterDefault Origin = new("origin", "start_time",
+        "Where time buckets are counted from: a bucket starts at origin + n x step_seconds, so the first bucket starts at start_time. " +
+        "query_run and the tools count from 2000-01-03T00:00:00Z when no start is given (the whole bundle).");
 
     static readonly MetricKind[] Averageable = [MetricKind.Gauge, MetricKind.Rate, MetricKind.Delta, MetricKind.HistogramAvg];
 
@@ -39,7 +42,7 @@ public static class QueryPatterns
         """;
 
     static string Bucketed(string aggregate) => $"""
-        SELECT {"{schema}"}.time_bucket($step_seconds * INTERVAL '1 second', ts) AS ts_bucket,
+        SELECT {"{schema}"}.time_bucket($step_seconds * INTERVAL '1 second', ts, $origin) AS ts_bucket,
                {aggregate} AS value,
                bundle_id, sptid, host{"{labels}"}
         FROM {"{view}"}
@@ -53,19 +56,19 @@ public static class QueryPatterns
         new(TimeseriesAvg,
             "Average per time bucket and series. The default for gauges and for rates ptop already computed (never difference a rate).",
             Bucketed("avg(value)"),
-            Required, [Step, Filters], Averageable,
+            Required, [Step, Origin, Filters], Averageable,
             """{"pattern": "timeseries_avg", "metric_name": "cpu_utilization", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"cpu": "cpu"}}"""),
 
         new(TimeseriesMax,
             "Maximum per time bucket and series: shows short peaks that an average hides.",
             Bucketed("max(value)"),
-            Required, [Step, Filters], Averageable,
+            Required, [Step, Origin, Filters], Averageable,
             """{"pattern": "timeseries_max", "metric_name": "disk_busy_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}"""),
 
         new(TimeseriesSum,
             "Sum per time bucket and series, for per-interval counts (kind delta) and histogram bucket counts: the number of events in each bucket of time.",
             Bucketed("sum(value)"),
-            Required, [Step, Filters], [MetricKind.Delta, MetricKind.HistogramBucket],
+            Required, [Step, Origin, Filters], [MetricKind.Delta, MetricKind.HistogramBucket],
             """{"pattern": "timeseries_sum", "metric_name": "dbmpool_cache_misses", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}"""),
 
         new(CounterRate,
@@ -88,21 +91,21 @@ public static class QueryPatterns
               FROM samples
               WHERE prev_value IS NOT NULL AND ts > prev_ts
             )
-            SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts) AS ts_bucket,
+            SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts, $origin) AS ts_bucket,
                    sum(increase) / sum(seconds) AS value,
                    bundle_id, sptid, host{labels}
             FROM increases
             GROUP BY ts_bucket, bundle_id, sptid, host{labels}
             ORDER BY bundle_id, host{labels}, ts_bucket
             """,
-            Required, [Step, Filters], [MetricKind.Counter],
+            Required, [Step, Origin, Filters], [MetricKind.Counter],
             """{"pattern": "counter_rate", "metric_name": "fpports_rx_packets_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"port": "port0"}}"""),
 
         new(TopK,
             "The k series with the highest average in each time bucket (rank 1 = highest), e.g. the busiest threads or disks. Use a step as wide as the window for one overall ranking.",
             """
             WITH buckets AS (
-              SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts) AS ts_bucket,
+              SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts, $origin) AS ts_bucket,
                      avg(value) AS value,
                      bundle_id, sptid, host{labels}
               FROM {view}
@@ -119,14 +122,14 @@ public static class QueryPatterns
             WHERE rank <= $k
             ORDER BY ts_bucket, rank
             """,
-            Required, [Step, K, Filters], Averageable,
+            Required, [Step, Origin, K, Filters], Averageable,
             """{"pattern": "topk", "metric_name": "top_cpu_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 3600, "k": 10}"""),
 
         new(HistogramOpsPerSec,
             "Operations per second from a latency histogram: the bucket counts of every latency bucket summed per time bucket and divided by the step. " +
             "Time buckets cut by the window edges cover less than a full step and read low.",
             """
-            SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts) AS ts_bucket,
+            SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts, $origin) AS ts_bucket,
                    sum(value) / $step_seconds AS value,
                    bundle_id, sptid, host{group_labels}
             FROM {view}
@@ -135,7 +138,7 @@ public static class QueryPatterns
             GROUP BY ts_bucket, bundle_id, sptid, host{group_labels}
             ORDER BY bundle_id, host{group_labels}, ts_bucket
             """,
-            Required, [Step, Filters], [MetricKind.HistogramBucket],
+            Required, [Step, Origin, Filters], [MetricKind.HistogramBucket],
             """{"pattern": "histogram_ops_per_sec", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}"""),
 
         new(HistogramLatencyPercentile,
@@ -144,7 +147,7 @@ public static class QueryPatterns
             "Exact to the resolution of the log2 buckets; 'operations' says how many operations the estimate rests on.",
             """
             WITH per_bucket AS (
-              SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts) AS ts_bucket,
+              SELECT {schema}.time_bucket($step_seconds * INTERVAL '1 second', ts, $origin) AS ts_bucket,
                      bundle_id, sptid, host{group_labels}, {bucket_label} AS bucket,
                      sum({count_column})::double precision AS ops,
                      sum({count_column} * {latency_column}) / sum({count_column})::double precision AS avg_latency
@@ -165,7 +168,7 @@ public static class QueryPatterns
             WHERE cum_ops >= $quantile * total_ops
             ORDER BY bundle_id, host{group_labels}, ts_bucket, cum_ops
             """,
-            Required, [Step, Quantile, Filters], [MetricKind.HistogramBucket, MetricKind.HistogramAvg],
+            Required, [Step, Origin, Quantile, Filters], [MetricKind.HistogramBucket, MetricKind.HistogramAvg],
             """{"pattern": "histogram_latency_percentile", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300, "quantile": 0.99}"""),
 
         new(LatestValue,

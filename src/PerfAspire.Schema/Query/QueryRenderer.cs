@@ -41,6 +41,7 @@ public static partial class QueryRenderer
                 : request.BundleId,
             ["start_time"] = request.Start.UtcDateTime,
             ["end_time"] = request.End.UtcDateTime,
+            ["origin"] = (request.Origin ?? request.Start).UtcDateTime,
         };
         if (request.End < request.Start)
         {

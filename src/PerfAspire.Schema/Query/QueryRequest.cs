@@ -12,6 +12,10 @@ public sealed record QueryRequest
     /// <summary>Bucket width in seconds; default <see cref="QueryPatterns.DefaultStepSeconds"/>.</summary>
     public double? StepSeconds { get; init; }
 
+    /// <summary>Where time buckets are counted from (<see cref="BucketOrigin"/>); default <see cref="Start"/>, so the
+    /// first bucket starts at the window's start.</summary>
+    public DateTimeOffset? Origin { get; init; }
+
     /// <summary>topk: series per time bucket; default <see cref="QueryPatterns.DefaultK"/>.</summary>
     public int? K { get; init; }
 

@@ -100,7 +100,7 @@ public static class RankingSql
         var perEpoch = PerEpoch(plan, l, p, groups.ToArray());
         var sql = $"""
             {perEpoch}
-            SELECT {SqlIdentifier.Quote(plan.Schema)}.time_bucket({p.Add("step_seconds", plan.StepSeconds)} * INTERVAL '1 second', ts) AS ts_bucket,
+            SELECT {SqlIdentifier.Quote(plan.Schema)}.time_bucket({p.Add("step_seconds", plan.StepSeconds)} * INTERVAL '1 second', ts, {p.Add("origin", plan.Origin.UtcDateTime)}) AS ts_bucket,
                    avg(v)::double precision AS value, grp AS {l}
             FROM per_epoch
             GROUP BY ts_bucket, grp

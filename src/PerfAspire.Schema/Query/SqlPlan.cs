@@ -5,6 +5,7 @@ namespace PerfAspire.Schema.Query;
 /// validated query: every identifier a catalog entry, every value checked. The MCP server's planner produces it;
 /// the SQL text is built only here.
 /// </summary>
+/// <param name="Origin">Where time buckets are counted from (<see cref="BucketOrigin"/>).</param>
 /// <param name="GroupBy">The labels that identify a series in the result.</param>
 /// <param name="RowLimit">Rows returned at most (callers ask one more than they show, to know whether it was cut).</param>
 /// <param name="OrderBy">topk over the whole window: rank by <c>avg</c> or <c>max</c>.</param>
@@ -20,6 +21,7 @@ public sealed record SqlPlan(
     DateTimeOffset Start,
     DateTimeOffset End,
     int StepSeconds,
+    DateTimeOffset Origin,
     IReadOnlyList<LabelFilter> Filters,
     IReadOnlyList<string> GroupBy,
     int? K,

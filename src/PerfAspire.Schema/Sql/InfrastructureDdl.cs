@@ -57,6 +57,9 @@ internal static class InfrastructureDdl
                     EXECUTE pg_catalog.format(
                       'CREATE OR REPLACE FUNCTION %I.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ) RETURNS TIMESTAMPTZ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS %L',
                       {{SqlIdentifier.Literal(o.Schema)}}, pg_catalog.format('SELECT %I.time_bucket(bucket_width, ts)', ext_schema));
+                    EXECUTE pg_catalog.format(
+                      'CREATE OR REPLACE FUNCTION %I.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ, origin TIMESTAMPTZ) RETURNS TIMESTAMPTZ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS %L',
+                      {{SqlIdentifier.Literal(o.Schema)}}, pg_catalog.format('SELECT %I.time_bucket(bucket_width, ts, origin)', ext_schema));
                   END IF;
                 END
                 $do$;
@@ -66,11 +69,16 @@ internal static class InfrastructureDdl
         }
         else
         {
-            // Same bucketing as TimescaleDB's time_bucket for sub-month widths (origin Monday 2000-01-03 UTC).
+            // Same bucketing as TimescaleDB's time_bucket for sub-month widths (default origin Monday 2000-01-03 UTC,
+            // see BucketOrigin), with and without an explicit origin.
             sb.Append($"""
                 CREATE OR REPLACE FUNCTION {s}.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ) RETURNS TIMESTAMPTZ
                   LANGUAGE sql IMMUTABLE PARALLEL SAFE
                   AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $fn$;
+
+                CREATE OR REPLACE FUNCTION {s}.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ, origin TIMESTAMPTZ) RETURNS TIMESTAMPTZ
+                  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                  AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, origin) $fn$;
 
 
                 """);

@@ -74,6 +74,64 @@ public sealed class LegacyShapeTests(DatabaseFixture db)
         Assert.Equal("invalid_argument", both.Body.GetProperty("error").GetProperty("code").GetString());
     }
 
+    /// <summary>
+    /// A window that does not start on a step boundary (of time_bucket's default origin): the buckets are counted from
+    /// start_ms, so the first point is at start_ms, every point is a whole number of steps after it and none lies
+    /// outside the window; query_run and the in-memory downsampling count from the same start.
+    /// </summary>
+    [Theory]
+    [InlineData(17_500, 60_000)]
+    [InlineData(41_000, 120_000)]
+    [InlineData(59_999, 300_000)]
+    public async Task Query_range_with_an_unaligned_window_counts_its_steps_from_start_ms(long offsetMs, long stepMs)
+    {
+        var env = await AnalysisEnvironment.GetAsync(db);
+        var startMs = AnalysisBundleData.T0.AddMinutes(10).ToUnixTimeMilliseconds() + offsetMs;
+        var endMs = startMs + 40 * 60_000;
+        var reply = await ToolReply.OkAsync(env.Client, "query_range", new
+        {
+            metric = "cpu_utilization{cpu=\"cpu\"}",
+            start_ms = startMs,
+            end_ms = endMs,
+            step_ms = stepMs,
+        });
+        Assert.Equal(stepMs / 1000, reply.Body.GetProperty("step_seconds").GetInt64());
+        var ts = reply.Body.GetProperty("series")[0].GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("ts").GetInt64()).ToList();
+        Assert.NotEmpty(ts);
+        Assert.Equal(startMs, ts[0]);
+        Assert.All(ts, t => Assert.InRange(t, startMs, endMs));
+        Assert.All(ts, t => Assert.Equal(0, (t - startMs) % stepMs));
+
+        var rows = await ToolReply.OkAsync(env.Client, "query_run", new
+        {
+            metric_name = "cpu_utilization",
+            filters = new Dictionary<string, string> { ["cpu"] = "cpu" },
+            start_time = DateTimeOffset.FromUnixTimeMilliseconds(startMs).ToString("O"),
+            end_time = DateTimeOffset.FromUnixTimeMilliseconds(endMs).ToString("O"),
+            step_seconds = stepMs / 1000,
+        });
+        var columns = rows.Body.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
+        var first = rows.Body.GetProperty("rows")[0][columns.IndexOf("ts_bucket")].GetString();
+        Assert.Equal(startMs, DateTimeOffset.Parse(first!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
+
+        // A budget that forces downsampling keeps counting from start_ms (coarser steps hold whole finer ones).
+        var coarse = await ToolReply.OkAsync(env.Client, "query_range", new
+        {
+            metric = "top_cpu_percent",
+            start_ms = startMs - 10 * 60_000,
+            end_ms = startMs + 100 * 60_000,
+            step_ms = 60_000,
+        });
+        startMs -= 10 * 60_000;
+        Assert.Contains("downsampled", coarse.Body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var coarseStepMs = coarse.Body.GetProperty("step_seconds").GetInt64() * 1000;
+        foreach (var series in coarse.Body.GetProperty("series").EnumerateArray())
+        {
+            var points = series.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("ts").GetInt64()).ToList();
+            Assert.All(points, t => Assert.True(t >= startMs && (t - startMs) % coarseStepMs == 0, $"{t} is before {startMs} or off its {coarseStepMs} ms steps"));
+        }
+    }
+
     /// <summary>Member names and value kinds; an array by its first element; label maps keep their keys.</summary>
     static JsonNode Shape(JsonElement e) => e.ValueKind switch
     {

@@ -29,13 +29,15 @@ public sealed class QueryRendererTests
         const string hostile = "x'; DROP TABLE perf.ptops_cpu; --";
         var q = QueryRenderer.Render("perf", Request(QueryPatterns.TimeseriesAvg, "cpu_utilization", new LabelFilter("cpu", hostile)) with { BundleId = hostile });
         Assert.DoesNotContain("DROP", q.Sql);
-        Assert.Equal(["step_seconds", "bundle_id", "start_time", "end_time", "label_0"], q.Parameters.Select(p => p.Name));
-        Assert.Equal(hostile, q.Parameters[1].Value);
-        Assert.Equal(hostile, q.Parameters[4].Value);
-        Assert.Contains("AND cpu = $5", q.Sql);
+        Assert.Equal(["step_seconds", "origin", "bundle_id", "start_time", "end_time", "label_0"], q.Parameters.Select(p => p.Name));
+        Assert.Equal(hostile, q.Parameters[2].Value);
+        Assert.Equal(hostile, q.Parameters[5].Value);
+        Assert.Contains("AND cpu = $6", q.Sql);
         Assert.Contains("FROM perf.cpu_utilization", q.Sql);
-        Assert.Contains("perf.time_bucket($1 * INTERVAL '1 second', ts)", q.Sql);
-        Assert.Equal(DateTimeKind.Utc, ((DateTime)q.Parameters[2].Value).Kind);
+        Assert.Contains("perf.time_bucket($1 * INTERVAL '1 second', ts, $2)", q.Sql);
+        // Buckets are counted from the window's start unless the request names another origin.
+        Assert.Equal(T0.UtcDateTime, q.Parameters[1].Value);
+        Assert.Equal(DateTimeKind.Utc, ((DateTime)q.Parameters[3].Value).Kind);
     }
 
     [Fact]

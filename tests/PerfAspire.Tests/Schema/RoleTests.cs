@@ -39,6 +39,7 @@ public sealed class RoleTests(DatabaseFixture db)
         Assert.Null(await TryAsReaderAsync(cs, reader, "SELECT * FROM perf.cpu_utilization_percent"));
         Assert.Null(await TryAsReaderAsync(cs, reader, "SELECT * FROM perf.metric_catalog, perf.query_patterns, perf.table_schemas, perf.bundles, perf.database_capabilities LIMIT 1"));
         Assert.Null(await TryAsReaderAsync(cs, reader, "SELECT perf.time_bucket(INTERVAL '1 minute', now())"));
+        Assert.Null(await TryAsReaderAsync(cs, reader, "SELECT perf.time_bucket(INTERVAL '1 minute', now(), TIMESTAMPTZ '2025-06-28 00:00:17+00')"));
 
         const string denied = "42501";
         Assert.Equal(denied, await TryAsReaderAsync(cs, reader, "INSERT INTO perf.ptops_cpu (ts, bundle_id, metric_category, host) VALUES (now(), 'x', 'cpu', 'h')"));

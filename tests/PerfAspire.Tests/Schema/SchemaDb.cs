@@ -95,7 +95,7 @@ internal static class SchemaDb
             "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = $1",
             "SELECT string_agg(viewname || '=' || definition, ',' ORDER BY viewname) FROM pg_views WHERE schemaname = $1",
             "SELECT string_agg(indexname || '=' || indexdef, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = $1",
-            "SELECT string_agg(p.proname || '=' || p.prosrc, ',' ORDER BY p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1",
+            "SELECT string_agg(p.oid::regprocedure::text || '=' || p.prosrc, ',' ORDER BY p.oid::regprocedure::text) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1",
             "SELECT string_agg(c.relname || '=' || coalesce(c.relacl::text, ''), ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1",
         })
         {

@@ -21,6 +21,8 @@ public sealed class TimescaleScriptTests(DatabaseFixture db)
         CREATE TABLE tsstub.calls (fn text, rel text, arg text);
         CREATE FUNCTION tsstub.time_bucket(bucket_width interval, ts timestamptz) RETURNS timestamptz
           LANGUAGE sql IMMUTABLE AS $$ SELECT date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $$;
+        CREATE FUNCTION tsstub.time_bucket(bucket_width interval, ts timestamptz, origin timestamptz) RETURNS timestamptz
+          LANGUAGE sql IMMUTABLE AS $$ SELECT date_bin(bucket_width, ts, origin) $$;
         CREATE FUNCTION tsstub.create_hypertable(relation regclass, time_column_name name, chunk_time_interval interval DEFAULT NULL,
             if_not_exists boolean DEFAULT false, migrate_data boolean DEFAULT false, create_default_indexes boolean DEFAULT true) RETURNS text
           LANGUAGE sql AS $$ INSERT INTO tsstub.calls VALUES ('create_hypertable', relation::text,
@@ -71,9 +73,11 @@ public sealed class TimescaleScriptTests(DatabaseFixture db)
         Assert.False(await SchemaDb.ScalarAsync<bool>(cs, "SELECT EXISTS (SELECT 1 FROM tsstub.calls WHERE rel = 'perf.ptops_text_records')"));
 
         // perf.time_bucket is the thin wrapper over the extension's function.
-        Assert.Contains("tsstub.time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT prosrc FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
+        Assert.Contains("tsstub.time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT string_agg(prosrc, ' ') FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
         Assert.Equal(new DateTime(2025, 6, 28, 0, 10, 0, DateTimeKind.Utc),
             await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00')"));
+        Assert.Equal(new DateTime(2025, 6, 28, 0, 12, 30, DateTimeKind.Utc),
+            await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00', TIMESTAMPTZ '2025-06-28 00:02:30+00')"));
         Assert.Equal((long)spec.Metrics.Count(), await SchemaDb.ScalarAsync<long>(cs, "SELECT count(*) FROM perf.metric_catalog"));
     }
 
@@ -105,9 +109,11 @@ public sealed class TimescaleScriptTests(DatabaseFixture db)
         Assert.All(policies, r => Assert.Equal("7 days", r[1]));
         Assert.False(await SchemaDb.ScalarAsync<bool>(cs, "SELECT EXISTS (SELECT 1 FROM timescaledb_information.hypertables WHERE hypertable_name = 'ptops_text_records')"));
 
-        Assert.Contains("time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT prosrc FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
+        Assert.Contains("time_bucket", await SchemaDb.ScalarAsync<string>(cs, "SELECT string_agg(prosrc, ' ') FROM pg_proc WHERE proname = 'time_bucket' AND pronamespace = 'perf'::regnamespace"));
         Assert.Equal(new DateTime(2025, 6, 28, 0, 10, 0, DateTimeKind.Utc),
             await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00')"));
+        Assert.Equal(new DateTime(2025, 6, 28, 0, 12, 30, DateTimeKind.Utc),
+            await SchemaDb.ScalarAsync<DateTime>(cs, "SELECT perf.time_bucket(INTERVAL '5 minutes', TIMESTAMPTZ '2025-06-28 00:14:59+00', TIMESTAMPTZ '2025-06-28 00:02:30+00')"));
         Assert.Equal((long)spec.Metrics.Count(), await SchemaDb.ScalarAsync<long>(cs, "SELECT count(*) FROM perf.metric_catalog"));
     }
 

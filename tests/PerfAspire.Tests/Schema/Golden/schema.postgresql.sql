@@ -32,6 +32,10 @@ CREATE OR REPLACE FUNCTION perf.time_bucket(bucket_width INTERVAL, ts TIMESTAMPT
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $fn$;
 
+CREATE OR REPLACE FUNCTION perf.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ, origin TIMESTAMPTZ) RETURNS TIMESTAMPTZ
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, origin) $fn$;
+
 -- Bundle lifecycle
 CREATE TABLE IF NOT EXISTS perf.bundles (
   bundle_id TEXT PRIMARY KEY,
@@ -2725,30 +2729,30 @@ WHERE (c.base_table, c.column_name, c.metric_kind, c.unit, c.description, c.alia
   IS DISTINCT FROM (EXCLUDED.base_table, EXCLUDED.column_name, EXCLUDED.metric_kind, EXCLUDED.unit, EXCLUDED.description, EXCLUDED.aliases, EXCLUDED.local_labels);
 
 INSERT INTO perf.query_patterns AS p (pattern_name, description, sql_template, required_params, optional_params, example_usage) VALUES
-  ('timeseries_avg', 'Average per time bucket and series. The default for gauges and for rates ptop already computed (never difference a rate).', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+  ('timeseries_avg', 'Average per time bucket and series. The default for gauges and for rates ptop already computed (never difference a rate).', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
        avg(value) AS value,
        bundle_id, sptid, host{labels}
 FROM {view}
 WHERE bundle_id = $bundle_id
   AND ts BETWEEN $start_time AND $end_time{label_filters}
 GROUP BY ts_bucket, bundle_id, sptid, host{labels}
-ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"label_filters":null}'::jsonb, '{"pattern": "timeseries_avg", "metric_name": "cpu_utilization", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"cpu": "cpu"}}'),
-  ('timeseries_max', 'Maximum per time bucket and series: shows short peaks that an average hides.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","label_filters":null}'::jsonb, '{"pattern": "timeseries_avg", "metric_name": "cpu_utilization", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"cpu": "cpu"}}'),
+  ('timeseries_max', 'Maximum per time bucket and series: shows short peaks that an average hides.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
        max(value) AS value,
        bundle_id, sptid, host{labels}
 FROM {view}
 WHERE bundle_id = $bundle_id
   AND ts BETWEEN $start_time AND $end_time{label_filters}
 GROUP BY ts_bucket, bundle_id, sptid, host{labels}
-ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"label_filters":null}'::jsonb, '{"pattern": "timeseries_max", "metric_name": "disk_busy_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
-  ('timeseries_sum', 'Sum per time bucket and series, for per-interval counts (kind delta) and histogram bucket counts: the number of events in each bucket of time.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","label_filters":null}'::jsonb, '{"pattern": "timeseries_max", "metric_name": "disk_busy_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
+  ('timeseries_sum', 'Sum per time bucket and series, for per-interval counts (kind delta) and histogram bucket counts: the number of events in each bucket of time.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
        sum(value) AS value,
        bundle_id, sptid, host{labels}
 FROM {view}
 WHERE bundle_id = $bundle_id
   AND ts BETWEEN $start_time AND $end_time{label_filters}
 GROUP BY ts_bucket, bundle_id, sptid, host{labels}
-ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"label_filters":null}'::jsonb, '{"pattern": "timeseries_sum", "metric_name": "dbmpool_cache_misses", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
+ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","label_filters":null}'::jsonb, '{"pattern": "timeseries_sum", "metric_name": "dbmpool_cache_misses", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
   ('counter_rate', 'Per-second rate of a monotonic counter. Each sample is compared with the previous sample of the same series (LAG over bundle, host and every label, ordered by ts); a decrease is a counter reset (process restart), so the increase after it is the new value itself, never a negative rate. The value of a time bucket is the total increase divided by the seconds covered.', 'WITH samples AS (
   SELECT ts, value, bundle_id, sptid, host{labels},
          lag(value) OVER series AS prev_value,
@@ -2764,14 +2768,14 @@ ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 
   FROM samples
   WHERE prev_value IS NOT NULL AND ts > prev_ts
 )
-SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
        sum(increase) / sum(seconds) AS value,
        bundle_id, sptid, host{labels}
 FROM increases
 GROUP BY ts_bucket, bundle_id, sptid, host{labels}
-ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"label_filters":null}'::jsonb, '{"pattern": "counter_rate", "metric_name": "fpports_rx_packets_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"port": "port0"}}'),
+ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","label_filters":null}'::jsonb, '{"pattern": "counter_rate", "metric_name": "fpports_rx_packets_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 60, "label_filters": {"port": "port0"}}'),
   ('topk', 'The k series with the highest average in each time bucket (rank 1 = highest), e.g. the busiest threads or disks. Use a step as wide as the window for one overall ranking.', 'WITH buckets AS (
-  SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+  SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
          avg(value) AS value,
          bundle_id, sptid, host{labels}
   FROM {view}
@@ -2786,17 +2790,17 @@ ORDER BY bundle_id, host{labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 
 SELECT ts_bucket, value, bundle_id, sptid, host{labels}, rank
 FROM ranked
 WHERE rank <= $k
-ORDER BY ts_bucket, rank', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"k":10,"label_filters":null}'::jsonb, '{"pattern": "topk", "metric_name": "top_cpu_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 3600, "k": 10}'),
-  ('histogram_ops_per_sec', 'Operations per second from a latency histogram: the bucket counts of every latency bucket summed per time bucket and divided by the step. Time buckets cut by the window edges cover less than a full step and read low.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+ORDER BY ts_bucket, rank', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","k":10,"label_filters":null}'::jsonb, '{"pattern": "topk", "metric_name": "top_cpu_percent", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 3600, "k": 10}'),
+  ('histogram_ops_per_sec', 'Operations per second from a latency histogram: the bucket counts of every latency bucket summed per time bucket and divided by the step. Time buckets cut by the window edges cover less than a full step and read low.', 'SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
        sum(value) / $step_seconds AS value,
        bundle_id, sptid, host{group_labels}
 FROM {view}
 WHERE bundle_id = $bundle_id
   AND ts BETWEEN $start_time AND $end_time{label_filters}
 GROUP BY ts_bucket, bundle_id, sptid, host{group_labels}
-ORDER BY bundle_id, host{group_labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"label_filters":null}'::jsonb, '{"pattern": "histogram_ops_per_sec", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
+ORDER BY bundle_id, host{group_labels}, ts_bucket', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","label_filters":null}'::jsonb, '{"pattern": "histogram_ops_per_sec", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300}'),
   ('histogram_latency_percentile', 'Estimated latency quantile per time bucket from a latency histogram. Per latency bucket the operations are summed and their average latency is count-weighted; buckets are ordered by that latency and the estimate is the average latency of the bucket holding the operation at rank quantile x total (nearest rank). Exact to the resolution of the log2 buckets; ''operations'' says how many operations the estimate rests on.', 'WITH per_bucket AS (
-  SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts) AS ts_bucket,
+  SELECT {schema}.time_bucket($step_seconds * INTERVAL ''1 second'', ts, $origin) AS ts_bucket,
          bundle_id, sptid, host{group_labels}, {bucket_label} AS bucket,
          sum({count_column})::double precision AS ops,
          sum({count_column} * {latency_column}) / sum({count_column})::double precision AS avg_latency
@@ -2815,7 +2819,7 @@ SELECT DISTINCT ON (bundle_id, host{group_labels}, ts_bucket)
        ts_bucket, avg_latency AS value, bundle_id, sptid, host{group_labels}, total_ops AS operations
 FROM cumulative
 WHERE cum_ops >= $quantile * total_ops
-ORDER BY bundle_id, host{group_labels}, ts_bucket, cum_ops', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"quantile":0.95,"label_filters":null}'::jsonb, '{"pattern": "histogram_latency_percentile", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300, "quantile": 0.99}'),
+ORDER BY bundle_id, host{group_labels}, ts_bucket, cum_ops', ARRAY['metric_name', 'bundle_id', 'start_time', 'end_time']::text[], '{"step_seconds":60,"origin":"start_time","quantile":0.95,"label_filters":null}'::jsonb, '{"pattern": "histogram_latency_percentile", "metric_name": "dbwr_bucket_count_total", "bundle_id": "<active>", "start_time": "2025-06-28T13:00:00Z", "end_time": "2025-06-28T14:00:00Z", "step_seconds": 300, "quantile": 0.99}'),
   ('latest_value', 'The most recent sample of every series in the window (for counters: the total so far).', 'SELECT DISTINCT ON (bundle_id, host{labels})
        ts, value, bundle_id, sptid, host{labels}
 FROM {view}
