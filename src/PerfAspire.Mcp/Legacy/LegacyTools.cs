@@ -29,6 +29,9 @@ public sealed class LegacyTools(
 {
     const int MaxLabelValues = 1000;
 
+    /// <summary>label_values without a metric pages through the union of every table's values down to this depth.</summary>
+    const int MaxUnionDepth = 20_000;
+
     /// <summary>metrics_list pages: the whole catalog (about 1,100 names) in two default pages, under the answer budget each.</summary>
     const int MetricNamesPage = 600;
     const int MaxMetricNamesPage = 1000;
@@ -141,30 +144,35 @@ public sealed class LegacyTools(
         [Description("Label name, e.g. device.")] string label,
         [Description("Only this metric.")] string? metric = null,
         [Description(Bundles.BundleScope.Help)] string? bundle_id = null,
-        [Description("Max values (1-1000).")] int? limit = null,
+        [Description(ListPage.LimitHelp)] int? limit = null,
+        [Description(ListPage.CursorHelp)] string? cursor = null,
         CancellationToken ct = default) =>
         AnswerResponse.RunAsync(logger, "label_values", async () =>
         {
-            var n = limit ?? 200;
-            if (n is < 1 or > MaxLabelValues) throw new ToolError("invalid_argument", $"limit must be between 1 and {MaxLabelValues}.");
+            var n = ListPage.Limit(limit, 200, MaxLabelValues);
+            var scope = ListPage.Scope("label_values", label, metric, bundle_id);
             if (string.Equals((label ?? "").Trim(), "host", StringComparison.OrdinalIgnoreCase))
             {
                 // Every row of a bundle carries the bundle's host (a common column, not a local label): no scan needed.
+                ListPage.Start(scope, cursor, null, 0);
                 string? name = null;
                 if (!string.IsNullOrWhiteSpace(metric)) name = (await catalog.ResolveAsync(metric, ct)).Metric.Name;
                 var bundle = await bundles.ResolveAsync(bundle_id, ct);
-                return new ToolAnswer(new { label = "host", values = new[] { bundle.Host }, metric = name, bundle_id = bundle.BundleId, truncated = false, warnings = Array.Empty<string>() });
+                return new ToolAnswer(new { label = "host", values = new[] { bundle.Host }, metric = name, bundle_id = bundle.BundleId, count = 1, truncated = false, warnings = Array.Empty<string>() });
             }
             if (!string.IsNullOrWhiteSpace(metric))
             {
-                var page = await labelValues.GetAsync(metric, label, bundle_id, n, 0, ct);
+                var from = ListPage.Start(scope, cursor, null, 10_000_000);
+                var page = await labelValues.GetAsync(metric, label, bundle_id, n, from, ct);
                 return new ToolAnswer(new
                 {
                     label = page.Label,
                     values = page.Values,
                     metric = page.Metric.Name,
                     bundle_id = page.Bundle.BundleId,
+                    count = page.Values.Count,
                     truncated = page.Truncated,
+                    next_cursor = ListPage.Next(scope, from, page.Values.Count, page.Truncated),
                     empty_reason = page.Empty?.Reason,
                     explanation = page.Empty?.Explanation,
                     warnings = Array.Empty<string>(),
@@ -185,31 +193,38 @@ public sealed class LegacyTools(
                 throw new ToolError("label_not_found", $"No metric has a label '{Text.Clip(label ?? "")}'. Labels: {string.Join(", ", known)}.",
                     ClosestNames.Find(label ?? "", known, 3), "Use one of the listed labels, or give metric to see its labels.");
             }
+            // The union of every table's first (start + n) values, sorted, holds this page: a table's values past
+            // them sort after its own (start + n)th, so after the page. Deep pages cost more; they stop at MaxUnionDepth.
+            var start = ListPage.Start(scope, cursor, null, MaxUnionDepth);
             var values = new SortedSet<string>(StringComparer.Ordinal);
-            var truncated = false;
+            var more = false;
             string? bundleId = null;
             foreach (var m in carriers)
             {
-                var page = await labelValues.GetAsync(m.Name, wanted, bundle_id, n, 0, ct);
+                var page = await labelValues.GetAsync(m.Name, wanted, bundle_id, start + n, 0, ct);
                 bundleId = page.Bundle.BundleId;
                 values.UnionWith(page.Values);
-                truncated |= page.Truncated;
+                more |= page.Truncated;
             }
-            var list = values.Take(n).ToList();
+            var list = values.Skip(start).Take(n).ToList();
+            more |= values.Count > start + n;
+            var next = more && start + n < MaxUnionDepth ? ListPage.Next(scope, start, list.Count, true) : null;
             return new ToolAnswer(new
             {
                 label = wanted,
                 values = list,
                 tables = carriers.Select(m => m.Table).Order().ToList(),
                 bundle_id = bundleId,
-                truncated = truncated || values.Count > n,
+                count = list.Count,
+                truncated = more,
+                next_cursor = next,
                 warnings = Array.Empty<string>(),
             });
         }, e => With(AnswerResponse.EmptyFields(e), ("label", label), ("values", Array.Empty<string>())),
         string.IsNullOrWhiteSpace(metric) ? "*" : SafeName(metric));
 
     [McpServerTool(Name = "query_range", Title = "Range query (legacy)", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Legacy range query of one metric: series, expression, warnings; its kind's default aggregation per step. truncated and downsampled say what was cut.")]
+    [Description("Legacy range query of one metric: series per step (the kind's default aggregation). truncated/downsampled say what was cut.")]
     public Task<CallToolResult> QueryRange(
         [Description(MetricSelector.Help)] string metric,
         [Description(TimeArgument.Help)] JsonElement? start = null,

@@ -215,7 +215,7 @@ public sealed class AnalysisTools(
         }, e => With(AnswerResponse.EmptyFields(e), ("pairs", Array.Empty<object>())));
 
     [McpServerTool(Name = "find_anomalies", Title = "Find spikes and level shifts", ReadOnly = true, Idempotent = true, OpenWorld = false)]
-    [Description("Finds spikes and level shifts in a metric's series (median, MAD) with timestamps and a chart. Use it to find when trouble started; next compare_windows.")]
+    [Description("Finds spikes and level shifts in a metric (median, MAD), with times and a chart. Use it to find when trouble started; next compare_windows.")]
     public Task<CallToolResult> FindAnomalies(
         [Description(MetricSelector.Help)] string metric,
         [Description(TimeArgument.Help)] JsonElement? start = null,

@@ -25,6 +25,8 @@ public sealed class ListPagingTests(DatabaseFixture db)
             ("metrics_list", new { limit = 1 }),
             ("query_get_patterns", new { limit = 1 }),
             ("docs_list_concepts", new { limit = 1 }),
+            ("label_values", new { label = "exec", metric = "top_cpu_percent", limit = 1 }),
+            ("label_values", new { label = "exec", limit = 1 }),
         };
         foreach (var (tool, args) in calls)
         {
@@ -73,6 +75,9 @@ public sealed class ListPagingTests(DatabaseFixture db)
         new("docs_list_concepts", [], "concepts", e => Str(e.GetProperty("id")), 4, 200),
         new("schema_list_label_values", new() { ["metric"] = "top_cpu_percent", ["label"] = "exec" }, "values", Str, 3, 1000),
         new("support_list_bundles", [], "bundles", e => Str(e.GetProperty("bundle_id")), 1, 100),
+        new("label_values", new() { ["label"] = "exec", ["metric"] = "top_cpu_percent" }, "values", Str, 3, 1000),
+        // Without a metric: the union over every table with the label (TOP's threads and SMAPS' processes).
+        new("label_values", new() { ["label"] = "exec" }, "values", Str, 3, 1000),
     ];
 
     /// <summary>Every item of a list, page by page; the page size checked and every page's paging fields.</summary>
@@ -137,6 +142,8 @@ public sealed class ListPagingTests(DatabaseFixture db)
             ("support_list_bundles", new { cursor }),
             ("support_ingest_status", new { cursor }),
             ("schema_list_label_values", new { metric = "top_cpu_percent", label = "exec", cursor }),
+            ("label_values", new { label = "exec", metric = "top_cpu_percent", cursor }),
+            ("label_values", new { label = "exec", cursor }),
             ("schema_list_tables", new { cursor = ListPage.Cursor(ListPage.Scope("schema_list_tables"), "100000") }), // past the end
             ("schema_list_tables", new { cursor = ListPage.Cursor(ListPage.Scope("schema_list_tables"), "-1") }),
         };
