@@ -13,7 +13,7 @@ public static class StepArgument
     /// <summary>One line for the tool list; <see cref="Forms"/> (in the server instructions) says it in full.</summary>
     public const string Help = "Seconds or 30s, 5m, 1h.";
 
-    public const string Forms = "seconds (60) or a duration (30s, 5m, 1h); legacy clients may send step_ms instead. Omitted, it is chosen for at most ~500 points per series and reported";
+    public const string Forms = "seconds (60) or a duration (30s, 5m, 1h); legacy clients may send step_ms instead. Omitted, it is chosen for at most ~500 points per series and reported. Steps count from start when one is given (the first bucket starts there)";
 
     public static double? Seconds(JsonElement? step, double? stepMs)
     {

@@ -60,6 +60,14 @@ public sealed class LoadedBundleEnvironment
                 new Dictionary<string, object?> { ["path"] = bundle.Path }, progress);
             var text = Assert.Single(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>()).Text;
             Assert.False(result.IsError == true, text);
+            try
+            {
+                await progress.CompletedAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                // GeneratedBundleTests asserts the progress; the other tests of this environment do not need it.
+            }
             _shared = new LoadedBundleEnvironment
             {
                 ConnectionString = cs,
@@ -79,14 +87,27 @@ public sealed class LoadedBundleEnvironment
         }
     }
 
-    /// <summary>Records notifications synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    /// <summary>
+    /// Records notifications synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order). The
+    /// server sends its last notification before the result, but the SDK client hands incoming messages to handlers
+    /// concurrently, so the call can return before the handler of the last notification ran: wait for it with
+    /// <see cref="CompletedAsync"/>.
+    /// </summary>
     public sealed class Collector : IProgress<ProgressNotificationValue>
     {
         readonly ConcurrentQueue<ProgressNotificationValue> _values = new();
+        readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<ProgressNotificationValue> Values => [.. _values];
 
-        public void Report(ProgressNotificationValue value) => _values.Enqueue(value);
+        public void Report(ProgressNotificationValue value)
+        {
+            _values.Enqueue(value);
+            if (value.Total is { } total && value.Progress >= total) _complete.TrySetResult();
+        }
+
+        /// <summary>Completes when a notification at 100 % arrived; fails after <paramref name="timeout"/> (none came).</summary>
+        public Task CompletedAsync(TimeSpan timeout) => _complete.Task.WaitAsync(timeout);
     }
 }
 
