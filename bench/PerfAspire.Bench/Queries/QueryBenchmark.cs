@@ -121,8 +121,11 @@ public static class QueryBenchmark
             new("time-bucket", "timeseries_avg mem_available_percent (1 series)", "query_run", A(("pattern_name", "timeseries_avg"), ("metric_name", "mem_available_percent")), 100),
             new("time-bucket", "timeseries_avg cpu_utilization {cpu: cpu}", "query_run", A(("pattern_name", "timeseries_avg"), ("metric_name", "cpu_utilization"), ("filters", new Dictionary<string, string> { ["cpu"] = "cpu" })), 100),
             new("time-bucket", "timeseries_avg cpu_utilization, all CPUs as one (group_by [])", "query_run", A(("pattern_name", "timeseries_avg"), ("metric_name", "cpu_utilization"), ("group_by", Array.Empty<string>())), 100),
+            // An explicit window: buckets count from its start (time_bucket with an origin), read from the samples.
+            new("time-bucket", "timeseries_avg cpu_utilization {cpu: cpu}, last 24 h", "query_run", A(("pattern_name", "timeseries_avg"), ("metric_name", "cpu_utilization"), ("start_time", "bundle_end-24h"), ("filters", new Dictionary<string, string> { ["cpu"] = "cpu" })), 100),
             new("counter rate", "counter_rate fpports_rx_packets_total {port: port0}", "query_run", A(("pattern_name", "counter_rate"), ("metric_name", "fpports_rx_packets_total"), ("filters", new Dictionary<string, string> { ["port"] = "port0" })), 300),
             new("counter rate", "counter_rate net_rx_bytes_total, all interfaces", "query_run", A(("pattern_name", "counter_rate"), ("metric_name", "net_rx_bytes_total")), 300),
+            new("counter rate", "counter_rate fpports_rx_packets_total {port: port0}, last 24 h", "query_run", A(("pattern_name", "counter_rate"), ("metric_name", "fpports_rx_packets_total"), ("start_time", "bundle_end-24h"), ("filters", new Dictionary<string, string> { ["port"] = "port0" })), 300),
             new("top-K", "topk top_cpu_percent k=10 (whole window)", "query_run", A(("pattern_name", "topk"), ("metric_name", "top_cpu_percent"), ("k", 10)), 1000),
             new("top-K", "topk top_cpu_percent k=10 group_by [exec]", "query_run", A(("pattern_name", "topk"), ("metric_name", "top_cpu_percent"), ("k", 10), ("group_by", new[] { "exec" })), 1000),
         ];
