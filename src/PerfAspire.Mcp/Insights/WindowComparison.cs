@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using PerfAspire.Mcp.Analysis;
 using PerfAspire.Mcp.Bundles;
 using PerfAspire.Mcp.Catalog;
@@ -16,12 +17,14 @@ namespace PerfAspire.Mcp.Insights;
 public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCatalog catalog, BundleScope bundles, QueryRunner runner)
 {
     const int MaxSeriesPerTable = 20_000;
+    const string TableSavepoint = "compare_table";
 
     public sealed record SeriesChange(CatalogMetric Metric, IReadOnlyDictionary<string, string?> Labels, WindowChange Change);
 
     public sealed record Result(
         BundleContext Bundle, QueryWindow A, QueryWindow B, IReadOnlyList<SeriesChange> Changes,
-        int Tables, int TablesWithData, IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes, int TablesCompared, bool Partial);
+        int Tables, int TablesWithData, IReadOnlyList<string> Warnings, IReadOnlyList<string> Notes, int TablesCompared, bool Partial,
+        IReadOnlyList<string> TimedOut);
 
     public async Task<Result> CompareAsync(JsonElement? aStart, JsonElement? aEnd, JsonElement? bStart, JsonElement? bEnd,
         string? bundleId, string? category, CancellationToken ct)
@@ -58,6 +61,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
         var changes = new List<SeriesChange>();
         var withData = 0;
         var compared = 0;
+        var timedOut = new List<string>();
         // One statement per table: past the call's soft deadline the tables compared so far are the (partial) answer.
         var stop = CallDeadline.Current?.Soft ?? ct;
         foreach (var table in tables)
@@ -69,12 +73,23 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
             try
             {
                 stop.ThrowIfCancellationRequested();
+                // Under a savepoint: a table that passes the statement timeout is skipped, the transaction carries on.
+                await using (var sp = session.Command(SessionSql.Savepoint(TableSavepoint))) await sp.ExecuteNonQueryAsync(stop);
                 rows = await runner.RunAsync(session, query, MaxSeriesPerTable, stop);
+                await using (var release = session.Command(SessionSql.Release(TableSavepoint))) await release.ExecuteNonQueryAsync(stop);
             }
             catch (Exception) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
             {
                 warnings.Add($"deadline_partial: {compared} of {tables.Count} tables compared within the call deadline ({CallDeadline.Current!.Limit.TotalSeconds:0.#} s); narrow with category or shorter windows for the rest");
-                return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: true);
+                return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: true, timedOut);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !stop.IsCancellationRequested)
+            {
+                // The statement timeout, not our cancellation: this table is too big for these windows; the others still count.
+                await using (var rollback = session.Command(SessionSql.RollbackTo(TableSavepoint))) await rollback.ExecuteNonQueryAsync(stop);
+                timedOut.Add(table.Name);
+                warnings.Add($"table_timed_out:{table.Name} (category {table.Category}: passed the statement timeout; compare it alone with category and shorter windows)");
+                continue;
             }
             compared++;
             if (rows.Truncated) warnings.Add($"series_truncated:{table.Name} (more than {MaxSeriesPerTable} series; narrow with category)");
@@ -95,7 +110,7 @@ public sealed class WindowComparison(ReadOnlySessionFactory sessions, MetricCata
             }
             if (any) withData++;
         }
-        return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: false);
+        return new Result(bundle, a, b, changes, tables.Count, withData, warnings, notes, compared, Partial: false, timedOut);
     }
 
     static WindowStats Stats(object?[] row, int at)

@@ -250,19 +250,32 @@ public sealed class LegacyTools(
             return new ToolAnswer(body);
         }, e => With(AnswerResponse.EmptyFields(e), ("series", Array.Empty<object>()), ("expression", SafeName(metric))));
 
-    /// <summary>The query_range body for one metric's result, samples fitted into the budget.</summary>
+    /// <summary>Samples a shown series keeps at least when the budget is tight (fewer series are shown instead).</summary>
+    const int MinSamplesPerSeries = 20;
+
+    /// <summary>
+    /// The query_range body for one metric's result within the budget. Two knobs: the samples (downsampled to fit),
+    /// then — when the labels of many series alone pass the budget (100 TOP threads) — how many series are shown,
+    /// each keeping at least <see cref="MinSamplesPerSeries"/> points; the answer then says truncated and series_shown.
+    /// </summary>
     internal static Dictionary<string, object?> RangeBody(SeriesResult result)
     {
         var samples = result.Series.Select(LegacyShapes.ToSamples).ToArray();
-        return ResponseBudget.Fit(max => RangeBody(result, samples, max), SampleBudget.MaxSamples, samples.Length).Body;
+        Dictionary<string, object?> Build(int shown) => ResponseBudget.Fit(max => RangeBody(result, samples[..shown], max),
+            SampleBudget.MaxSamples, Math.Min(shown * MinSamplesPerSeries, SampleBudget.MaxSamples)).Body;
+        var body = Build(samples.Length);
+        return samples.Length > 1 && AnswerResponse.Size(body) > ResponseBudget.TargetChars
+            ? ResponseBudget.Fit(Build, samples.Length, 1).Body
+            : body;
     }
 
     static Dictionary<string, object?> RangeBody(SeriesResult result, IReadOnlyList<Sample>[] samples, int maxSamples)
     {
         var fitted = SampleBudget.Fit(samples, result.StepSeconds, Analysis.Downsampling.For(result.Pattern), result.Window.OriginMs, maxSamples);
-        var legacy = result.Series.Select((s, i) => LegacyShapes.Series(result.Metric, result.Bundle, s.Labels, fitted.Series[i])).ToList();
+        var legacy = samples.Select((_, i) => LegacyShapes.Series(result.Metric, result.Bundle, result.Series[i].Labels, fitted.Series[i])).ToList();
+        var cut = samples.Length < result.Series.Count;
         var warnings = new List<string>(result.Warnings);
-        if (result.Truncated) warnings.Add("series_truncated");
+        if (result.Truncated || cut) warnings.Add("series_truncated");
         if (fitted.Downsampled) warnings.Add("downsampled");
         var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -280,8 +293,9 @@ public sealed class LegacyTools(
             ["step_chosen"] = fitted.Downsampled ? "downsampled_for_budget" : result.StepAutomatic ? "automatic" : "requested",
             ["series_count"] = legacy.Count,
             ["sample_count"] = legacy.Sum(s => s.Samples.Count),
-            ["truncated"] = result.Truncated,
+            ["truncated"] = result.Truncated || cut,
         };
+        if (cut) body["series_shown"] = legacy.Count;
         if (fitted.Downsampled) body["query_step_seconds"] = result.StepSeconds;
         if (result.Notes.Count > 0) body["notes"] = result.Notes;
         if (result.Empty is { } empty)
@@ -289,6 +303,10 @@ public sealed class LegacyTools(
             body["empty_reason"] = empty.Reason;
             body["explanation"] = empty.Explanation;
             body["next"] = empty.Next;
+        }
+        else if (cut)
+        {
+            body["next"] = $"The first {legacy.Count} of {result.Series.Count} series fit the answer: ask max_series={legacy.Count}, add filters (metric{{label=\"value\"}}), or use top_n / graph_topk for the busiest.";
         }
         else if (result.Truncated)
         {

@@ -117,6 +117,7 @@ public sealed class AnalysisTools(
                     ["tables_scanned"] = r.Tables,
                     ["tables_compared"] = r.TablesCompared,
                     ["partial"] = r.Partial,
+                    ["tables_timed_out"] = r.TimedOut.Count == 0 ? null : r.TimedOut,
                     ["tables_with_data"] = r.TablesWithData,
                     ["method"] = "Per series: count, mean, sample SD in each window (counters: per-second rate between consecutive samples). Cohen's d = (mean_b - mean_a) / pooled SD; score = |d| capped at 1000 (a change of a series constant in both windows scores 1000); |d| < 0.2 counts as unchanged.",
                     ["warnings"] = r.Warnings,
@@ -124,6 +125,8 @@ public sealed class AnalysisTools(
                 if (r.Notes.Count > 0) body["notes"] = r.Notes;
                 body["next"] = r.Partial
                     ? $"Partial: the call deadline stopped the scan after {r.TablesCompared} of {r.Tables} tables. Call again with category (one of the remaining tables' categories) or shorter windows."
+                    : r.TimedOut.Count > 0 && changed.Count == 0
+                    ? $"{string.Join(", ", r.TimedOut)} passed the statement timeout: compare it alone with category and shorter windows."
                     : changed.Count == 0
                     ? "Nothing changed measurably: check the windows (the bundle's range is in support_active_context), or widen them."
                     : changed.Count > shown
@@ -137,6 +140,7 @@ public sealed class AnalysisTools(
                 ? $"compare_windows: {r.Changes.Count} series compared, none changed measurably."
                 : $"compare_windows: {changed.Count} of {r.Changes.Count} series changed; biggest: {LegacyShapes.DisplayName(lead.Metric.Name, lead.Labels)} {Summaries.Number(lead.Change.A.Mean)} → {Summaries.Number(lead.Change.B.Mean)} {lead.Metric.Unit} (score {Summaries.Number(lead.Change.Score)}).";
             if (r.Partial) summary += $" Partial: {r.TablesCompared} of {r.Tables} tables compared before the call deadline.";
+            if (r.TimedOut.Count > 0) summary += $" Not compared (statement timeout): {string.Join(", ", r.TimedOut)}.";
             return new ToolAnswer(body, summary);
         }, e => With(AnswerResponse.EmptyFields(e), ("changes", Array.Empty<object>())));
 

@@ -31,8 +31,7 @@ public static class QueryPatterns
     static readonly QueryParameterDefault K = new("k", DefaultK, "Number of series kept per time bucket.");
     static readonly QueryParameterDefault Quantile = new("quantile", DefaultQuantile, "Quantile between 0 and 1 (0.5 = median, 0.99 = p99).");
     static readonly QueryParameterDefault Origin = new("origin", "start_time",
-        "Where time buckets are counted from: a bucket starts at origin + n x step_seconds, so the first bucket starts at start_time. " +
-        "query_run and the tools count from 2000-01-03T00:00:00Z when no start is given (the whole bundle).");
+        "Buckets start at origin + n x step_seconds: the first at start_time (without a start, the tools use 2000-01-03T00:00:00Z).");
 
     static readonly MetricKind[] Averageable = [MetricKind.Gauge, MetricKind.Rate, MetricKind.Delta, MetricKind.HistogramAvg];
 

@@ -46,6 +46,52 @@ public sealed class AnalysisToolsTests(DatabaseFixture db)
         Assert.Equal("group_by_not_supported", grouped.Body.GetProperty("error").GetProperty("code").GetString());
     }
 
+    /// <summary>
+    /// One table passing the statement timeout (here: waiting for a lock another session holds on ptops_top) does not
+    /// cost the answer: that table is skipped and named, the transaction carries on, and every other table still counts.
+    /// </summary>
+    [Fact]
+    public async Task Compare_windows_skips_and_names_a_table_that_passes_the_statement_timeout()
+    {
+        var cs = await McpDatabase.CreateMigratedAsync(db);
+        await InsertAsync(cs);
+        await using var server = await McpTestServer.StartAsync(cs, new Dictionary<string, string?>
+        {
+            ["Mcp:Query:StatementTimeoutMs"] = "1500",
+            ["Mcp:DocsUrl"] = "http://127.0.0.1:9",
+        });
+        await using var client = await server.ConnectAsync();
+        var args = new
+        {
+            window_a = new { start = "bundle_start", end = Ts(Shift - 1).ToString("O") },
+            window_b = new object[] { Ms(Shift), "bundle_end" },
+        };
+
+        await using var locker = new Npgsql.NpgsqlConnection(cs);
+        await locker.OpenAsync();
+        await using (var tx = await locker.BeginTransactionAsync())
+        {
+            await using (var lockCmd = new Npgsql.NpgsqlCommand("LOCK TABLE perf.ptops_top IN ACCESS EXCLUSIVE MODE", locker, tx))
+            {
+                await lockCmd.ExecuteNonQueryAsync();
+            }
+            var reply = await ToolReply.OkAsync(client, "compare_windows", args);
+            Assert.Equal(["ptops_top"], reply.Body.GetProperty("tables_timed_out").EnumerateArray().Select(t => t.GetString()));
+            Assert.Contains(reply.Body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()), w => w!.StartsWith("table_timed_out:ptops_top", StringComparison.Ordinal));
+            Assert.False(reply.Body.GetProperty("partial").GetBoolean());
+            var metrics = reply.Body.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("metric").GetString()).ToList();
+            Assert.Contains(PortRxMetric, metrics);
+            Assert.Contains("dbwr_bucket_count_total", metrics);
+            Assert.DoesNotContain("top_cpu_percent", metrics);
+            Assert.Contains("ptops_top", reply.Texts[0]);
+            await tx.RollbackAsync();
+        }
+
+        var unlocked = await ToolReply.OkAsync(client, "compare_windows", args);
+        Assert.False(unlocked.Body.TryGetProperty("tables_timed_out", out var none) && none.ValueKind == JsonValueKind.Array);
+        Assert.Contains("top_cpu_percent", unlocked.Body.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("metric").GetString()));
+    }
+
     [Fact]
     public async Task Compare_windows_ranks_changes_by_effect_size()
     {

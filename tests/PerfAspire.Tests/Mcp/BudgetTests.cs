@@ -174,6 +174,7 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
         { "label_values", """{"label": "pid", "limit": 1000}""" },
         { "query_range", """{"metric": "top_cpu_percent"}""" },
         { "query_range", """{"metric": "cpu_utilization", "max_series": 100}""" },
+        { "query_range", """{"metric": "top_cpu_percent", "max_series": 100}""" },
         { "query_run", """{"metric_name": "top_cpu_percent", "max_rows": 5000}""" },
         { "graph_timeseries", """{"metrics": ["cpu_utilization", "disk_busy_percent", "net_rx_packets_per_sec", "top_cpu_percent", "smaps_rss_kb", "mem_available_percent", "dbwr_bucket_count_total", "disk_avg_queue_len"], "max_series_per_metric": 20}""" },
         { "graph_compare", """{"primary": "cpu_utilization{cpu=\"cpu\"}", "comparators": ["disk_busy_percent", "top_cpu_percent", "smaps_rss_kb", "net_rx_packets_per_sec"]}""" },
@@ -224,6 +225,27 @@ public sealed class BudgetTests(DatabaseFixture db, ITestOutputHelper output)
         Assert.InRange(shown, 1, 49);
         Assert.Equal(shown, reply.Body.GetProperty("series").GetArrayLength());
         Assert.Contains("k", reply.Body.GetProperty("next").GetString());
+        Assert.All(reply.Body.GetProperty("series").EnumerateArray(), s => Assert.True(s.GetProperty("samples").GetArrayLength() >= 10));
+    }
+
+    /// <summary>
+    /// query_range over 100 of 300 thread series: their labels alone pass the budget, so fewer series are shown, each
+    /// with enough samples to read, and the answer says how many and which argument fits them all.
+    /// </summary>
+    [Fact]
+    public async Task Query_range_with_100_series_shows_the_ones_that_fit_and_says_so()
+    {
+        var client = await LargeAsync();
+        var reply = await ToolReply.OkAsync(client, "query_range", new { metric = "top_cpu_percent", max_series = 100 });
+        output.WriteLine($"query_range max_series=100: {reply.Tokens} tokens");
+        Assert.True(reply.Tokens <= MaxAnswerTokens, $"{reply.Tokens} tokens");
+        Assert.True(reply.Body.GetProperty("truncated").GetBoolean());
+        var shown = reply.Body.GetProperty("series_shown").GetInt32();
+        Assert.InRange(shown, 1, 99);
+        Assert.Equal(shown, reply.Body.GetProperty("series").GetArrayLength());
+        Assert.Equal(shown, reply.Body.GetProperty("series_count").GetInt32());
+        Assert.Contains("series_truncated", reply.Body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains($"max_series={shown}", reply.Body.GetProperty("next").GetString());
         Assert.All(reply.Body.GetProperty("series").EnumerateArray(), s => Assert.True(s.GetProperty("samples").GetArrayLength() >= 10));
     }
 
