@@ -111,23 +111,29 @@ public static class BudgetBenchmark
             var over = 0;
             Console.WriteLine($"answer sizes, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (tokens = text and structured characters / 4 + PNG width × height / 750; limit {MaxAnswerTokens})");
             Console.WriteLine();
-            Console.WriteLine("| tool | arguments | tokens | text chars | image | cut |");
-            Console.WriteLine("|---|---|---|---|---|---|");
+            Console.WriteLine("| tool | arguments | tokens | text chars | image | cut | ms |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var (tool, json) in Calls)
             {
                 var arguments = JsonSerializer.Deserialize<Dictionary<string, object?>>(json)!;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var result = await client.CallToolAsync(tool, arguments);
+                var ms = watch.Elapsed.TotalMilliseconds;
                 var (tokens, chars, image) = Measure(result);
                 var text = result.Content.OfType<TextContentBlock>().LastOrDefault()?.Text ?? "";
                 var cut = string.Join(" ", new[] { "truncated", "downsampled", "cut_by", "partial" }
                     .Where(k => text.Contains($"\"{k}\":true", StringComparison.Ordinal) || (k == "cut_by" && text.Contains("\"cut_by\":", StringComparison.Ordinal))));
+                if (text.StartsWith('{') && JsonDocument.Parse(text).RootElement.TryGetProperty("tables_timed_out", out var slow) && slow.ValueKind == JsonValueKind.Array)
+                {
+                    cut = (cut + " timed out: " + string.Join(", ", slow.EnumerateArray().Select(t => t.GetString()))).Trim();
+                }
                 if (result.IsError == true)
                 {
                     var code = text.StartsWith('{') ? JsonDocument.Parse(text).RootElement.GetProperty("error").GetProperty("code").GetString() : "?";
                     cut = (cut + " error " + code).Trim();
                 }
                 if (tokens > MaxAnswerTokens) over++;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {tool} | `{json}` | {tokens:N0}{(tokens > MaxAnswerTokens ? " **over**" : "")} | {chars:N0} | {image} | {cut} |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {tool} | `{json}` | {tokens:N0}{(tokens > MaxAnswerTokens ? " **over**" : "")} | {chars:N0} | {image} | {cut} | {ms:F0} |"));
             }
             Console.WriteLine();
             Console.WriteLine($"{Calls.Length} calls, {over} over {MaxAnswerTokens} tokens; load average {QueryBenchmark.LoadAverage()}");
