@@ -45,6 +45,13 @@ public sealed class SupportTools(IIngestBackend ingest, MetricCatalog catalog, S
             var deadline = DateTimeOffset.UtcNow + wait;
             var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.PollMilliseconds));
             string? lastMessage = null;
+            if (!Finished(job) && job.Progress is null && request.Params?.ProgressToken is { } started)
+            {
+                // A first notification at once: clients that handle messages concurrently (the C# SDK) can lose one
+                // that arrives just before the result, so a short load should not have only its last one.
+                await request.Server.NotifyProgressAsync(started,
+                    new ProgressNotificationValue { Progress = 0, Total = 100, Message = $"{job.State}: {Text.Clip(path.Trim())}" }, cancellationToken: ct);
+            }
             while (!Finished(job) && DateTimeOffset.UtcNow < deadline)
             {
                 lastMessage = await ReportAsync(request, job, lastMessage, ct);

@@ -28,10 +28,9 @@ public sealed class SelfContainedStdioTests(DatabaseFixture db)
             await using var two = await StartAsync(dsn, cts.Token);
 
             var progress = new LoadedBundleEnvironment.Collector();
-            var loaded = await one.CallToolAsync("support_load_bundle", new Dictionary<string, object?> { ["path"] = first.Path }, progress, cancellationToken: cts.Token);
+            var loaded = await progress.CallAsync(one, "support_load_bundle", new Dictionary<string, object?> { ["path"] = first.Path }, TimeSpan.FromSeconds(30), cts.Token);
             Assert.False(loaded.IsError == true, loaded.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().FirstOrDefault()?.Text);
             var a = Assert.IsType<System.Text.Json.JsonElement>(loaded.StructuredContent).GetProperty("bundle_id").GetString()!;
-            await progress.CompletedAsync(TimeSpan.FromSeconds(30));
             Assert.NotEmpty(progress.Values);
             Assert.Equal(100, progress.Values[^1].Progress);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using PerfAspire.Ingest;
 using PerfAspire.Ingest.Generation;
 using PerfAspire.Tests.Infrastructure;
@@ -56,18 +58,10 @@ public sealed class LoadedBundleEnvironment
             });
             var client = await server.ConnectAsync();
             var progress = new Collector();
-            var result = await client.CallToolAsync("support_load_bundle",
-                new Dictionary<string, object?> { ["path"] = bundle.Path }, progress);
+            var result = await progress.CallAsync(client, "support_load_bundle",
+                new Dictionary<string, object?> { ["path"] = bundle.Path }, TimeSpan.FromSeconds(30));
             var text = Assert.Single(result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>()).Text;
             Assert.False(result.IsError == true, text);
-            try
-            {
-                await progress.CompletedAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (TimeoutException)
-            {
-                // GeneratedBundleTests asserts the progress; the other tests of this environment do not need it.
-            }
             _shared = new LoadedBundleEnvironment
             {
                 ConnectionString = cs,
@@ -88,26 +82,51 @@ public sealed class LoadedBundleEnvironment
     }
 
     /// <summary>
-    /// Records notifications synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order). The
-    /// server sends its last notification before the result, but the SDK client hands incoming messages to handlers
-    /// concurrently, so the call can return before the handler of the last notification ran: wait for it with
-    /// <see cref="CompletedAsync"/>.
+    /// Records the progress notifications of one call. The SDK client hands each incoming message to its handlers
+    /// concurrently, and CallToolAsync(progress) drops its handler when the result arrives: a notification sent just
+    /// before the result (a load that ends within one poll) can be lost although the server sent it first. So the
+    /// handler here is registered on the session for the whole call and stays until the 100 % notification came.
     /// </summary>
-    public sealed class Collector : IProgress<ProgressNotificationValue>
+    public sealed class Collector
     {
         readonly ConcurrentQueue<ProgressNotificationValue> _values = new();
         readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<ProgressNotificationValue> Values => [.. _values];
 
-        public void Report(ProgressNotificationValue value)
+        void Report(ProgressNotificationValue value)
         {
             _values.Enqueue(value);
             if (value.Total is { } total && value.Progress >= total) _complete.TrySetResult();
         }
 
-        /// <summary>Completes when a notification at 100 % arrived; fails after <paramref name="timeout"/> (none came).</summary>
-        public Task CompletedAsync(TimeSpan timeout) => _complete.Task.WaitAsync(timeout);
+        /// <summary>Calls <paramref name="tool"/> with a progress token; returns once the result and the 100 %
+        /// notification are in (or <paramref name="wait"/> passed without the latter: a test asserts what came).</summary>
+        public async Task<CallToolResult> CallAsync(McpClient client, string tool, IReadOnlyDictionary<string, object?> arguments, TimeSpan wait, CancellationToken ct = default)
+        {
+            var token = "progress-" + Guid.NewGuid().ToString("N");
+            await using var handler = client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
+            {
+                var p = notification.Params?.Deserialize<ProgressNotificationParams>(McpJsonUtilities.DefaultOptions);
+                if (p is not null && p.ProgressToken.ToString() == token) Report(p.Progress);
+                return ValueTask.CompletedTask;
+            });
+            var result = await client.CallToolAsync(new CallToolRequestParams
+            {
+                Name = tool,
+                Arguments = arguments.ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value, McpJsonUtilities.DefaultOptions)),
+                Meta = new System.Text.Json.Nodes.JsonObject { ["progressToken"] = token },
+            }, ct);
+            try
+            {
+                await _complete.Task.WaitAsync(wait, ct);
+            }
+            catch (TimeoutException)
+            {
+                // Asserted by the tests that check progress; the result still counts.
+            }
+            return result;
+        }
     }
 }
 
