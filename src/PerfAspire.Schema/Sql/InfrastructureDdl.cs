@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using PerfAspire.Schema.Query;
 using PerfAspire.Schema.Spec;
 
 namespace PerfAspire.Schema.Sql;
@@ -74,7 +76,7 @@ internal static class InfrastructureDdl
             sb.Append($"""
                 CREATE OR REPLACE FUNCTION {s}.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ) RETURNS TIMESTAMPTZ
                   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                  AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, TIMESTAMPTZ '2000-01-03 00:00:00+00') $fn$;
+                  AS $fn$ SELECT pg_catalog.date_bin(bucket_width, ts, TIMESTAMPTZ '{BucketOrigin.Default.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}+00') $fn$;
 
                 CREATE OR REPLACE FUNCTION {s}.time_bucket(bucket_width INTERVAL, ts TIMESTAMPTZ, origin TIMESTAMPTZ) RETURNS TIMESTAMPTZ
                   LANGUAGE sql IMMUTABLE PARALLEL SAFE
