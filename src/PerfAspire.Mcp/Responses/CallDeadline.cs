@@ -60,8 +60,10 @@ public static class CallDeadlineFilter
             if (seconds <= 0 || tool?.ProtocolTool.Annotations?.ReadOnlyHint != true) return await next(context, ct);
 
             var limit = TimeSpan.FromSeconds(seconds);
-            // The reserve: a tenth of the limit, between 0.2 and 3 seconds.
-            var reserve = TimeSpan.FromSeconds(Math.Clamp(seconds / 10.0, 0.2, 3));
+            // The reserve: a tenth of the limit, between 1 and 3 seconds, at most half the limit. It must cover
+            // cancelling the running statement (a cancel request on its own connection) and shaping the partial
+            // answer; half a second was seen too short at the end of a busy test run.
+            var reserve = TimeSpan.FromSeconds(Math.Min(Math.Clamp(seconds / 10.0, 1, 3), seconds / 2.0));
             using var hard = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var soft = CancellationTokenSource.CreateLinkedTokenSource(hard.Token);
             hard.CancelAfter(limit);
